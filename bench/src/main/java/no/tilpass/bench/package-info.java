@@ -1,0 +1,2 @@
+/** Benchmarks. */
+package no.tilpass.bench;

@@ -1,0 +1,2 @@
+/** The pure Tilpass configuration engine. */
+package no.tilpass.engine;
