@@ -56,6 +56,9 @@ final class ComponentCounter {
     private final Cache cache;
 
     private long decisions;
+    static final boolean DEBUG = Boolean.getBoolean("cc.debug");
+    int depth;
+    long hits;
     private long deadlineNanos = Long.MAX_VALUE;
     private long maxDecisions = Long.MAX_VALUE;
 
@@ -123,6 +126,25 @@ final class ComponentCounter {
         this.queue = new int[Math.max(16, n)];
         this.keyClauses = new int[Math.max(16, clauses.length)];
         this.cache = new Cache(cacheBudgetInts);
+        long t0 = System.nanoTime();
+        this.rank = EliminationOrder.ranks(n, clauses);
+        if (DEBUG)
+            System.err.println(
+                    "order ms " + (System.nanoTime() - t0) / 1000000 + " width " + EliminationOrder.WIDTH[0]);
+    }
+
+    private final int[] rank;
+    static final int MODE = Integer.getInteger("cc.mode", 1);
+
+    private boolean better(int v, int best) {
+        switch (MODE) {
+            case 1:
+                return rank[v] > rank[best];
+            case 2:
+                return score[v] * 100000L + rank[v] > score[best] * 100000L + rank[best];
+            default:
+                return score[v] > score[best];
+        }
     }
 
     /** Deduplicated literals of {@code clause}, or null for a tautology. */
@@ -321,20 +343,28 @@ final class ComponentCounter {
             throw new OutOfBudget("decision limit of " + maxDecisions + " reached");
         }
         int size = key[0];
-        int[] vars = Arrays.copyOfRange(key, 1, 1 + size);
-        BigInteger total = BigInteger.ZERO;
-        int mark = trailSize;
-        for (int lit = var; ; lit = -var) {
-            assign(lit);
-            if (propagate()) {
-                total = total.add(countChildren(vars));
+        if (DEBUG && depth < Integer.getInteger("cc.depth", 12))
+            System.err.println("  ".repeat(depth) + "comp " + size + " vars, key " + key.length + " branch " + var
+                    + " score " + score[var] + " dec " + decisions + " cache " + cache.size() + " hits " + hits);
+        depth++;
+        try {
+            int[] vars = Arrays.copyOfRange(key, 1, 1 + size);
+            BigInteger total = BigInteger.ZERO;
+            int mark = trailSize;
+            for (int lit = var; ; lit = -var) {
+                assign(lit);
+                if (propagate()) {
+                    total = total.add(countChildren(vars));
+                }
+                undo(mark);
+                if (lit < 0) {
+                    break;
+                }
             }
-            undo(mark);
-            if (lit < 0) {
-                break;
-            }
+            return total;
+        } finally {
+            depth--;
         }
-        return total;
     }
 
     /**
@@ -348,6 +378,7 @@ final class ComponentCounter {
         for (Component component : components) {
             Cache.Key cacheKey = new Cache.Key(component.key());
             BigInteger known = cache.get(cacheKey);
+            if (known != null) hits++;
             if (known == null) {
                 known = countComponent(component.key(), component.branch());
                 cache.put(cacheKey, known);
@@ -435,7 +466,7 @@ final class ComponentCounter {
             int best = key[1];
             for (int i = 2; i <= qSize; i++) {
                 int v = key[i];
-                if (score[v] > score[best]) {
+                if (better(v, best)) {
                     best = v;
                 }
             }
