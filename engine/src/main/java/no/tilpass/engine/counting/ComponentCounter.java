@@ -28,8 +28,12 @@ final class ComponentCounter {
     private final int[] units;
     /** The input holds an empty clause. */
     private final boolean hasEmptyClause;
-    /** Per variable, the ids of the clauses that mention it. */
+    /** Per variable, the ids of the clauses of three or more literals that mention it. */
     private final int[][] occurrences;
+    /** Per variable, the variables it shares a binary clause with (repeats possible). */
+    private final int[][] binaryNeighbours;
+    /** Per variable, its position in the elimination order: higher is branched on first. */
+    private final int[] rank;
     /** All variables 1..n, the root's candidate set. */
     private final int[] allVariables;
 
@@ -45,20 +49,21 @@ final class ComponentCounter {
 
     private final int[] variableStamp;
     private final int[] clauseStamp;
-    private final int[] score;
     private int stamp;
 
     /** Scratch for component search, reused and copied out. */
-    private int[] queue;
+    private final int[] queue;
 
-    private int[] keyClauses;
+    private final int[] keyClauses;
+    private final int[] componentOf;
+    private final int[] sizes;
+    private final int[] clauseStart;
+    private final int[] clauseEnd;
+    private final int[] branches;
 
     private final Cache cache;
 
     private long decisions;
-    static final boolean DEBUG = Boolean.getBoolean("cc.debug");
-    int depth;
-    long hits;
     private long deadlineNanos = Long.MAX_VALUE;
     private long maxDecisions = Long.MAX_VALUE;
 
@@ -87,18 +92,30 @@ final class ComponentCounter {
         this.hasEmptyClause = empty;
 
         int[] occCount = new int[n + 1];
+        int[] binCount = new int[n + 1];
         for (int[] lits : clauses) {
             for (int lit : lits) {
-                occCount[Math.abs(lit)]++;
+                (lits.length == 2 ? binCount : occCount)[Math.abs(lit)]++;
             }
         }
         this.occurrences = new int[n + 1][];
+        this.binaryNeighbours = new int[n + 1][];
         for (int v = 0; v <= n; v++) {
             occurrences[v] = new int[occCount[v]];
+            binaryNeighbours[v] = new int[binCount[v]];
         }
         Arrays.fill(occCount, 0);
+        Arrays.fill(binCount, 0);
         for (int c = 0; c < clauses.length; c++) {
-            for (int lit : clauses[c]) {
+            int[] lits = clauses[c];
+            if (lits.length == 2) {
+                int a = Math.abs(lits[0]);
+                int b = Math.abs(lits[1]);
+                binaryNeighbours[a][binCount[a]++] = b;
+                binaryNeighbours[b][binCount[b]++] = a;
+                continue;
+            }
+            for (int lit : lits) {
                 int v = Math.abs(lit);
                 occurrences[v][occCount[v]++] = c;
             }
@@ -122,29 +139,20 @@ final class ComponentCounter {
         this.trail = new int[n + 1];
         this.variableStamp = new int[n + 1];
         this.clauseStamp = new int[clauses.length];
-        this.score = new int[n + 1];
-        this.queue = new int[Math.max(16, n)];
-        this.keyClauses = new int[Math.max(16, clauses.length)];
+        this.queue = new int[n + 1];
+        this.keyClauses = new int[clauses.length + 1];
+        this.componentOf = new int[n + 1];
+        this.sizes = new int[n + 1];
+        this.clauseStart = new int[n + 1];
+        this.clauseEnd = new int[n + 1];
+        this.branches = new int[n + 1];
         this.cache = new Cache(cacheBudgetInts);
-        long t0 = System.nanoTime();
         this.rank = EliminationOrder.ranks(n, clauses);
-        if (DEBUG)
-            System.err.println(
-                    "order ms " + (System.nanoTime() - t0) / 1000000 + " width " + EliminationOrder.WIDTH[0]);
     }
 
-    private final int[] rank;
-    static final int MODE = Integer.getInteger("cc.mode", 1);
-
+    /** Whether {@code v} should be branched on before {@code best}: later in the elimination order. */
     private boolean better(int v, int best) {
-        switch (MODE) {
-            case 1:
-                return rank[v] > rank[best];
-            case 2:
-                return score[v] * 100000L + rank[v] > score[best] * 100000L + rank[best];
-            default:
-                return score[v] > score[best];
-        }
+        return rank[v] > rank[best];
     }
 
     /** Deduplicated literals of {@code clause}, or null for a tautology. */
@@ -223,7 +231,7 @@ final class ComponentCounter {
             if (!propagate()) {
                 return BigInteger.ZERO;
             }
-            return countChildren(allVariables);
+            return countChildren(allVariables, 0, allVariables.length);
         } finally {
             undo(0);
         }
@@ -343,42 +351,33 @@ final class ComponentCounter {
             throw new OutOfBudget("decision limit of " + maxDecisions + " reached");
         }
         int size = key[0];
-        if (DEBUG && depth < Integer.getInteger("cc.depth", 12))
-            System.err.println("  ".repeat(depth) + "comp " + size + " vars, key " + key.length + " branch " + var
-                    + " score " + score[var] + " dec " + decisions + " cache " + cache.size() + " hits " + hits);
-        depth++;
-        try {
-            int[] vars = Arrays.copyOfRange(key, 1, 1 + size);
-            BigInteger total = BigInteger.ZERO;
-            int mark = trailSize;
-            for (int lit = var; ; lit = -var) {
-                assign(lit);
-                if (propagate()) {
-                    total = total.add(countChildren(vars));
-                }
-                undo(mark);
-                if (lit < 0) {
-                    break;
-                }
+        BigInteger total = BigInteger.ZERO;
+        int mark = trailSize;
+        for (int lit = var; ; lit = -var) {
+            assign(lit);
+            if (propagate()) {
+                total = total.add(countChildren(key, 1, 1 + size));
             }
-            return total;
-        } finally {
-            depth--;
+            undo(mark);
+            if (lit < 0) {
+                break;
+            }
         }
+        return total;
     }
 
     /**
-     * Splits the unassigned variables among {@code vars} into connected components over the clauses not
-     * yet satisfied, and multiplies their counts (variables in no such clause count twice).
+     * Splits the unassigned variables among {@code vars[from..to)} (sorted) into connected components
+     * over the clauses not yet satisfied, and multiplies their counts (variables in no such clause count
+     * twice each).
      */
-    private BigInteger countChildren(int[] vars) {
+    private BigInteger countChildren(int[] vars, int from, int to) {
         List<Component> components = new ArrayList<>();
-        int free = decompose(vars, components);
+        int free = decompose(vars, from, to, components);
         BigInteger product = BigInteger.ONE.shiftLeft(free);
         for (Component component : components) {
             Cache.Key cacheKey = new Cache.Key(component.key());
             BigInteger known = cache.get(cacheKey);
-            if (known != null) hits++;
             if (known == null) {
                 known = countComponent(component.key(), component.branch());
                 cache.put(cacheKey, known);
@@ -391,12 +390,11 @@ final class ComponentCounter {
         return product;
     }
 
-    /** A component's cache key (variables, then partly falsified clause ids) and its branch variable. */
-    private record Component(int[] key, int branch) {}
-
-    /** Adds the components among the unassigned {@code vars} and returns the number of free ones. */
-    private int decompose(int[] vars, List<Component> components) {
-        int free = 0;
+    /**
+     * Adds the components among the unassigned {@code vars[from..to)} and returns the number of free
+     * variables (in no unsatisfied clause).
+     */
+    private int decompose(int[] vars, int from, int to, List<Component> components) {
         stamp++;
         if (stamp == Integer.MAX_VALUE) {
             Arrays.fill(variableStamp, 0);
@@ -404,18 +402,32 @@ final class ComponentCounter {
             stamp = 1;
         }
         int s = stamp;
-        for (int start : vars) {
+        int free = 0;
+        int kSize = 0;
+        int found = 0;
+        for (int i = from; i < to; i++) {
+            int start = vars[i];
             if (value[start] != 0 || variableStamp[start] == s) {
                 continue;
             }
             variableStamp[start] = s;
-            score[start] = 0;
             int qSize = 0;
             queue[qSize++] = start;
-            int kSize = 0;
+            int kStart = kSize;
             int head = 0;
+            int best = start;
             while (head < qSize) {
                 int u = queue[head++];
+                if (better(u, best)) {
+                    best = u;
+                }
+                for (int w : binaryNeighbours[u]) {
+                    // with u unassigned, a binary clause on an assigned variable is satisfied
+                    if (value[w] == 0 && variableStamp[w] != s) {
+                        variableStamp[w] = s;
+                        queue[qSize++] = w;
+                    }
+                }
                 for (int c : occurrences[u]) {
                     if (clauseStamp[c] == s) {
                         continue;
@@ -441,39 +453,54 @@ final class ComponentCounter {
                     }
                     for (int lit : lits) {
                         int w = lit > 0 ? lit : -lit;
-                        if (value[w] != 0) {
-                            continue;
-                        }
-                        if (variableStamp[w] != s) {
+                        if (value[w] == 0 && variableStamp[w] != s) {
                             variableStamp[w] = s;
-                            score[w] = 0;
                             queue[qSize++] = w;
                         }
-                        score[w]++;
                     }
                 }
             }
             if (qSize == 1) {
+                componentOf[start] = -1;
                 free++;
+                kSize = kStart;
                 continue;
             }
-            int[] key = new int[1 + qSize + kSize];
-            key[0] = qSize;
-            System.arraycopy(queue, 0, key, 1, qSize);
-            System.arraycopy(keyClauses, 0, key, 1 + qSize, kSize);
-            Arrays.sort(key, 1, 1 + qSize);
-            Arrays.sort(key, 1 + qSize, key.length);
-            int best = key[1];
-            for (int i = 2; i <= qSize; i++) {
-                int v = key[i];
-                if (better(v, best)) {
-                    best = v;
-                }
+            for (int q = 0; q < qSize; q++) {
+                componentOf[queue[q]] = found;
             }
-            components.add(new Component(key, best));
+            sizes[found] = qSize;
+            clauseStart[found] = kStart;
+            clauseEnd[found] = kSize;
+            branches[found] = best;
+            found++;
+        }
+        int base = components.size();
+        for (int c = 0; c < found; c++) {
+            int size = sizes[c];
+            int clauseCount = clauseEnd[c] - clauseStart[c];
+            int[] key = new int[1 + size + clauseCount];
+            key[0] = size;
+            System.arraycopy(keyClauses, clauseStart[c], key, 1 + size, clauseCount);
+            Arrays.sort(key, 1 + size, key.length);
+            components.add(new Component(key, branches[c]));
+            sizes[c] = 1; // next free slot for a variable
+        }
+        for (int i = from; i < to; i++) {
+            int v = vars[i];
+            if (value[v] == 0 && variableStamp[v] == s && componentOf[v] >= 0) {
+                int c = componentOf[v];
+                components.get(base + c).key()[sizes[c]++] = v;
+            }
         }
         return free;
     }
+
+    /**
+     * A component: its cache key (variable count, sorted variables, sorted ids of the long clauses that
+     * lost a literal) and the variable to branch on first.
+     */
+    private record Component(int[] key, int branch) {}
 
     /** Component counts by key, bounded by the total length of the keys; evicts least recently used. */
     static final class Cache {

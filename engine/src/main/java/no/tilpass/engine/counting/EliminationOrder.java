@@ -1,5 +1,6 @@
 package no.tilpass.engine.counting;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.PriorityQueue;
 
@@ -14,17 +15,15 @@ final class EliminationOrder {
 
     private EliminationOrder() {}
 
-    static final int[] WIDTH = new int[1];
-
     /**
-     * Per variable {@code 1..n}, its position in the elimination order (1 = first eliminated); zero for
-     * all when {@code n} exceeds {@link #MAX_VARIABLES}.
+     * Per variable {@code 1..n}, its position in the elimination order (1 = first eliminated). Above
+     * {@link #MAX_VARIABLES} variables, the order is by number of occurrences instead (most last).
      */
     static int[] ranks(int n, int[][] clauses) {
-        int[] rank = new int[n + 1];
         if (n > MAX_VARIABLES) {
-            return rank;
+            return byOccurrences(n, clauses);
         }
+        int[] rank = new int[n + 1];
         BitSet[] adjacent = new BitSet[n + 1];
         for (int v = 1; v <= n; v++) {
             adjacent[v] = new BitSet(n + 1);
@@ -53,7 +52,6 @@ final class EliminationOrder {
             }
             rank[v] = ++position;
             BitSet neighbours = adjacent[v];
-            if (neighbours.cardinality() > WIDTH[0]) WIDTH[0] = neighbours.cardinality();
             for (int u = neighbours.nextSetBit(0); u >= 0; u = neighbours.nextSetBit(u + 1)) {
                 BitSet set = adjacent[u];
                 set.or(neighbours);
@@ -66,6 +64,25 @@ final class EliminationOrder {
                 }
             }
             adjacent[v] = null;
+        }
+        return rank;
+    }
+
+    private static int[] byOccurrences(int n, int[][] clauses) {
+        long[] keyed = new long[n];
+        int[] count = new int[n + 1];
+        for (int[] clause : clauses) {
+            for (int lit : clause) {
+                count[Math.abs(lit)]++;
+            }
+        }
+        for (int v = 1; v <= n; v++) {
+            keyed[v - 1] = ((long) count[v] << 32) | v;
+        }
+        Arrays.sort(keyed);
+        int[] rank = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            rank[(int) keyed[i]] = i + 1;
         }
         return rank;
     }
