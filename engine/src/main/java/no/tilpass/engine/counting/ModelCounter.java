@@ -32,9 +32,20 @@ public final class ModelCounter {
         this.counter = counter;
     }
 
-    /** A reusable counter for {@code cnf}; its cache survives between calls. */
+    /** A reusable counter for {@code cnf} with the default cache (about 100 MB at most). */
     public static ModelCounter of(Cnf cnf) {
         return new ModelCounter(new ComponentCounter(cnf, DEFAULT_CACHE_INTS));
+    }
+
+    /**
+     * A reusable counter for {@code cnf} whose component cache holds about {@code cacheMegabytes} of
+     * keys at most (least recently used entries are evicted; a smaller cache only costs time).
+     */
+    public static ModelCounter of(Cnf cnf, int cacheMegabytes) {
+        if (cacheMegabytes < 0) {
+            throw new IllegalArgumentException("cacheMegabytes must be non-negative, was " + cacheMegabytes);
+        }
+        return new ModelCounter(new ComponentCounter(cnf, cacheMegabytes * (1L << 20) / 4));
     }
 
     /** The number of models of {@code cnf}. */

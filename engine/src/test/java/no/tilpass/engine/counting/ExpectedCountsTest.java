@@ -65,6 +65,13 @@ class ExpectedCountsTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @MethodSource("dimacsRows")
+    void a_one_megabyte_cache_still_gives_the_published_count(String file, String expected) {
+        Cnf cnf = read(file);
+        assertThat(ModelCounter.of(cnf, 1).count(new int[0])).as(file).isEqualTo(new BigInteger(expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("largerModels")
     void larger_models_are_counted_consistently(String file) {
         Assumptions.assumeTrue(Boolean.getBoolean("tilpass.slow"), "slow suite: -Dtilpass.slow=true");

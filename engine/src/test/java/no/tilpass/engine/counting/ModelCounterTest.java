@@ -134,6 +134,22 @@ class ModelCounterTest {
     }
 
     @Test
+    void a_tiny_cache_that_evicts_all_the_time_still_counts_right() {
+        for (long seed = 1; seed <= 150; seed++) {
+            Random random = new Random(seed * 104729);
+            int vars = 6 + random.nextInt(11);
+            Cnf cnf = randomCnf(random, vars, vars + random.nextInt(2 * vars), 3);
+            ComponentCounter tiny = new ComponentCounter(cnf, 40);
+            for (int round = 0; round < 3; round++) {
+                int[] assumptions = randomAssumptions(random, vars);
+                assertThat(tiny.count(assumptions, Long.MAX_VALUE, Long.MAX_VALUE))
+                        .as("seed %d round %d, assumptions %s", seed, round, Arrays.toString(assumptions))
+                        .isEqualTo(bruteForce(cnf, assumptions));
+            }
+        }
+    }
+
+    @Test
     void unused_variables_double_the_count_and_empty_cnfs_count_every_assignment() {
         Cnf none = Cnf.of(70, List.of(), List.of());
         assertThat(ModelCounter.count(none)).isEqualTo(BigInteger.ONE.shiftLeft(70));
