@@ -150,6 +150,21 @@ class ModelCounterTest {
     }
 
     @Test
+    void long_chains_recurse_deeply_without_caller_stack_settings() {
+        // (x1 or x2), (x2 or x3), ...: strings without two adjacent zeros, Fibonacci(n + 2) of them
+        for (int n : new int[] {500, 9000}) {
+            BigInteger a = BigInteger.ONE;
+            BigInteger b = BigInteger.ONE;
+            for (int i = 0; i < n; i++) {
+                BigInteger next = a.add(b);
+                a = b;
+                b = next;
+            }
+            assertThat(ModelCounter.count(chain(n))).as("chain of %d", n).isEqualTo(b);
+        }
+    }
+
+    @Test
     void unused_variables_double_the_count_and_empty_cnfs_count_every_assignment() {
         Cnf none = Cnf.of(70, List.of(), List.of());
         assertThat(ModelCounter.count(none)).isEqualTo(BigInteger.ONE.shiftLeft(70));
