@@ -517,7 +517,7 @@ final class ComponentCounter {
         }
 
         void put(Key key, BigInteger count) {
-            long cost = key.ints.length + 16L + count.bitLength() / 32;
+            long cost = cost(key, count);
             if (cost > budgetInts) {
                 return;
             }
@@ -528,14 +528,15 @@ final class ComponentCounter {
                 Iterator<Map.Entry<Key, BigInteger>> it = map.entrySet().iterator();
                 while (usedInts > budgetInts * 3 / 4 && it.hasNext()) {
                     Map.Entry<Key, BigInteger> e = it.next();
-                    usedInts -= e.getKey().ints.length + 16L + e.getValue().bitLength() / 32;
+                    usedInts -= cost(e.getKey(), e.getValue());
                     it.remove();
                 }
             }
         }
 
-        int size() {
-            return map.size();
+        /** Approximate heap use of an entry in ints: key, value, and about 160 bytes of objects. */
+        private static long cost(Key key, BigInteger count) {
+            return key.ints.length + 40L + count.bitLength() / 32;
         }
 
         static final class Key {

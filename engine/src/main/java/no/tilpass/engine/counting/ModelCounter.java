@@ -3,6 +3,8 @@ package no.tilpass.engine.counting;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import no.tilpass.engine.space.Cnf;
@@ -21,7 +23,7 @@ import no.tilpass.engine.space.Cnf;
  * counter copies the clauses it needs and never modifies the {@link Cnf}.
  */
 public final class ModelCounter {
-    /** Default cache size, in ints of keys (about 4 bytes each plus the stored counts). */
+    /** Default cache budget in ints of approximate heap use (keys, counts and entry objects): 96 MB. */
     static final long DEFAULT_CACHE_INTS = 24L << 20;
 
     private static final long STACK_BYTES = 512L << 20;
@@ -96,15 +98,33 @@ public final class ModelCounter {
         }
     }
 
-    /** For each of {@code literals}, the count with {@code assumptions} and that literal true. */
+    /**
+     * For each of {@code literals}, the count with {@code assumptions} and that literal true. Where both
+     * polarities of a variable are asked for, the second is the total minus the first.
+     */
     public synchronized BigInteger[] countPerLiteral(int[] assumptions, int[] literals) {
+        int[] given = assumptions.clone();
         int[] base = Arrays.copyOf(assumptions, assumptions.length + 1);
         int[] lits = literals.clone();
         return onBigStack(() -> {
+            Map<Integer, BigInteger> known = new HashMap<>();
+            BigInteger total = null;
             BigInteger[] out = new BigInteger[lits.length];
             for (int i = 0; i < lits.length; i++) {
-                base[base.length - 1] = lits[i];
-                out[i] = counter.count(base, Long.MAX_VALUE, Long.MAX_VALUE);
+                int lit = lits[i];
+                BigInteger count = known.get(lit);
+                if (count == null && known.containsKey(-lit)) {
+                    if (total == null) {
+                        total = counter.count(given, Long.MAX_VALUE, Long.MAX_VALUE);
+                    }
+                    count = total.subtract(known.get(-lit));
+                }
+                if (count == null) {
+                    base[base.length - 1] = lit;
+                    count = counter.count(base, Long.MAX_VALUE, Long.MAX_VALUE);
+                }
+                known.put(lit, count);
+                out[i] = count;
             }
             return out;
         });

@@ -139,7 +139,7 @@ class ModelCounterTest {
             Random random = new Random(seed * 104729);
             int vars = 6 + random.nextInt(11);
             Cnf cnf = randomCnf(random, vars, vars + random.nextInt(2 * vars), 3);
-            ComponentCounter tiny = new ComponentCounter(cnf, 40);
+            ComponentCounter tiny = new ComponentCounter(cnf, 200);
             for (int round = 0; round < 3; round++) {
                 int[] assumptions = randomAssumptions(random, vars);
                 assertThat(tiny.count(assumptions, Long.MAX_VALUE, Long.MAX_VALUE))
