@@ -1,0 +1,180 @@
+package no.tilpass.engine.counting;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import no.tilpass.engine.space.Cnf;
+
+/**
+ * Exact model counting (#SAT) of a {@link Cnf}: the number of assignments to variables {@code 1..n}
+ * that satisfy every clause, optionally with some literals fixed true. Variables that appear in no clause
+ * are free and double the count each. Since the engine's auxiliary variables are fully defined, this is
+ * the number of valid configurations.
+ *
+ * <p>The static methods count once. An instance from {@link #of(Cnf)} keeps its cache of component
+ * counts between calls, which pays off when one model is counted under many assumptions (analysis);
+ * instances are safe to share between threads (calls are serialized).
+ *
+ * <p>The search runs on its own thread with a large stack, so callers need no stack settings. The
+ * counter copies the clauses it needs and never modifies the {@link Cnf}.
+ */
+public final class ModelCounter {
+    /** Default cache budget in ints of approximate heap use (keys, counts and entry objects): 96 MB. */
+    static final long DEFAULT_CACHE_INTS = 24L << 20;
+
+    private static final long STACK_BYTES = 512L << 20;
+
+    private final ComponentCounter counter;
+
+    private ModelCounter(ComponentCounter counter) {
+        this.counter = counter;
+    }
+
+    /** A reusable counter for {@code cnf} with the default cache (about 100 MB at most). */
+    public static ModelCounter of(Cnf cnf) {
+        return new ModelCounter(new ComponentCounter(cnf, DEFAULT_CACHE_INTS));
+    }
+
+    /**
+     * A reusable counter for {@code cnf} whose component cache holds about {@code cacheMegabytes} of
+     * keys at most (least recently used entries are evicted; a smaller cache only costs time).
+     */
+    public static ModelCounter of(Cnf cnf, int cacheMegabytes) {
+        if (cacheMegabytes < 0) {
+            throw new IllegalArgumentException("cacheMegabytes must be non-negative, was " + cacheMegabytes);
+        }
+        return new ModelCounter(new ComponentCounter(cnf, cacheMegabytes * (1L << 20) / 4));
+    }
+
+    /** The number of models of {@code cnf}. */
+    public static BigInteger count(Cnf cnf) {
+        return of(cnf).count(new int[0]);
+    }
+
+    /** The number of models of {@code cnf} in which every literal of {@code assumptions} is true. */
+    public static BigInteger count(Cnf cnf, int[] assumptions) {
+        return of(cnf).count(assumptions);
+    }
+
+    /**
+     * The number of models of {@code cnf} with {@code assumptions} true, or {@link CountResult.GaveUp}
+     * when {@code budget} runs out first.
+     */
+    public static CountResult count(Cnf cnf, int[] assumptions, CountBudget budget) {
+        return of(cnf).count(assumptions, budget);
+    }
+
+    /**
+     * For each of {@code literals}, the number of models with {@code assumptions} and that literal true
+     * (zero where the literal contradicts the assumptions).
+     */
+    public static BigInteger[] countPerLiteral(Cnf cnf, int[] assumptions, int[] literals) {
+        return of(cnf).countPerLiteral(assumptions, literals);
+    }
+
+    /** The number of models with every literal of {@code assumptions} true. */
+    public synchronized BigInteger count(int[] assumptions) {
+        CountResult result = count(assumptions, CountBudget.unlimited());
+        if (result instanceof CountResult.Exact exact) {
+            return exact.count();
+        }
+        throw new IllegalStateException("an unlimited count gave up: " + result);
+    }
+
+    /** As {@link #count(int[])}, within {@code budget}. */
+    public synchronized CountResult count(int[] assumptions, CountBudget budget) {
+        int[] copy = assumptions.clone();
+        long start = System.nanoTime();
+        long deadline = deadline(start, budget.time());
+        try {
+            BigInteger n = onBigStack(() -> counter.count(copy, deadline, budget.maxDecisions()));
+            return new CountResult.Exact(n);
+        } catch (ComponentCounter.OutOfBudget e) {
+            return new CountResult.GaveUp(e.reason, counter.decisions(), Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /**
+     * For each of {@code literals}, the count with {@code assumptions} and that literal true. Where both
+     * polarities of a variable are asked for, the second is the total minus the first.
+     */
+    public synchronized BigInteger[] countPerLiteral(int[] assumptions, int[] literals) {
+        int[] given = assumptions.clone();
+        int[] base = Arrays.copyOf(assumptions, assumptions.length + 1);
+        int[] lits = literals.clone();
+        return onBigStack(() -> {
+            Map<Integer, BigInteger> known = new HashMap<>();
+            BigInteger total = null;
+            BigInteger[] out = new BigInteger[lits.length];
+            for (int i = 0; i < lits.length; i++) {
+                int lit = lits[i];
+                BigInteger count = known.get(lit);
+                if (count == null && known.containsKey(-lit)) {
+                    if (total == null) {
+                        total = counter.count(given, Long.MAX_VALUE, Long.MAX_VALUE);
+                    }
+                    count = total.subtract(known.get(-lit));
+                }
+                if (count == null) {
+                    base[base.length - 1] = lit;
+                    count = counter.count(base, Long.MAX_VALUE, Long.MAX_VALUE);
+                }
+                known.put(lit, count);
+                out[i] = count;
+            }
+            return out;
+        });
+    }
+
+    private static long deadline(long start, Duration time) {
+        if (time.compareTo(Duration.ofDays(365L * 100)) > 0) {
+            return Long.MAX_VALUE;
+        }
+        return start + time.toNanos();
+    }
+
+    /** Runs {@code work} on a fresh thread with a large stack and rethrows what it threw. */
+    private static <T> T onBigStack(Supplier<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(
+                null,
+                () -> {
+                    try {
+                        result.set(work.get());
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "tilpass-model-counter",
+                STACK_BYTES);
+        thread.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException re) {
+            throw re;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        if (t != null) {
+            throw new IllegalStateException(t);
+        }
+        return result.get();
+    }
+}
