@@ -21,14 +21,18 @@ import no.tilpass.engine.space.SolutionSpace;
  * auxiliary variable is defined by an equivalence, so the CNF has one model per valid configuration.
  */
 final class Encoder {
-    /** Most value combinations one constraint (or one arithmetic atom) may have. */
-    static final long TUPLE_LIMIT = 1_000_000;
-    /** Most clauses (prefix tuples) a rule is asserted with directly, without auxiliary variables. */
-    static final long DIRECT_PREFIX_LIMIT = 4_096;
-    /** Most prefix tuples an arithmetic atom is enumerated over. */
-    static final long ATOM_PREFIX_LIMIT = 200_000;
-    /** Pairwise at-most-one up to this many values; a defined ladder above. */
-    static final int PAIRWISE_LIMIT = 32;
+    /**
+     * Size limits of the encoding.
+     *
+     * @param tuples most value combinations one constraint (or one arithmetic atom) may have
+     * @param directPrefix most clauses (prefix tuples) a rule is asserted with directly, without
+     *     auxiliary variables; larger rules are split by their boolean structure
+     * @param atomPrefix most prefix tuples an arithmetic atom is enumerated over
+     * @param pairwise pairwise at-most-one up to this many values, a defined ladder above
+     */
+    record Limits(long tuples, long directPrefix, long atomPrefix, int pairwise) {
+        static final Limits DEFAULT = new Limits(1_000_000, 4_096, 200_000, 32);
+    }
 
     private static final int TRUE = Integer.MAX_VALUE;
     private static final int FALSE = -TRUE;
@@ -49,7 +53,10 @@ final class Encoder {
     private int variables;
     private int rule = Cnf.STRUCTURAL;
 
-    private Encoder(List<ProductModel.OptionInfo> infos, Map<String, SourceLines> lines) {
+    private final Limits limits;
+
+    private Encoder(List<ProductModel.OptionInfo> infos, Map<String, SourceLines> lines, Limits limits) {
+        this.limits = limits;
         this.infos = infos;
         this.lines = lines;
         this.lits = new int[infos.size()][];
@@ -60,8 +67,9 @@ final class Encoder {
             String name,
             List<ProductModel.OptionInfo> options,
             List<ProductModel.RuleInfo> rules,
-            Map<String, SourceLines> lines) {
-        Encoder e = new Encoder(options, lines);
+            Map<String, SourceLines> lines,
+            Limits limits) {
+        Encoder e = new Encoder(options, lines, limits);
         List<Option> out = e.options();
         List<Rule> ruleList = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
@@ -131,7 +139,7 @@ final class Encoder {
     private void exactlyOne(int[] x) {
         emit(x.clone());
         int n = x.length;
-        if (n <= PAIRWISE_LIMIT) {
+        if (n <= limits.pairwise()) {
             for (int a = 0; a < n; a++) {
                 for (int b = a + 1; b < n; b++) {
                     emit(new int[] {-x[a], -x[b]});
@@ -209,7 +217,7 @@ final class Encoder {
             }
             return;
         }
-        if (tuples(support) <= TUPLE_LIMIT && prefixTuples(support) <= DIRECT_PREFIX_LIMIT) {
+        if (tuples(support) <= limits.tuples() && prefixTuples(support) <= limits.directPrefix()) {
             enumerate(e, support, (prefix, sat) -> {
                 int last = support[support.length - 1];
                 List<Integer> clause = new ArrayList<>();
@@ -306,7 +314,7 @@ final class Encoder {
             return ite(lit(i.condition()), lit(i.then()), lit(i.otherwise()));
         }
         if (e instanceof Expr.Count c
-                && (tuples(support) > TUPLE_LIMIT || prefixTuples(support) > DIRECT_PREFIX_LIMIT)) {
+                && (tuples(support) > limits.tuples() || prefixTuples(support) > limits.directPrefix())) {
             return count(c);
         }
         return atom(e, support);
@@ -351,7 +359,7 @@ final class Encoder {
 
     /** A fresh variable defined to be true exactly on the value tuples that satisfy {@code e}. */
     private int atom(Expr e, int[] support) {
-        if (tuples(support) > TUPLE_LIMIT || prefixTuples(support) > ATOM_PREFIX_LIMIT) {
+        if (tuples(support) > limits.tuples() || prefixTuples(support) > limits.atomPrefix()) {
             tooLarge(e, support);
             return TRUE;
         }
@@ -409,7 +417,8 @@ final class Encoder {
                 e.at().line(),
                 e.at().column(),
                 "constraint over " + String.join(", ", names) + " has " + tuples(support)
-                        + " value combinations, more than the limit of " + TUPLE_LIMIT,
+                        + " value combinations, more than the limit of " + limits.tuples()
+                        + " (or too many to enumerate)",
                 l == null ? "" : l.line(e.at().line()),
                 "split it into constraints over fewer options, or use coarser steps for the integer options."));
     }

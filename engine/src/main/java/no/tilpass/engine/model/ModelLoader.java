@@ -72,7 +72,7 @@ public final class ModelLoader {
                             display, 0, 0, "cannot read the model file: " + e.getMessage(), "", "check the path.")),
                     List.of());
         }
-        return run(display, text, new FileSources(Path.of("")), check);
+        return run(display, text, new FileSources(Path.of("")), check, Encoder.Limits.DEFAULT);
     }
 
     /**
@@ -80,7 +80,12 @@ public final class ModelLoader {
      * relative to {@code fileName}'s folder inside {@code directory}.
      */
     public static Result parse(String fileName, String text, Path directory) {
-        return run(fileName, text, new FileSources(directory), NO_SATISFIABILITY_CHECK);
+        return run(fileName, text, new FileSources(directory), NO_SATISFIABILITY_CHECK, Encoder.Limits.DEFAULT);
+    }
+
+    /** As {@link #parse(String, String, Path)} with other encoding limits (tests). */
+    static Result parse(String fileName, String text, Path directory, Encoder.Limits limits) {
+        return run(fileName, text, new FileSources(directory), NO_SATISFIABILITY_CHECK, limits);
     }
 
     /** Parses model text whose includes and components resolve relative to the working directory. */
@@ -97,15 +102,16 @@ public final class ModelLoader {
         return new LoadResult.Failed(((Result.Failed) r).errors());
     }
 
-    private static Result run(String display, String text, Checker.Sources sources, SatisfiabilityCheck check) {
+    private static Result run(
+            String display, String text, Checker.Sources sources, SatisfiabilityCheck check, Encoder.Limits limits) {
         List<Diagnostic> errors = new ArrayList<>();
         List<Diagnostic> warnings = new ArrayList<>();
         Map<String, SourceLines> lines = new HashMap<>();
-        Checker checker = new Checker(sources, lines, errors, warnings, c -> compile(c, lines, errors));
+        Checker checker = new Checker(sources, lines, errors, warnings, c -> compile(c, lines, errors, limits));
         Syntax.FileDecl file = checker.parse(display, text);
         Optional<ProductModel> model = Optional.empty();
         if (file != null) {
-            model = checker.check(file).flatMap(c -> compile(c, lines, errors));
+            model = checker.check(file).flatMap(c -> compile(c, lines, errors, limits));
         }
         if (model.isPresent() && errors.isEmpty()) {
             errors.addAll(check.check(model.get()));
@@ -120,8 +126,8 @@ public final class ModelLoader {
     }
 
     private static Optional<ProductModel> compile(
-            Checker.Checked c, Map<String, SourceLines> lines, List<Diagnostic> errors) {
-        Encoder.Encoded encoded = Encoder.encode(c.name(), c.options(), c.rules(), lines);
+            Checker.Checked c, Map<String, SourceLines> lines, List<Diagnostic> errors, Encoder.Limits limits) {
+        Encoder.Encoded encoded = Encoder.encode(c.name(), c.options(), c.rules(), lines, limits);
         if (!encoded.errors().isEmpty()) {
             errors.addAll(encoded.errors());
             return Optional.empty();
