@@ -1,0 +1,196 @@
+package no.tilpass.engine.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.tilpass.engine.space.OptionKind;
+import no.tilpass.engine.space.SolutionSpace;
+
+/**
+ * A checked and compiled product model: its metadata, options, rules, price, bill of materials and
+ * routing as a typed AST, the models it uses as components, and the compiled {@link SolutionSpace}.
+ * Options and rules of a component appear namespaced ({@code fittings.hinge_type}, {@code fittings.F1}).
+ * Label maps go from language code ({@code nb}, {@code sv}, {@code en}) to text.
+ *
+ * @param name the model's identifier ({@code casement_window})
+ * @param file the file it was read from, as the user named it
+ * @param labels the model's display name per language
+ * @param firm the manufacturer, or empty
+ * @param version the model's version text, or empty
+ * @param languages the languages every label must have (from {@code languages nb sv en})
+ * @param groups the sections options are shown in, in model order
+ * @param options every option, in model order, component options included
+ * @param rules every rule; index {@code i} is rule {@code i} of {@link SolutionSpace#rules()}
+ * @param price the price section (base 0 and no lines when absent)
+ * @param bom the bill of materials (empty when absent)
+ * @param routing the routing (empty when absent)
+ * @param components the models used as components
+ * @param space the compiled solution space
+ */
+public record ProductModel(
+        String name,
+        String file,
+        Map<String, String> labels,
+        String firm,
+        String version,
+        List<String> languages,
+        List<Group> groups,
+        List<OptionInfo> options,
+        List<RuleInfo> rules,
+        Price price,
+        List<BomLine> bom,
+        Routing routing,
+        List<Component> components,
+        SolutionSpace space) {
+
+    public ProductModel {
+        labels = ordered(labels);
+        languages = List.copyOf(languages);
+        groups = List.copyOf(groups);
+        options = List.copyOf(options);
+        rules = List.copyOf(rules);
+        bom = List.copyOf(bom);
+        components = List.copyOf(components);
+    }
+
+    static Map<String, String> ordered(Map<String, String> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+
+    /** The option called {@code optionName}, if any. */
+    public Optional<OptionInfo> option(String optionName) {
+        return options.stream().filter(o -> o.name().equals(optionName)).findFirst();
+    }
+
+    /** Where something was written: file as the user named it, 1-based line and column. */
+    public record Source(String file, int line, int column) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ":" + column;
+        }
+    }
+
+    /** A section of options. */
+    public record Group(
+            String name, Map<String, String> labels, Map<String, String> help, List<String> options, Source at) {
+        public Group {
+            labels = ordered(labels);
+            help = ordered(help);
+            options = List.copyOf(options);
+        }
+    }
+
+    /** A value of an enumerated option. */
+    public record ValueInfo(String name, Map<String, String> labels, Source at) {
+        public ValueInfo {
+            labels = ordered(labels);
+        }
+    }
+
+    /**
+     * An option's metadata.
+     *
+     * @param values the values: enumerated values with labels; {@code true}/{@code false} for booleans;
+     *     the numbers for integers (without labels)
+     * @param min for integers the lower bound, else 0
+     * @param max for integers the upper bound, else 0
+     * @param step for integers the step, else 0
+     * @param unit for integers the unit ({@code mm}), or empty
+     * @param defaultValue the soft default, or empty
+     * @param group the group it is shown in, or empty
+     */
+    public record OptionInfo(
+            String name,
+            OptionKind kind,
+            Map<String, String> labels,
+            Map<String, String> help,
+            List<ValueInfo> values,
+            long min,
+            long max,
+            long step,
+            String unit,
+            Optional<String> defaultValue,
+            String group,
+            Source at) {
+        public OptionInfo {
+            labels = ordered(labels);
+            help = ordered(help);
+            values = List.copyOf(values);
+        }
+    }
+
+    /**
+     * A rule: {@code constraint} must hold in every valid configuration.
+     *
+     * @param explanation the explanation sentence per language
+     * @param constraint the whole rule as one boolean expression ({@code when}, tables and several
+     *     statements folded in)
+     */
+    public record RuleInfo(String id, String name, Map<String, String> explanation, Expr constraint, Source at) {
+        public RuleInfo {
+            explanation = ordered(explanation);
+        }
+    }
+
+    /** The price section, in NOK: the base price plus lines. */
+    public record Price(long base, List<PriceLine> lines) {
+        public Price {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /**
+     * A price line: adds {@code amount} (NOK, integer expression) when {@code when} holds. Tables by
+     * option value and component prices are already folded into {@code amount}.
+     */
+    public record PriceLine(String id, String label, Expr amount, Expr when, Source at) {}
+
+    /**
+     * A bill-of-materials line: {@code quantity} pieces of article {@code id}, each {@code length} long
+     * when given, when {@code when} holds.
+     */
+    public record BomLine(
+            String id, String description, Expr quantity, Optional<Expr> length, String unit, Expr when, Source at) {}
+
+    /** A type of work centre operations run on. */
+    public record WorkCentre(String id, String description, Source at) {}
+
+    /**
+     * An operation of the routing, on a work-centre type, with setup and per-unit time formulas
+     * (minutes), the operations it must follow, and a condition.
+     */
+    public record Operation(
+            String id,
+            String description,
+            String workCentre,
+            Expr setup,
+            Expr perUnit,
+            List<String> after,
+            Expr when,
+            Source at) {
+        public Operation {
+            after = List.copyOf(after);
+        }
+    }
+
+    /** Work-centre types and operations. */
+    public record Routing(List<WorkCentre> workCentres, List<Operation> operations) {
+        public Routing {
+            workCentres = List.copyOf(workCentres);
+            operations = List.copyOf(operations);
+        }
+    }
+
+    /**
+     * A model used as a component under namespace {@code name}.
+     *
+     * @param model the component's own model, checked on its own (names not namespaced)
+     */
+    public record Component(String name, String file, Map<String, String> labels, ProductModel model, Source at) {
+        public Component {
+            labels = ordered(labels);
+        }
+    }
+}
