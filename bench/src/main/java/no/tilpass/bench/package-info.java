@@ -1,2 +1,5 @@
-/** Benchmarks. */
+/**
+ * Benchmarks: simulated configuration sessions timed against a Sat4j witness baseline, and the
+ * baseline itself.
+ */
 package no.tilpass.bench;

@@ -1,0 +1,559 @@
+package no.tilpass.engine.configurator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import no.tilpass.engine.sat.SatResult;
+import no.tilpass.engine.sat.SatSolver;
+import no.tilpass.engine.space.Cnf;
+import no.tilpass.engine.space.Decision;
+import no.tilpass.engine.space.Option;
+import no.tilpass.engine.space.SolutionSpace;
+
+/**
+ * Computes exact valid domains for one configuration session: after every list of decisions, for every
+ * option, exactly the values that extend to at least one valid configuration.
+ *
+ * <p>One incremental {@link SatSolver} is kept for the session, with its learnt clauses. A value is
+ * settled, cheapest first, by: unit propagation of the decisions; monotonicity (a value invalid under
+ * fewer decisions stays invalid, a value valid under more decisions stays valid); a pool of witness
+ * models from earlier steps that satisfy the current decisions; cheap flips of each new model that keep
+ * it a model; and otherwise one SAT call under the decisions plus the value, with preferred phases that
+ * steer the model found towards still untested values. Answers are never approximate: a value is valid
+ * only with a witness model, invalid only with a refutation.
+ *
+ * <p>Not thread-safe: one configurator per session.
+ */
+public final class Configurator {
+    private static final byte UNKNOWN = 0;
+    private static final byte VALID = 1;
+    private static final byte INVALID = 2;
+    private static final int POOL_CAPACITY = 512;
+
+    private final SolutionSpace space;
+    private final int variables;
+    private final SatSolver solver;
+    private final int[] optionStart;
+    private final int[] valueLiteral; // internal literal per option value, flat
+    private final int[] relevant; // distinct internal literals of option values
+    private final int[][] clauses; // the CNF without duplicate literals and tautologies, internal literals
+    private final int[][] occurrences; // internal literal -> clauses containing it
+    private final int[] trueCount;
+    private final int[] countStamp;
+    private int stamp;
+    private final ArrayDeque<long[]> pool = new ArrayDeque<>();
+
+    private static final String NL = System.lineSeparator();
+    private List<Decision> lastDecisions; // for messages only, while domains(List) runs
+    private int[] previousDecisions; // sorted distinct internal literals
+    private byte[] previousState;
+
+    /** A configurator over {@code space}; builds the solver once for the whole session. */
+    public Configurator(SolutionSpace space) {
+        this.space = space;
+        Cnf cnf = space.cnf();
+        this.variables = cnf.variableCount();
+        this.solver = SatSolver.of(cnf);
+        List<Option> options = space.options();
+        this.optionStart = new int[options.size() + 1];
+        int total = 0;
+        for (int o = 0; o < options.size(); o++) {
+            optionStart[o] = total;
+            total += options.get(o).valueCount();
+        }
+        optionStart[options.size()] = total;
+        this.valueLiteral = new int[total];
+        boolean[] isRelevant = new boolean[2 * (variables + 1)];
+        int relevantCount = 0;
+        for (int o = 0; o < options.size(); o++) {
+            Option option = options.get(o);
+            for (int i = 0; i < option.valueCount(); i++) {
+                int lit = option.literal(i);
+                if (lit == 0 || Math.abs(lit) > variables) {
+                    throw new IllegalArgumentException("option " + option.name() + " has literal " + lit
+                            + " outside the CNF's " + variables + " variables");
+                }
+                int internal = internal(lit);
+                valueLiteral[optionStart[o] + i] = internal;
+                if (!isRelevant[internal]) {
+                    isRelevant[internal] = true;
+                    relevantCount++;
+                }
+            }
+        }
+        this.relevant = new int[relevantCount];
+        int r = 0;
+        for (int lit = 2; lit < isRelevant.length; lit++) {
+            if (isRelevant[lit]) {
+                relevant[r++] = lit;
+            }
+        }
+        this.clauses = simplifiedClauses(cnf);
+        this.occurrences = occurrenceLists(clauses, variables);
+        this.trueCount = new int[clauses.length];
+        this.countStamp = new int[clauses.length];
+    }
+
+    public SolutionSpace space() {
+        return space;
+    }
+
+    /**
+     * Checks {@code decisions} against {@code space}: their literals, or every unknown option, unknown
+     * value and repeated option, each with a "Maybe" line naming the nearest names.
+     */
+    public static Resolution resolve(SolutionSpace space, List<Decision> decisions) {
+        List<String> problems = new ArrayList<>();
+        List<Integer> wrong = new ArrayList<>();
+        int[] literals = new int[decisions.size()];
+        Map<String, Integer> firstDecision = new HashMap<>();
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision decision = decisions.get(i);
+            String where = "decision " + (i + 1) + " '" + decision + "': ";
+            Option option = space.option(decision.option()).orElse(null);
+            if (option == null) {
+                List<String> names = space.options().stream().map(Option::name).toList();
+                List<String> near = nearest(decision.option(), names);
+                problems.add(where + "unknown option '" + decision.option() + "'" + NL + "Maybe "
+                        + (near.isEmpty()
+                                ? "check the spelling; the model has " + names.size() + " options, e.g. "
+                                        + quoted(names.subList(0, Math.min(5, names.size())), ", ") + "."
+                                : "you meant " + quoted(near, " or ") + "."));
+                wrong.add(i);
+                continue;
+            }
+            int value = option.indexOf(decision.value());
+            if (value < 0) {
+                List<String> near = nearest(decision.value(), option.values());
+                List<String> shown = option.values().subList(0, Math.min(12, option.valueCount()));
+                String all = quoted(shown, ", ")
+                        + (option.valueCount() > shown.size()
+                                ? " and " + (option.valueCount() - shown.size()) + " more"
+                                : "");
+                problems.add(where + "option '" + option.name() + "' has no value '" + decision.value() + "'" + NL
+                        + "Maybe " + (near.isEmpty() ? "use one of " + all : "you meant " + quoted(near, " or "))
+                        + ".");
+                wrong.add(i);
+                continue;
+            }
+            Integer first = firstDecision.putIfAbsent(option.name(), i);
+            if (first != null) {
+                problems.add(where + "option '" + option.name() + "' is already decided by decision " + (first + 1)
+                        + " '" + decisions.get(first) + "'" + NL + "Maybe keep only one decision on '"
+                        + option.name() + "'.");
+                wrong.add(i);
+                continue;
+            }
+            literals[i] = option.literal(value);
+        }
+        return problems.isEmpty() ? new Resolution.Resolved(literals) : new Resolution.Invalid(problems, wrong);
+    }
+
+    /**
+     * The valid domains after {@code decisions}; {@link DomainResult.Inconsistent} with the problems of
+     * {@link #resolve} when they do not resolve.
+     */
+    public DomainResult domains(List<Decision> decisions) {
+        Resolution resolution = resolve(space, decisions);
+        if (resolution instanceof Resolution.Invalid invalid) {
+            return new DomainResult.Inconsistent(invalid.decisions(), invalid.problems());
+        }
+        lastDecisions = decisions;
+        try {
+            return domains(((Resolution.Resolved) resolution).literals());
+        } finally {
+            lastDecisions = null;
+        }
+    }
+
+    /**
+     * The valid domains after deciding every literal of {@code decisionLiterals} (DIMACS literals over the
+     * CNF's variables); conflicting decisions are reported by their indices in this array.
+     */
+    public DomainResult domains(int[] decisionLiterals) {
+        int[] decisions = decisionLiterals.clone();
+        for (int lit : decisions) {
+            if (lit == 0 || Math.abs(lit) > variables) {
+                throw new IllegalArgumentException(
+                        "decision literal " + lit + " is not over the CNF's variables 1.." + variables);
+            }
+        }
+        byte[] state = new byte[2 * (variables + 1)];
+        int[] implied = solver.propagate(decisions);
+        if (implied == null) {
+            return inconsistent(decisions);
+        }
+        for (int lit : implied) {
+            if (Math.abs(lit) <= variables) {
+                int internal = internal(lit);
+                state[internal] = VALID;
+                state[internal ^ 1] = INVALID;
+            }
+        }
+        int[] sorted = sortedDistinct(decisions);
+        if (previousState != null) {
+            boolean superset = containsAll(sorted, previousDecisions);
+            boolean subset = containsAll(previousDecisions, sorted);
+            for (int lit : relevant) {
+                if (state[lit] == UNKNOWN) {
+                    byte before = previousState[lit];
+                    if ((superset && before == INVALID) || (subset && before == VALID)) {
+                        state[lit] = before;
+                    }
+                }
+            }
+        }
+        boolean witnessed = applyPool(decisions, state);
+        if (!witnessed) {
+            preferUntested(state);
+            SatResult result = solver.solve(decisions);
+            if (result != SatResult.SATISFIABLE) {
+                return inconsistent(decisions);
+            }
+            witness(solver.model(), state);
+        }
+        preferUntested(state);
+        int[] assumptions = Arrays.copyOf(decisions, decisions.length + 1);
+        for (int lit : relevant) {
+            if (state[lit] != UNKNOWN) {
+                continue;
+            }
+            assumptions[decisions.length] = dimacs(lit);
+            SatResult result = solver.solve(assumptions);
+            if (result == SatResult.SATISFIABLE) {
+                witness(solver.model(), state);
+            } else {
+                state[lit] = INVALID;
+            }
+        }
+        previousDecisions = sorted;
+        previousState = state;
+        boolean[] decided = new boolean[2 * (variables + 1)];
+        for (int lit : decisions) {
+            decided[internal(lit)] = true;
+        }
+        int optionCount = optionStart.length - 1;
+        List<int[]> valid = new ArrayList<>(optionCount);
+        List<DomainResult.OptionState> states = new ArrayList<>(optionCount);
+        for (int o = 0; o < optionCount; o++) {
+            int count = 0;
+            boolean isDecided = false;
+            for (int i = optionStart[o]; i < optionStart[o + 1]; i++) {
+                if (state[valueLiteral[i]] == VALID) {
+                    count++;
+                }
+                isDecided |= decided[valueLiteral[i]];
+            }
+            int[] indices = new int[count];
+            int k = 0;
+            for (int i = optionStart[o]; i < optionStart[o + 1]; i++) {
+                if (state[valueLiteral[i]] == VALID) {
+                    indices[k++] = i - optionStart[o];
+                }
+            }
+            valid.add(indices);
+            states.add(
+                    isDecided && count == 1
+                            ? DomainResult.OptionState.DECIDED
+                            : count == 1 ? DomainResult.OptionState.FORCED : DomainResult.OptionState.OPEN);
+        }
+        return new DomainResult.Consistent(valid, states);
+    }
+
+    // ---------------------------------------------------------------- witnesses
+
+    /** Marks every literal of every pooled model that satisfies the decisions; true when there is one. */
+    private boolean applyPool(int[] decisions, byte[] state) {
+        int words = (variables >> 6) + 1;
+        long[] anyTrue = null;
+        long[] anyFalse = null;
+        for (long[] model : pool) {
+            if (!satisfies(model, decisions)) {
+                continue;
+            }
+            if (anyTrue == null) {
+                anyTrue = new long[words];
+                anyFalse = new long[words];
+            }
+            for (int w = 0; w < words; w++) {
+                anyTrue[w] |= model[w];
+                anyFalse[w] |= ~model[w];
+            }
+        }
+        if (anyTrue == null) {
+            return false;
+        }
+        for (int lit : relevant) {
+            if (state[lit] == UNKNOWN) {
+                int v = lit >> 1;
+                long[] bits = (lit & 1) == 0 ? anyTrue : anyFalse;
+                if ((bits[v >> 6] & (1L << v)) != 0) {
+                    state[lit] = VALID;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean satisfies(long[] model, int[] decisions) {
+        for (int lit : decisions) {
+            int v = Math.abs(lit);
+            boolean value = (model[v >> 6] & (1L << v)) != 0;
+            if (value != lit > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void preferUntested(byte[] state) {
+        for (int lit : relevant) {
+            if (state[lit] == UNKNOWN) {
+                solver.setPhase(dimacs(lit));
+            }
+        }
+    }
+
+    /**
+     * Marks the literals of a model valid, then flips, one by one, untested literals whose flip keeps every
+     * clause satisfied (each intermediate assignment is a model too), and pools the final model.
+     */
+    private void witness(int[] model, byte[] state) {
+        boolean[] value = new boolean[variables + 1];
+        for (int v = 1; v <= variables; v++) {
+            value[v] = model[v] > 0;
+        }
+        for (int lit : relevant) {
+            if (state[lit] == UNKNOWN && value[lit >> 1] == ((lit & 1) == 0)) {
+                state[lit] = VALID;
+            }
+        }
+        stamp++;
+        if (stamp == Integer.MAX_VALUE) {
+            Arrays.fill(countStamp, 0);
+            stamp = 1;
+        }
+        for (int lit : relevant) {
+            if (state[lit] != UNKNOWN) {
+                continue;
+            }
+            int[] losing = occurrences[lit ^ 1];
+            boolean flippable = true;
+            for (int c : losing) {
+                if (count(c, value) < 2) {
+                    flippable = false;
+                    break;
+                }
+            }
+            if (!flippable) {
+                continue;
+            }
+            for (int c : losing) {
+                trueCount[c]--;
+            }
+            for (int c : occurrences[lit]) {
+                if (countStamp[c] == stamp) {
+                    trueCount[c]++;
+                }
+            }
+            value[lit >> 1] = (lit & 1) == 0;
+            state[lit] = VALID;
+        }
+        long[] bits = new long[(variables >> 6) + 1];
+        for (int v = 1; v <= variables; v++) {
+            if (value[v]) {
+                bits[v >> 6] |= 1L << v;
+            }
+        }
+        pool.addLast(bits);
+        if (pool.size() > POOL_CAPACITY) {
+            pool.removeFirst();
+        }
+    }
+
+    /** The number of true literals of clause {@code c} under {@code value}, cached for this model. */
+    private int count(int c, boolean[] value) {
+        if (countStamp[c] != stamp) {
+            int n = 0;
+            for (int lit : clauses[c]) {
+                if (value[lit >> 1] == ((lit & 1) == 0)) {
+                    n++;
+                }
+            }
+            trueCount[c] = n;
+            countStamp[c] = stamp;
+        }
+        return trueCount[c];
+    }
+
+    private DomainResult inconsistent(int[] decisions) {
+        previousDecisions = null;
+        previousState = null;
+        SatResult result = solver.solve(decisions);
+        if (result == SatResult.SATISFIABLE) {
+            throw new IllegalStateException("propagation found a conflict that search does not confirm");
+        }
+        List<Integer> conflicting = new ArrayList<>();
+        for (int lit : solver.failedAssumptions()) {
+            for (int i = 0; i < decisions.length; i++) {
+                if (decisions[i] == lit) {
+                    if (!conflicting.contains(i)) {
+                        conflicting.add(i);
+                    }
+                    break;
+                }
+            }
+        }
+        conflicting.sort(Comparator.naturalOrder());
+        List<String> names = new ArrayList<>();
+        for (int i : conflicting) {
+            names.add(lastDecisions != null ? lastDecisions.get(i).toString() : literalName(decisions[i]));
+        }
+        String problem = conflicting.isEmpty()
+                ? "the rules of '" + space.name() + "' admit no valid configuration at all" + NL
+                        + "Maybe the model itself is wrong; check its rules."
+                : "the decisions " + quoted(names, ", ") + " cannot all hold together under the rules" + NL
+                        + "Maybe retract one of them.";
+        return new DomainResult.Inconsistent(conflicting, List.of(problem));
+    }
+
+    private String literalName(int lit) {
+        Option option = space.optionOfVariable(Math.abs(lit)).orElse(null);
+        if (option != null) {
+            for (int i = 0; i < option.valueCount(); i++) {
+                if (option.literal(i) == lit) {
+                    return option.name() + "=" + option.values().get(i);
+                }
+            }
+        }
+        return "literal " + lit;
+    }
+
+    private static String quoted(List<String> names, String separator) {
+        return names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(separator));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static int internal(int lit) {
+        return lit > 0 ? 2 * lit : 2 * -lit + 1;
+    }
+
+    private static int dimacs(int lit) {
+        return (lit & 1) == 0 ? lit >> 1 : -(lit >> 1);
+    }
+
+    private static int[] sortedDistinct(int[] decisions) {
+        return Arrays.stream(decisions)
+                .map(Configurator::internal)
+                .sorted()
+                .distinct()
+                .toArray();
+    }
+
+    /** Whether sorted {@code big} contains every element of sorted {@code small}. */
+    private static boolean containsAll(int[] big, int[] small) {
+        int i = 0;
+        for (int x : small) {
+            while (i < big.length && big[i] < x) {
+                i++;
+            }
+            if (i == big.length || big[i] != x) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[][] simplifiedClauses(Cnf cnf) {
+        List<int[]> result = new ArrayList<>(cnf.clauseCount());
+        for (int[] clause : cnf.clauses()) {
+            int[] lits = new int[clause.length];
+            for (int i = 0; i < clause.length; i++) {
+                lits[i] = internal(clause[i]);
+            }
+            Arrays.sort(lits);
+            int size = 0;
+            boolean tautology = false;
+            for (int lit : lits) {
+                if (size > 0 && lits[size - 1] == lit) {
+                    continue;
+                }
+                if (size > 0 && (lits[size - 1] ^ 1) == lit) {
+                    tautology = true;
+                    break;
+                }
+                lits[size++] = lit;
+            }
+            if (!tautology) {
+                result.add(Arrays.copyOf(lits, size));
+            }
+        }
+        return result.toArray(new int[0][]);
+    }
+
+    private static int[][] occurrenceLists(int[][] clauses, int variables) {
+        int[] counts = new int[2 * (variables + 1)];
+        for (int[] clause : clauses) {
+            for (int lit : clause) {
+                counts[lit]++;
+            }
+        }
+        int[][] result = new int[counts.length][];
+        for (int lit = 0; lit < counts.length; lit++) {
+            result[lit] = new int[counts[lit]];
+        }
+        int[] fill = new int[counts.length];
+        for (int c = 0; c < clauses.length; c++) {
+            for (int lit : clauses[c]) {
+                result[lit][fill[lit]++] = c;
+            }
+        }
+        return result;
+    }
+
+    /** Up to three names closest to {@code wanted} by case-insensitive edit distance, if close enough. */
+    static List<String> nearest(String wanted, List<String> names) {
+        String target = wanted.toLowerCase(Locale.ROOT);
+        int limit = Math.max(2, target.length() / 3);
+        record Scored(String name, int distance) {}
+        List<Scored> scored = new ArrayList<>();
+        for (String name : names) {
+            String candidate = name.toLowerCase(Locale.ROOT);
+            if (Math.abs(candidate.length() - target.length()) > limit) {
+                continue;
+            }
+            int d = editDistance(target, candidate);
+            if (d <= limit) {
+                scored.add(new Scored(name, d));
+            }
+        }
+        scored.sort(Comparator.comparingInt(Scored::distance).thenComparing(Scored::name));
+        return scored.stream().limit(3).map(Scored::name).toList();
+    }
+
+    static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
+    }
+}
