@@ -1,0 +1,289 @@
+package no.tilpass.engine.sat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SatSolverTest {
+
+    private static SatSolver load(int variables, List<int[]> clauses) {
+        SatSolver solver = new SatSolver(variables);
+        for (int[] clause : clauses) {
+            solver.addClause(clause);
+        }
+        return solver;
+    }
+
+    private static int[] randomAssumptions(Random random, int variables) {
+        int count = random.nextInt(5);
+        int[] result = new int[count];
+        for (int i = 0; i < count; i++) {
+            int v = 1 + random.nextInt(variables);
+            result[i] = random.nextBoolean() ? v : -v;
+        }
+        return result;
+    }
+
+    @Test
+    void answers_agree_with_brute_force_on_random_3sat_near_the_threshold() {
+        for (int seed = 0; seed < 400; seed++) {
+            Random random = new Random(seed);
+            int n = 5 + random.nextInt(seed % 20 == 0 ? 16 : 10);
+            List<int[]> clauses = BruteForce.random3Sat(random, n, (int) Math.round(n * 4.26));
+            SatSolver solver = load(n, clauses);
+            SatResult result = solver.solve();
+            boolean expected = new BruteForce(n, clauses).satisfiable();
+            assertThat(result)
+                    .as("seed %d", seed)
+                    .isEqualTo(expected ? SatResult.SATISFIABLE : SatResult.UNSATISFIABLE);
+            if (expected) {
+                int[] model = solver.model();
+                assertThat(BruteForce.satisfiesAll(clauses, model))
+                        .as("model satisfies, seed %d", seed)
+                        .isTrue();
+                for (int v = 1; v <= n; v++) {
+                    assertThat(solver.value(model[v])).isTrue();
+                    assertThat(solver.value(-model[v])).isFalse();
+                }
+            } else {
+                assertThat(solver.failedAssumptions()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void assumptions_and_failed_assumption_cores_agree_with_brute_force() {
+        for (int seed = 0; seed < 300; seed++) {
+            Random random = new Random(1000 + seed);
+            int n = 5 + random.nextInt(11);
+            List<int[]> clauses = BruteForce.random3Sat(random, n, (int) Math.round(n * 3.6));
+            BruteForce oracle = new BruteForce(n, clauses);
+            SatSolver solver = load(n, clauses);
+            for (int round = 0; round < 10; round++) {
+                int[] assumptions = randomAssumptions(random, n);
+                SatResult result = solver.solve(assumptions);
+                boolean expected = oracle.satisfiable(assumptions);
+                String context = "seed " + seed + " round " + round + " assumptions " + Arrays.toString(assumptions);
+                assertThat(result).as(context).isEqualTo(expected ? SatResult.SATISFIABLE : SatResult.UNSATISFIABLE);
+                if (expected) {
+                    int[] model = solver.model();
+                    assertThat(BruteForce.satisfiesAll(clauses, model))
+                            .as(context)
+                            .isTrue();
+                    for (int a : assumptions) {
+                        assertThat(solver.value(a)).as(context).isTrue();
+                    }
+                } else {
+                    int[] core = solver.failedAssumptions();
+                    Set<Integer> given = new LinkedHashSet<>();
+                    Arrays.stream(assumptions).forEach(given::add);
+                    for (int lit : core) {
+                        assertThat(given).as(context).contains(lit);
+                    }
+                    assertThat(oracle.satisfiable(core))
+                            .as(context + " core " + Arrays.toString(core))
+                            .isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void clauses_added_between_solves_are_respected() {
+        for (int seed = 0; seed < 200; seed++) {
+            Random random = new Random(5000 + seed);
+            int n = 6 + random.nextInt(10);
+            List<int[]> all = BruteForce.random3Sat(random, n, n * 5);
+            SatSolver solver = new SatSolver(n);
+            List<int[]> added = new ArrayList<>();
+            for (int[] clause : all) {
+                boolean stillOk = solver.addClause(clause);
+                added.add(clause);
+                BruteForce oracle = new BruteForce(n, added);
+                if (added.size() % 3 == 0 || !stillOk) {
+                    int[] assumptions = randomAssumptions(random, n);
+                    SatResult result = solver.solve(assumptions);
+                    boolean expected = oracle.satisfiable(assumptions);
+                    assertThat(result)
+                            .as("seed %d after %d clauses", seed, added.size())
+                            .isEqualTo(expected ? SatResult.SATISFIABLE : SatResult.UNSATISFIABLE);
+                    if (expected) {
+                        assertThat(BruteForce.satisfiesAll(added, solver.model()))
+                                .as("seed %d", seed)
+                                .isTrue();
+                    }
+                }
+                if (!stillOk) {
+                    assertThat(oracle.satisfiable()).as("seed %d", seed).isFalse();
+                    assertThat(solver.solve()).isEqualTo(SatResult.UNSATISFIABLE);
+                    assertThat(solver.failedAssumptions()).isEmpty();
+                    break;
+                }
+            }
+        }
+    }
+
+    @Test
+    void propagation_returns_exactly_what_naive_unit_propagation_derives() {
+        for (int seed = 0; seed < 300; seed++) {
+            Random random = new Random(9000 + seed);
+            int n = 5 + random.nextInt(15);
+            List<int[]> clauses = new ArrayList<>(BruteForce.random3Sat(random, n, n));
+            for (int i = 0; i < n / 2; i++) {
+                int a = 1 + random.nextInt(n);
+                int b = 1 + random.nextInt(n);
+                clauses.add(new int[] {random.nextBoolean() ? a : -a, random.nextBoolean() ? b : -b});
+            }
+            SatSolver solver = load(n, clauses);
+            for (int round = 0; round < 6; round++) {
+                int[] assumptions = randomAssumptions(random, n);
+                int[] got = solver.propagate(assumptions);
+                Set<Integer> expected = naivePropagate(clauses, assumptions);
+                BruteForce oracle = new BruteForce(n, clauses);
+                String context = "seed " + seed + " assumptions " + Arrays.toString(assumptions);
+                if (expected == null) {
+                    assertThat(got).as(context).isNull();
+                } else if (got == null) {
+                    // learnt clauses may find a conflict that naive propagation misses, never a wrong one
+                    assertThat(oracle.satisfiable(assumptions)).as(context).isFalse();
+                } else {
+                    Set<Integer> gotSet = new LinkedHashSet<>();
+                    Arrays.stream(got).forEach(gotSet::add);
+                    assertThat(gotSet).as(context).containsAll(expected);
+                    for (int lit : got) {
+                        int[] refute = Arrays.copyOf(assumptions, assumptions.length + 1);
+                        refute[assumptions.length] = -lit;
+                        assertThat(oracle.satisfiable(refute))
+                                .as(context + " entails " + lit)
+                                .isFalse();
+                    }
+                    if (round == 0) {
+                        assertThat(gotSet).as(context).isEqualTo(expected);
+                    }
+                }
+                // solving afterwards still works
+                assertThat(solver.solve(assumptions))
+                        .isEqualTo(
+                                new BruteForce(n, clauses).satisfiable(assumptions)
+                                        ? SatResult.SATISFIABLE
+                                        : SatResult.UNSATISFIABLE);
+            }
+        }
+    }
+
+    private static Set<Integer> naivePropagate(List<int[]> clauses, int[] assumptions) {
+        Set<Integer> trueLits = new LinkedHashSet<>();
+        for (int a : assumptions) {
+            if (trueLits.contains(-a)) {
+                return null;
+            }
+            trueLits.add(a);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int[] clause : clauses) {
+                Set<Integer> open = new LinkedHashSet<>();
+                boolean sat = false;
+                for (int lit : clause) {
+                    if (trueLits.contains(lit)) {
+                        sat = true;
+                        break;
+                    }
+                    if (!trueLits.contains(-lit)) {
+                        open.add(lit);
+                    }
+                }
+                if (sat) {
+                    continue;
+                }
+                if (open.isEmpty()) {
+                    return null;
+                }
+                if (open.size() == 1) {
+                    int last = open.iterator().next();
+                    trueLits.add(last);
+                    changed = true;
+                }
+            }
+        }
+        return trueLits;
+    }
+
+    @Test
+    void the_preferred_phase_decides_unconstrained_variables() {
+        SatSolver solver = new SatSolver(12);
+        solver.addClause(1, 2);
+        for (int v = 1; v <= 12; v++) {
+            solver.setPhase(v % 3 == 0 ? v : -v);
+        }
+        assertThat(solver.solve()).isEqualTo(SatResult.SATISFIABLE);
+        for (int v = 3; v <= 12; v++) {
+            assertThat(solver.value(v)).as("variable %d", v).isEqualTo(v % 3 == 0);
+        }
+        solver.setPhase(4);
+        assertThat(solver.solve(-3)).isEqualTo(SatResult.SATISFIABLE);
+        assertThat(solver.value(4)).isTrue();
+        assertThat(solver.value(3)).isFalse();
+    }
+
+    @Test
+    void a_small_conflict_budget_gives_up_on_the_pigeonhole_principle_and_no_budget_refutes_it() {
+        int pigeons = 9;
+        int holes = 8;
+        SatSolver solver = new SatSolver(pigeons * holes);
+        for (int p = 0; p < pigeons; p++) {
+            int[] some = new int[holes];
+            for (int h = 0; h < holes; h++) {
+                some[h] = p * holes + h + 1;
+            }
+            solver.addClause(some);
+        }
+        for (int h = 0; h < holes; h++) {
+            for (int p = 0; p < pigeons; p++) {
+                for (int q = p + 1; q < pigeons; q++) {
+                    solver.addClause(-(p * holes + h + 1), -(q * holes + h + 1));
+                }
+            }
+        }
+        solver.setConflictBudget(10);
+        assertThat(solver.solve()).isEqualTo(SatResult.UNKNOWN);
+        solver.setConflictBudget(0);
+        assertThat(solver.solve()).isEqualTo(SatResult.UNSATISFIABLE);
+    }
+
+    @Test
+    void selector_variables_switch_clauses_on_and_off() {
+        SatSolver solver = new SatSolver(3);
+        solver.addClause(1, 2, 3);
+        int selector = solver.newVariable();
+        assertThat(selector).isEqualTo(4);
+        solver.addClause(-selector, -1);
+        solver.addClause(-selector, -2);
+        solver.addClause(-selector, -3);
+        assertThat(solver.solve(selector)).isEqualTo(SatResult.UNSATISFIABLE);
+        assertThat(solver.failedAssumptions()).containsExactly(selector);
+        assertThat(solver.solve()).isEqualTo(SatResult.SATISFIABLE);
+        assertThat(solver.addClause(-selector)).isTrue();
+        assertThat(solver.solve()).isEqualTo(SatResult.SATISFIABLE);
+        assertThat(solver.addClause()).isFalse();
+        assertThat(solver.solve()).isEqualTo(SatResult.UNSATISFIABLE);
+        assertThat(solver.propagate()).isNull();
+    }
+
+    @Test
+    void contradictory_assumptions_form_their_own_core() {
+        SatSolver solver = new SatSolver(4);
+        solver.addClause(1, 2);
+        assertThat(solver.solve(3, 1, -3)).isEqualTo(SatResult.UNSATISFIABLE);
+        assertThat(solver.failedAssumptions()).containsExactlyInAnyOrder(3, -3);
+        assertThat(solver.propagate(3, -3)).isNull();
+        assertThat(solver.propagate(-1)).containsExactlyInAnyOrder(-1, 2);
+    }
+}
