@@ -1,6 +1,8 @@
 package no.tilpass.engine.explanation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -146,24 +148,34 @@ public final class Explainer {
     /** A subset-minimal list of rules that, with the structural clauses, contradicts {@code literals}. */
     private List<Rule> rulesExcluding(int[] literals) {
         RuleSelectors rs = selectors();
-        if (Literals.satisfiable(rs.solver, Literals.concat(literals, rs.selectors))) {
+        if (Literals.satisfiable(rs.full, Literals.concat(literals, rs.selectors))) {
             throw new IllegalStateException("the selector solver disagrees with the plain solver");
         }
-        Set<Integer> failed = asSet(rs.solver.failedAssumptions());
-        List<Integer> candidates = new ArrayList<>();
+        Set<Integer> failed = asSet(rs.full.failedAssumptions());
         List<Integer> all = new ArrayList<>(rs.selectors.length);
+        List<Integer> candidates = new ArrayList<>();
         for (int selector : rs.selectors) {
             all.add(selector);
             if (failed.contains(selector)) {
-                candidates.add(selector);
+                candidates.add(rs.focusSelector(rs.ruleOf(selector)));
             }
         }
-        List<Integer> chosen = minimise(rs.solver, literals, candidates, all, selector -> selector);
-        List<Rule> rules = new ArrayList<>(chosen.size());
-        for (int selector : chosen) {
-            rules.add(space.rules().get(rs.ruleOf(selector)));
+        List<Integer> rules = new ArrayList<>();
+        if (!Literals.satisfiable(rs.focus, assumptions(literals, candidates, -1, selector -> selector))) {
+            for (int selector : minimise(rs.focus, literals, candidates, candidates, selector -> selector)) {
+                rules.add(rs.ruleOfFocus(selector));
+            }
+        } else { // the failed assumptions were wrong: minimise over every rule, slowly but surely
+            for (int selector : minimise(rs.full, literals, all, all, selector -> selector)) {
+                rules.add(rs.ruleOf(selector));
+            }
         }
-        return rules;
+        Collections.sort(rules);
+        List<Rule> out = new ArrayList<>(rules.size());
+        for (int rule : rules) {
+            out.add(space.rules().get(rule));
+        }
+        return out;
     }
 
     /**
@@ -238,7 +250,7 @@ public final class Explainer {
                 continue;
             }
             kept[size] = lit;
-            if (Literals.satisfiable(s, java.util.Arrays.copyOf(kept, size + 1))) {
+            if (Literals.satisfiable(s, Arrays.copyOf(kept, size + 1))) {
                 keep[i] = true;
                 size++;
                 model = s.model();
@@ -256,7 +268,7 @@ public final class Explainer {
                 base[size++] = d[i];
             }
         }
-        int[] trial = java.util.Arrays.copyOf(base, size + 1);
+        int[] trial = Arrays.copyOf(base, size + 1);
         List<Retraction> out = new ArrayList<>();
         for (int i = 0; i < d.length; i++) {
             if (keep[i]) {
