@@ -28,6 +28,8 @@ import no.tilpass.engine.space.SolutionSpace;
  *       the newest decision to the oldest and keeping each one consistent with those kept (a model of the
  *       kept set that already satisfies a decision saves the call). Its complement is a minimal correction
  *       set that retracts older decisions before newer ones.
+ *   <li>{@link #checkModel}: when the model itself is unsatisfiable, the same rule minimisation as in
+ *       {@link #whyUnavailable}, with nothing assumed but the rule selectors.
  * </ul>
  *
  * <p>Decisions must name existing options and values (the configurator validates them); otherwise an
@@ -129,6 +131,26 @@ public final class Explainer {
         }
         resulting.add(query);
         return new Change.Retract(query, retractions(s, decisions, d, keep, hard), resulting);
+    }
+
+    /**
+     * Does the model itself admit a valid configuration? If not, a subset-minimal set of rules that,
+     * together with the structural clauses, admits none (deletion over rule selectors, refined by the
+     * solver's failed assumptions).
+     */
+    public ModelConsistency checkModel() {
+        if (Literals.satisfiable(solver(), new int[0])) {
+            return new ModelConsistency.Satisfiable();
+        }
+        return new ModelConsistency.Conflict(rulesExcluding(new int[0]));
+    }
+
+    /**
+     * The rules of {@link #checkModel()}'s conflict (model order, subset-minimal), or an empty list when
+     * the model has a valid configuration.
+     */
+    public List<Rule> conflictingRules() {
+        return checkModel() instanceof ModelConsistency.Conflict conflict ? conflict.rules() : List.of();
     }
 
     private SatSolver solver() {

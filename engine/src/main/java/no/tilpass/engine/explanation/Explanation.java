@@ -49,20 +49,7 @@ public sealed interface Explanation {
                 return sb.toString();
             }
             sb.append(rules.size() == 1 ? ". The rule: " : ". The rules: ");
-            for (int i = 0; i < rules.size(); i++) {
-                Rule r = rules.get(i);
-                if (i > 0) {
-                    sb.append(' ');
-                }
-                sb.append(r.name());
-                if (!r.id().equals(r.name())) {
-                    sb.append(" (").append(r.id()).append(')');
-                }
-                sb.append(": ").append(r.explanation().strip());
-                if (!r.explanation().strip().endsWith(".")) {
-                    sb.append('.');
-                }
-            }
+            Sentences.appendRules(sb, rules);
             return sb.toString();
         }
     }
