@@ -2,7 +2,6 @@ package no.tilpass.engine.analysis;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,10 @@ public final class ModelAnalysis {
 
     /**
      * The number of variants extending {@code decisions}, in total and per option value, counted by
-     * {@code counter} (one count per value, each under the decisions plus that value).
+     * {@code counter}: one {@link VariantCounter#count} for the total and, unless it is zero, one {@link
+     * VariantCounter#countPerLiteral} over every value literal. With the exact counter of {@code
+     * no.tilpass.engine.counting}: {@code variantCounts(space, decisions,
+     * VariantCounter.of(ModelCounter::count, ModelCounter::countPerLiteral))}.
      */
     public static VariantCounts variantCounts(SolutionSpace space, List<Decision> decisions, VariantCounter counter) {
         int[] d = new int[decisions.size()];
@@ -94,20 +96,26 @@ public final class ModelAnalysis {
             }
             d[i] = o.literal(index);
         }
-        BigInteger total = counter.count(space.cnf(), d);
-        Map<OptionValue, BigInteger> perValue = new LinkedHashMap<>();
-        int[] assumptions = Arrays.copyOf(d, d.length + 1);
+        BigInteger total = counter.count(space.cnf(), d.clone());
+        List<OptionValue> values = new ArrayList<>();
+        int[] literals =
+                new int[space.options().stream().mapToInt(Option::valueCount).sum()];
         for (Option o : space.options()) {
             for (int i = 0; i < o.valueCount(); i++) {
-                BigInteger count;
-                if (total.signum() == 0) {
-                    count = BigInteger.ZERO;
-                } else {
-                    assumptions[d.length] = o.literal(i);
-                    count = counter.count(space.cnf(), assumptions.clone());
-                }
-                perValue.put(new OptionValue(o.name(), o.values().get(i)), count);
+                literals[values.size()] = o.literal(i);
+                values.add(new OptionValue(o.name(), o.values().get(i)));
             }
+        }
+        BigInteger[] counts = total.signum() == 0 || literals.length == 0
+                ? new BigInteger[0]
+                : counter.countPerLiteral(space.cnf(), d.clone(), literals.clone());
+        if (counts.length != 0 && counts.length != literals.length) {
+            throw new IllegalStateException(
+                    "the counter returned " + counts.length + " counts for " + literals.length + " literals");
+        }
+        Map<OptionValue, BigInteger> perValue = new LinkedHashMap<>();
+        for (int k = 0; k < values.size(); k++) {
+            perValue.put(values.get(k), counts.length == 0 ? BigInteger.ZERO : counts[k]);
         }
         return new VariantCounts(total, perValue);
     }

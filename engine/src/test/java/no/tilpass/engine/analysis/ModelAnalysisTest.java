@@ -57,29 +57,35 @@ class ModelAnalysisTest {
             String ctx = "seed " + seed + ", decisions " + decisions + ", " + space.cnf();
             int[] d = bf.literals(decisions);
 
-            VariantCounts counts = ModelAnalysis.variantCounts(space, decisions, ModelAnalysisTest::enumerate);
+            for (VariantCounter counter : List.of(
+                    (VariantCounter) ModelAnalysisTest::enumerate,
+                    VariantCounter.of(ModelAnalysisTest::enumerate, ModelAnalysisTest::enumeratePerLiteral))) {
+                VariantCounts counts = ModelAnalysis.variantCounts(space, decisions, counter);
 
-            assertThat(counts.total())
-                    .as(ctx)
-                    .isEqualTo(BigInteger.valueOf(bf.models().stream()
-                            .filter(m -> BruteForce.all(m, d))
-                            .count()));
-            List<OptionValue> keys = new ArrayList<>();
-            for (Option o : space.options()) {
-                BigInteger sum = BigInteger.ZERO;
-                for (int i = 0; i < o.valueCount(); i++) {
-                    int lit = o.literal(i);
-                    OptionValue v = new OptionValue(o.name(), o.values().get(i));
-                    keys.add(v);
-                    long expected = bf.models().stream()
-                            .filter(m -> BruteForce.all(m, d) && BruteForce.holds(m, lit))
-                            .count();
-                    assertThat(counts.perValue().get(v)).as(ctx + ": " + v).isEqualTo(BigInteger.valueOf(expected));
-                    sum = sum.add(counts.perValue().get(v));
+                assertThat(counts.total())
+                        .as(ctx)
+                        .isEqualTo(BigInteger.valueOf(bf.models().stream()
+                                .filter(m -> BruteForce.all(m, d))
+                                .count()));
+                List<OptionValue> keys = new ArrayList<>();
+                for (Option o : space.options()) {
+                    BigInteger sum = BigInteger.ZERO;
+                    for (int i = 0; i < o.valueCount(); i++) {
+                        int lit = o.literal(i);
+                        OptionValue v = new OptionValue(o.name(), o.values().get(i));
+                        keys.add(v);
+                        long expected = bf.models().stream()
+                                .filter(m -> BruteForce.all(m, d) && BruteForce.holds(m, lit))
+                                .count();
+                        assertThat(counts.perValue().get(v)).as(ctx + ": " + v).isEqualTo(BigInteger.valueOf(expected));
+                        sum = sum.add(counts.perValue().get(v));
+                    }
+                    assertThat(sum)
+                            .as(ctx + ": values of " + o.name() + " add up")
+                            .isEqualTo(counts.total());
                 }
-                assertThat(sum).as(ctx + ": values of " + o.name() + " add up").isEqualTo(counts.total());
+                assertThat(List.copyOf(counts.perValue().keySet())).as(ctx).isEqualTo(keys);
             }
-            assertThat(List.copyOf(counts.perValue().keySet())).as(ctx).isEqualTo(keys);
         }
     }
 
@@ -116,6 +122,57 @@ class ModelAnalysisTest {
                         new OptionValue("base", "false"), BigInteger.ZERO,
                         new OptionValue("kind", "a"), BigInteger.ZERO,
                         new OptionValue("kind", "b"), BigInteger.ONE));
+    }
+
+    @Test
+    void a_per_literal_counter_counts_every_value_in_one_call() {
+        SolutionSpace space = RandomSpaces.random(new Random(7));
+        int[] calls = new int[2];
+        VariantCounter counter = VariantCounter.of(
+                (cnf, assumptions) -> {
+                    calls[0]++;
+                    return enumerate(cnf, assumptions);
+                },
+                (cnf, assumptions, literals) -> {
+                    calls[1]++;
+                    return enumeratePerLiteral(cnf, assumptions, literals);
+                });
+
+        VariantCounts counts = ModelAnalysis.variantCounts(space, List.of(), counter);
+
+        assertThat(calls).as(space.cnf().toString()).containsExactly(1, 1);
+        assertThat(counts.perValue()).hasSize(RandomSpaces.allValues(space).size());
+    }
+
+    /** For each literal, the models with the assumptions and that literal: one enumeration, tallied. */
+    private static BigInteger[] enumeratePerLiteral(Cnf cnf, int[] assumptions, int[] literals) {
+        long[] tally = new long[literals.length];
+        for (long m = 0; m < (1L << cnf.variableCount()); m++) {
+            if (!BruteForce.all(m, assumptions) || !satisfies(cnf, m)) {
+                continue;
+            }
+            for (int i = 0; i < literals.length; i++) {
+                tally[i] += BruteForce.holds(m, literals[i]) ? 1 : 0;
+            }
+        }
+        BigInteger[] out = new BigInteger[literals.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = BigInteger.valueOf(tally[i]);
+        }
+        return out;
+    }
+
+    private static boolean satisfies(Cnf cnf, long m) {
+        for (int[] clause : cnf.clauses()) {
+            boolean sat = false;
+            for (int lit : clause) {
+                sat |= BruteForce.holds(m, lit);
+            }
+            if (!sat) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** An independent counter for small CNFs: enumerates every assignment. */
