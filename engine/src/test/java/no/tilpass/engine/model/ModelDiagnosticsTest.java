@@ -30,7 +30,6 @@ class ModelDiagnosticsTest {
         List<Diagnostic> errors = ((ModelLoader.Result.Failed) r).errors();
         assertThat(errors).as("errors of\n%s", text).hasSize(1);
         Diagnostic d = errors.get(0);
-        assertThat(d.file()).isEqualTo("window.tpm");
         assertThat(d.line()).isPositive();
         assertThat(d.column()).isPositive();
         assertThat(d.offendingText()).isNotBlank();
@@ -159,6 +158,55 @@ class ModelDiagnosticsTest {
         Diagnostic d = onlyError("model m {\n  include \"comon.tpm\"\n}\n");
         assertThat(d.message()).startsWith("unknown include file 'comon.tpm'");
         assertThat(d.maybe()).isEqualTo("you meant 'common.tpm'.");
+    }
+
+    @Test
+    void an_include_cycle_is_an_error_that_names_the_chain() throws IOException {
+        Files.writeString(dir.resolve("a.tpm"), "include \"b.tpm\"\n");
+        Files.writeString(dir.resolve("b.tpm"), "option trim: bool\ninclude \"a.tpm\"\n");
+        Diagnostic d = onlyError("model m {\n  include \"a.tpm\"\n}\n");
+        assertThat(d.file()).isEqualTo("b.tpm");
+        assertThat(d.line()).isEqualTo(2);
+        assertThat(d.message()).isEqualTo("include cycle: window.tpm -> a.tpm -> b.tpm -> a.tpm");
+    }
+
+    @Test
+    void models_and_fragments_cannot_be_mixed_up() throws IOException {
+        Files.writeString(dir.resolve("part.tpm"), "model part {\n  option trim: bool\n}\n");
+        Files.writeString(dir.resolve("bits.tpm"), "option trim: bool\n");
+        assertThat(onlyError("model m {\n  include \"part.tpm\"\n}\n").maybe())
+                .isEqualTo("use 'component NAME: \"part.tpm\"' to use a model inside another.");
+        assertThat(onlyError("model m {\n  component p: \"bits.tpm\"\n}\n").message())
+                .isEqualTo("component file 'bits.tpm' is a fragment, not a model");
+    }
+
+    @Test
+    void an_error_inside_a_component_points_into_the_component_file() throws IOException {
+        Files.writeString(
+                dir.resolve("fit.tpm"),
+                "model fit {\n  option hinge: enum { value butt }\n  rule F1 \"x\" { hinge == but explain \"x\" }\n}\n");
+        Diagnostic d = onlyError("model m {\n  component fittings: \"fit.tpm\"\n}\n");
+        assertThat(d.file()).isEqualTo("fit.tpm");
+        assertThat(d.line()).isEqualTo(3);
+        assertThat(d.message()).isEqualTo("unknown value 'but' of option 'hinge'");
+        assertThat(d.maybe()).isEqualTo("you meant 'butt'.");
+    }
+
+    @Test
+    void component_options_are_referred_to_by_their_namespaced_names() throws IOException {
+        Files.writeString(dir.resolve("fit.tpm"), "model fit {\n  option hinge: enum { value butt value stay }\n}\n");
+        Diagnostic d = onlyError("model m {\n  component fittings: \"fit.tpm\"\n"
+                + "  option top: bool\n  rule R1 \"x\" { top requires hinge == stay explain \"x\" }\n}\n");
+        assertThat(d.message()).isEqualTo("unknown option 'hinge'");
+        assertThat(d.maybe()).isEqualTo("you meant 'fittings.hinge'.");
+        ModelLoader.Result ok = ModelLoader.parse(
+                "window.tpm",
+                "model m {\n  component fittings: \"fit.tpm\"\n"
+                        + "  option top: bool\n  rule R1 \"x\" { top requires fittings.hinge == stay explain \"x\" }\n}\n",
+                dir);
+        assertThat(ok).isInstanceOf(ModelLoader.Result.Loaded.class);
+        assertThat(((ModelLoader.Result.Loaded) ok).model().space().option("fittings.hinge"))
+                .isPresent();
     }
 
     @Test
