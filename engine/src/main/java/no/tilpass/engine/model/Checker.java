@@ -187,14 +187,14 @@ final class Checker {
                     }
                     groupBuilders.put(g.name(), new GroupBuilder(g.name(), g.at()));
                 } else if (item instanceof Syntax.OptionDecl o) {
-                    if (declare(names, o.name(), o.at(), "option")) {
+                    if (declare(names, o.name(), o.at(), "an option")) {
                         checkOption(o, p.group()).ifPresent(info -> options.put(info.name(), info));
                         if (!p.group().isEmpty()) {
                             groupBuilders.get(p.group()).options.add(o.name());
                         }
                     }
                 } else if (item instanceof Syntax.LetDecl l) {
-                    if (declare(names, l.name(), l.at(), "let")) {
+                    if (declare(names, l.name(), l.at(), "a let")) {
                         letDecls.put(l.name(), l);
                     }
                 } else if (item instanceof Syntax.RuleDecl r) {
@@ -208,7 +208,7 @@ final class Checker {
                         ruleDecls.add(r);
                     }
                 } else if (item instanceof Syntax.ComponentDecl c) {
-                    if (declare(names, c.name(), c.at(), "component")) {
+                    if (declare(names, c.name(), c.at(), "a component")) {
                         component(c, groupBuilders);
                     }
                 } else if (item instanceof Syntax.PriceDecl pd) {
@@ -279,7 +279,7 @@ final class Checker {
             if (first != null) {
                 error(
                         at,
-                        "duplicate name '" + name + "': a " + what + " with the name of an earlier declaration at "
+                        "duplicate name '" + name + "': " + what + " with the name of an earlier declaration at "
                                 + first,
                         "rename one of them.");
                 return false;
@@ -1042,6 +1042,25 @@ final class Checker {
             Expr.Op op = b.op();
             if (op == Expr.Op.EQ || op == Expr.Op.NE) {
                 return equality(b);
+            }
+            if (op.isComparison() && (isUnknownName(b.left()) || isUnknownName(b.right()))) {
+                // 'frame < wood': a value name next to an enum is an ordering error, not an unknown option
+                Expr known = isUnknownName(b.left()) ? b.right() : b.left();
+                if (!isUnknownName(known)) {
+                    Typed k = resolve(known);
+                    if (k == null) {
+                        return null;
+                    }
+                    if (k.type().kind() == Kind.ENUM) {
+                        error(
+                                b.at(),
+                                "type error: '" + op.symbol() + "' compares numbers, but "
+                                        + (known == b.left() ? "the left" : "the right") + " side is "
+                                        + describe(k),
+                                "enumerated values have no order; use '==', '!=' or 'in (...)'.");
+                        return null;
+                    }
+                }
             }
             Typed l = resolve(b.left());
             Typed r = resolve(b.right());

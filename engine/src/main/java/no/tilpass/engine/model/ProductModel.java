@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import no.tilpass.engine.space.Diagnostic;
 import no.tilpass.engine.space.OptionKind;
 import no.tilpass.engine.space.SolutionSpace;
 
@@ -63,6 +64,41 @@ public record ProductModel(
     public Optional<OptionInfo> option(String optionName) {
         return options.stream().filter(o -> o.name().equals(optionName)).findFirst();
     }
+
+    /**
+     * The price of one full configuration, line by line, in NOK. {@code configuration} maps every option
+     * (component options namespaced, {@code fittings.hinge_type}) to its value as written: {@code true}
+     * or {@code false}, a number such as {@code 1200}, or a value name. A configuration with unknown
+     * options or values, missing options, or one that breaks a rule is {@link Quote.Rejected} with the
+     * reasons.
+     */
+    public Quote quote(Map<String, String> configuration) {
+        return Quoting.quote(this, configuration);
+    }
+
+    /** The outcome of {@link #quote(Map)}. */
+    public sealed interface Quote {
+        /**
+         * The base price and every price line that applies with a non-zero amount, in model order.
+         *
+         * @param totalNok the sum of the lines
+         */
+        record Priced(List<QuoteLine> lines, long totalNok) implements Quote {
+            public Priced {
+                lines = List.copyOf(lines);
+            }
+        }
+
+        /** Why the configuration cannot be priced; never empty. */
+        record Rejected(List<Diagnostic> problems) implements Quote {
+            public Rejected {
+                problems = List.copyOf(problems);
+            }
+        }
+    }
+
+    /** A line of a price breakdown: a price line's id and label and its amount in NOK. */
+    public record QuoteLine(String id, String label, long amountNok) {}
 
     /** Where something was written: file as the user named it, 1-based line and column. */
     public record Source(String file, int line, int column) {

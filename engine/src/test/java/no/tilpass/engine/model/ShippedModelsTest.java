@@ -84,6 +84,28 @@ class ShippedModelsTest {
     }
 
     @Test
+    void the_window_model_meets_the_size_the_issue_asks_for() throws Exception {
+        ProductModel window = load("window.tpm");
+        List<ProductModel.OptionInfo> own =
+                window.options().stream().filter(o -> !o.name().contains(".")).toList();
+        assertThat(own).as("options of the window itself").hasSizeGreaterThanOrEqualTo(25);
+        List<ProductModel.RuleInfo> ownRules =
+                window.rules().stream().filter(r -> !r.id().contains(".")).toList();
+        assertThat(ownRules).as("rules of the window itself").hasSizeGreaterThanOrEqualTo(40);
+        assertThat(window.space().options()).hasSameSizeAs(window.options());
+        assertThat(window.space().rules()).hasSameSizeAs(window.rules());
+        assertThat(ownRules).as("numeric rules").anyMatch(r -> Expr.show(r.constraint())
+                .contains("*"));
+        assertThat(ownRules).as("table rules").anyMatch(r -> r.id().equals("R31"));
+        for (ProductModel.OptionInfo o : window.options()) {
+            assertThat(o.labels().keySet()).as("labels of " + o.name()).contains("nb", "sv", "en");
+        }
+        assertThat(window.price().base()).isPositive();
+        assertThat(window.price().lines()).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(solver(window.space()).isSatisfiable()).isTrue();
+    }
+
+    @Test
     void the_fittings_model_loads_and_has_no_dead_values() throws Exception {
         ProductModel fittings = load("fittings.tpm");
         assertThat(fittings.firm()).isEqualTo("Hitterdal Metall AS");
