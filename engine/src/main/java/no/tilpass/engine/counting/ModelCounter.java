@@ -29,25 +29,29 @@ public final class ModelCounter {
     private static final long STACK_BYTES = 512L << 20;
 
     private final ComponentCounter counter;
+    private final long traceBudgetInts;
 
-    private ModelCounter(ComponentCounter counter) {
+    private ModelCounter(ComponentCounter counter, long traceBudgetInts) {
         this.counter = counter;
+        this.traceBudgetInts = traceBudgetInts;
     }
 
     /** A reusable counter for {@code cnf} with the default cache (about 100 MB at most). */
     public static ModelCounter of(Cnf cnf) {
-        return new ModelCounter(new ComponentCounter(cnf, DEFAULT_CACHE_INTS));
+        return new ModelCounter(new ComponentCounter(cnf, DEFAULT_CACHE_INTS), DEFAULT_CACHE_INTS);
     }
 
     /**
      * A reusable counter for {@code cnf} whose component cache holds about {@code cacheMegabytes} of
-     * keys at most (least recently used entries are evicted; a smaller cache only costs time).
+     * keys at most (least recently used entries are evicted; a smaller cache only costs time). The same
+     * budget bounds the trace that {@link #countPerLiteral(int[], int[])} records.
      */
     public static ModelCounter of(Cnf cnf, int cacheMegabytes) {
         if (cacheMegabytes < 0) {
             throw new IllegalArgumentException("cacheMegabytes must be non-negative, was " + cacheMegabytes);
         }
-        return new ModelCounter(new ComponentCounter(cnf, cacheMegabytes * (1L << 20) / 4));
+        long ints = cacheMegabytes * (1L << 20) / 4;
+        return new ModelCounter(new ComponentCounter(cnf, ints), ints);
     }
 
     /** The number of models of {@code cnf}. */
@@ -99,35 +103,56 @@ public final class ModelCounter {
     }
 
     /**
-     * For each of {@code literals}, the count with {@code assumptions} and that literal true. Where both
-     * polarities of a variable are asked for, the second is the total minus the first.
+     * For each of {@code literals}, the count with {@code assumptions} and that literal true (zero where
+     * it contradicts them). One search records its trace and yields the counts of all literals at once;
+     * where that trace would outgrow the cache budget, each literal is counted on its own (the second
+     * polarity of a variable then being the total minus the first).
      */
     public synchronized BigInteger[] countPerLiteral(int[] assumptions, int[] literals) {
         int[] given = assumptions.clone();
-        int[] base = Arrays.copyOf(assumptions, assumptions.length + 1);
         int[] lits = literals.clone();
-        return onBigStack(() -> {
-            Map<Integer, BigInteger> known = new HashMap<>();
-            BigInteger total = null;
-            BigInteger[] out = new BigInteger[lits.length];
-            for (int i = 0; i < lits.length; i++) {
-                int lit = lits[i];
-                BigInteger count = known.get(lit);
-                if (count == null && known.containsKey(-lit)) {
-                    if (total == null) {
-                        total = counter.count(given, Long.MAX_VALUE, Long.MAX_VALUE);
-                    }
-                    count = total.subtract(known.get(-lit));
-                }
-                if (count == null) {
-                    base[base.length - 1] = lit;
-                    count = counter.count(base, Long.MAX_VALUE, Long.MAX_VALUE);
-                }
-                known.put(lit, count);
-                out[i] = count;
+        for (int lit : lits) {
+            if (lit == 0 || Math.abs(lit) > counter.variableCount()) {
+                throw new IllegalArgumentException(
+                        "literal " + lit + " is outside variables 1.." + counter.variableCount());
             }
-            return out;
+        }
+        return onBigStack(() -> {
+            BigInteger[] all = counter.countEveryLiteral(given, traceBudgetInts);
+            if (all != null) {
+                BigInteger[] out = new BigInteger[lits.length];
+                for (int i = 0; i < lits.length; i++) {
+                    out[i] = all[lits[i] > 0 ? 2 * lits[i] : -2 * lits[i] + 1];
+                }
+                return out;
+            }
+            return oneByOne(given, lits);
         });
+    }
+
+    /** Counts each literal separately; the second polarity of a variable is the total minus the first. */
+    private BigInteger[] oneByOne(int[] given, int[] lits) {
+        int[] base = Arrays.copyOf(given, given.length + 1);
+        Map<Integer, BigInteger> known = new HashMap<>();
+        BigInteger total = null;
+        BigInteger[] out = new BigInteger[lits.length];
+        for (int i = 0; i < lits.length; i++) {
+            int lit = lits[i];
+            BigInteger count = known.get(lit);
+            if (count == null && known.containsKey(-lit)) {
+                if (total == null) {
+                    total = counter.count(given, Long.MAX_VALUE, Long.MAX_VALUE);
+                }
+                count = total.subtract(known.get(-lit));
+            }
+            if (count == null) {
+                base[base.length - 1] = lit;
+                count = counter.count(base, Long.MAX_VALUE, Long.MAX_VALUE);
+            }
+            known.put(lit, count);
+            out[i] = count;
+        }
+        return out;
     }
 
     private static long deadline(long start, Duration time) {
