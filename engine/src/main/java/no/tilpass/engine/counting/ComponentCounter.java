@@ -19,7 +19,14 @@ import no.tilpass.engine.space.Cnf;
  * <p>A component is identified by its (unassigned) variables and the ids of its clauses that have lost
  * at least one literal to a false assignment; clauses whose variables all lie in the component are
  * implied by the variable set. That pair fixes the residual formula, so cached counts stay valid across
- * different assumptions on the same clause set.
+ * different assumptions on the same clause set. Binary clauses never enter a key: with both variables
+ * in the component they are unsatisfied, otherwise satisfied (or propagated).
+ *
+ * <p>Branching follows a static min-degree elimination order ({@link EliminationOrder}): the variable
+ * of the component eliminated last goes first, which splits components early.
+ *
+ * <p>{@link #countEveryLiteral} records the search as a DAG of component nodes and branches and pushes
+ * weights from the root down, giving every literal's count from one search.
  */
 final class ComponentCounter {
     private final int variableCount;
