@@ -222,10 +222,10 @@ final class ComponentCounter {
                 throw new IllegalArgumentException("assumption " + lit + " is outside variables 1.." + variableCount);
             }
         }
+        this.decisions = 0;
         if (hasEmptyClause) {
             return BigInteger.ZERO;
         }
-        this.decisions = 0;
         this.deadlineNanos = deadline;
         this.maxDecisions = decisionLimit;
         try {
@@ -252,9 +252,10 @@ final class ComponentCounter {
      * The number of models with {@code assumptions} and each literal true, indexed by literal ({@code
      * 2v} for {@code v}, {@code 2v + 1} for {@code -v}), from a single search that records its
      * decision-DNNF-like trace and then pushes weights from the root down to every literal. Returns null
-     * when the trace would exceed {@code traceBudgetInts}.
+     * when the trace would exceed {@code traceBudgetInts}; throws {@link OutOfBudget} like {@link
+     * #count}.
      */
-    BigInteger[] countEveryLiteral(int[] assumptions, long traceBudgetInts) {
+    BigInteger[] countEveryLiteral(int[] assumptions, long traceBudgetInts, long deadline, long decisionLimit) {
         for (int lit : assumptions) {
             if (lit == 0 || Math.abs(lit) > variableCount) {
                 throw new IllegalArgumentException("assumption " + lit + " is outside variables 1.." + variableCount);
@@ -262,12 +263,12 @@ final class ComponentCounter {
         }
         BigInteger[] out = new BigInteger[2 * variableCount + 2];
         Arrays.fill(out, BigInteger.ZERO);
+        this.decisions = 0;
         if (hasEmptyClause) {
             return out;
         }
-        this.decisions = 0;
-        this.deadlineNanos = Long.MAX_VALUE;
-        this.maxDecisions = Long.MAX_VALUE;
+        this.deadlineNanos = deadline;
+        this.maxDecisions = decisionLimit;
         Trace trace = new Trace(traceBudgetInts);
         try {
             for (int lit : units) {
@@ -294,8 +295,21 @@ final class ComponentCounter {
         }
     }
 
-    private int tracedComponent(int[] key, int var, Trace trace) {
+    /** Counts one decision and unwinds with {@link OutOfBudget} when the budget is spent. */
+    private void countDecision() {
         decisions++;
+        if ((decisions & 255) == 0 && deadlineNanos != Long.MAX_VALUE) {
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw new OutOfBudget("time limit reached");
+            }
+        }
+        if (decisions > maxDecisions) {
+            throw new OutOfBudget("decision limit of " + maxDecisions + " reached");
+        }
+    }
+
+    private int tracedComponent(int[] key, int var, Trace trace) {
+        countDecision();
         int size = key[0];
         TracedBranch[] both = new TracedBranch[2];
         BigInteger total = BigInteger.ZERO;
@@ -532,15 +546,7 @@ final class ComponentCounter {
 
     /** Counts the component whose variables are {@code key[1..key[0]]}, branching first on {@code var}. */
     private BigInteger countComponent(int[] key, int var) {
-        decisions++;
-        if ((decisions & 255) == 0 && deadlineNanos != Long.MAX_VALUE) {
-            if (System.nanoTime() - deadlineNanos > 0) {
-                throw new OutOfBudget("time limit reached");
-            }
-        }
-        if (decisions > maxDecisions) {
-            throw new OutOfBudget("decision limit of " + maxDecisions + " reached");
-        }
+        countDecision();
         int size = key[0];
         BigInteger total = BigInteger.ZERO;
         int mark = trailSize;

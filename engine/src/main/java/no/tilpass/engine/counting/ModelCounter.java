@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -109,6 +110,22 @@ public final class ModelCounter {
      * polarity of a variable then being the total minus the first).
      */
     public synchronized BigInteger[] countPerLiteral(int[] assumptions, int[] literals) {
+        List<CountResult> results = countPerLiteral(assumptions, literals, CountBudget.unlimited());
+        BigInteger[] out = new BigInteger[results.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(results.get(i) instanceof CountResult.Exact exact)) {
+                throw new IllegalStateException("an unlimited count gave up: " + results.get(i));
+            }
+            out[i] = exact.count();
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #countPerLiteral(int[], int[])}, within {@code budget} for the whole call: each literal's
+     * result is exact, or {@link CountResult.GaveUp} for those not reached when the budget ran out.
+     */
+    public synchronized List<CountResult> countPerLiteral(int[] assumptions, int[] literals, CountBudget budget) {
         int[] given = assumptions.clone();
         int[] lits = literals.clone();
         for (int lit : lits) {
@@ -117,42 +134,68 @@ public final class ModelCounter {
                         "literal " + lit + " is outside variables 1.." + counter.variableCount());
             }
         }
-        return onBigStack(() -> {
-            BigInteger[] all = counter.countEveryLiteral(given, traceBudgetInts);
-            if (all != null) {
-                BigInteger[] out = new BigInteger[lits.length];
-                for (int i = 0; i < lits.length; i++) {
-                    out[i] = all[lits[i] > 0 ? 2 * lits[i] : -2 * lits[i] + 1];
+        long start = System.nanoTime();
+        long deadline = deadline(start, budget.time());
+        CountResult[] out = new CountResult[lits.length];
+        long[] spent = {0};
+        try {
+            onBigStack(() -> {
+                BigInteger[] all;
+                try {
+                    all = counter.countEveryLiteral(given, traceBudgetInts, deadline, budget.maxDecisions());
+                } finally {
+                    spent[0] += counter.decisions();
+                }
+                if (all != null) {
+                    for (int i = 0; i < lits.length; i++) {
+                        out[i] = new CountResult.Exact(all[lits[i] > 0 ? 2 * lits[i] : -2 * lits[i] + 1]);
+                    }
+                } else {
+                    oneByOne(given, lits, out, deadline, budget.maxDecisions(), spent);
                 }
                 return out;
+            });
+        } catch (ComponentCounter.OutOfBudget e) {
+            CountResult gaveUp =
+                    new CountResult.GaveUp(e.reason, spent[0], Duration.ofNanos(System.nanoTime() - start));
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] == null) {
+                    out[i] = gaveUp;
+                }
             }
-            return oneByOne(given, lits);
-        });
+        }
+        return List.of(out);
     }
 
     /** Counts each literal separately; the second polarity of a variable is the total minus the first. */
-    private BigInteger[] oneByOne(int[] given, int[] lits) {
+    private void oneByOne(int[] given, int[] lits, CountResult[] out, long deadline, long maxDecisions, long[] spent) {
         int[] base = Arrays.copyOf(given, given.length + 1);
         Map<Integer, BigInteger> known = new HashMap<>();
         BigInteger total = null;
-        BigInteger[] out = new BigInteger[lits.length];
         for (int i = 0; i < lits.length; i++) {
             int lit = lits[i];
             BigInteger count = known.get(lit);
             if (count == null && known.containsKey(-lit)) {
                 if (total == null) {
-                    total = counter.count(given, Long.MAX_VALUE, Long.MAX_VALUE);
+                    total = limitedCount(given, deadline, maxDecisions, spent);
                 }
                 count = total.subtract(known.get(-lit));
             }
             if (count == null) {
                 base[base.length - 1] = lit;
-                count = counter.count(base, Long.MAX_VALUE, Long.MAX_VALUE);
+                count = limitedCount(base, deadline, maxDecisions, spent);
             }
             known.put(lit, count);
-            out[i] = count;
+            out[i] = new CountResult.Exact(count);
         }
-        return out;
+    }
+
+    private BigInteger limitedCount(int[] assumptions, long deadline, long maxDecisions, long[] spent) {
+        try {
+            return counter.count(assumptions, deadline, Math.max(0, maxDecisions - spent[0]));
+        } finally {
+            spent[0] += counter.decisions();
+        }
     }
 
     private static long deadline(long start, Duration time) {

@@ -184,6 +184,25 @@ class ModelCounterTest {
     }
 
     @Test
+    void count_per_literal_within_a_budget_gives_up_or_equals_the_unlimited_counts() {
+        Cnf cnf = chain(16);
+        int[] literals = {1, -1, 8, -8, 16};
+        List<CountResult> tiny =
+                ModelCounter.of(cnf).countPerLiteral(new int[0], literals, new CountBudget(Duration.ofMinutes(1), 1));
+        assertThat(tiny).hasSize(5).allMatch(r -> r instanceof CountResult.GaveUp);
+        List<CountResult> tinyOneByOne = ModelCounter.of(cnf, 0)
+                .countPerLiteral(new int[0], literals, new CountBudget(Duration.ofMinutes(1), 3));
+        assertThat(tinyOneByOne).anyMatch(r -> r instanceof CountResult.GaveUp);
+        List<CountResult> ample = ModelCounter.of(cnf, 0)
+                .countPerLiteral(new int[0], literals, CountBudget.ofTime(Duration.ofMinutes(1)));
+        for (int i = 0; i < literals.length; i++) {
+            assertThat(ample.get(i))
+                    .as("literal %d", literals[i])
+                    .isEqualTo(new CountResult.Exact(bruteForce(cnf, new int[] {literals[i]})));
+        }
+    }
+
+    @Test
     void unused_variables_double_the_count_and_empty_cnfs_count_every_assignment() {
         Cnf none = Cnf.of(70, List.of(), List.of());
         assertThat(ModelCounter.count(none)).isEqualTo(BigInteger.ONE.shiftLeft(70));
