@@ -3,6 +3,7 @@ package no.tilpass.engine.counting;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,14 @@ import no.tilpass.engine.space.Cnf;
  * <p>A component is identified by its (unassigned) variables and the ids of its clauses that have lost
  * at least one literal to a false assignment; clauses whose variables all lie in the component are
  * implied by the variable set. That pair fixes the residual formula, so cached counts stay valid across
- * different assumptions on the same clause set.
+ * different assumptions on the same clause set. Binary clauses never enter a key: with both variables
+ * in the component they are unsatisfied, otherwise satisfied (or propagated).
+ *
+ * <p>Branching follows a static min-degree elimination order ({@link EliminationOrder}): the variable
+ * of the component eliminated last goes first, which splits components early.
+ *
+ * <p>{@link #countEveryLiteral} records the search as a DAG of component nodes and branches and pushes
+ * weights from the root down, giving every literal's count from one search.
  */
 final class ComponentCounter {
     private final int variableCount;
@@ -60,6 +68,8 @@ final class ComponentCounter {
     private final int[] clauseStart;
     private final int[] clauseEnd;
     private final int[] branches;
+    /** The free variables found by the latest {@link #decompose}. */
+    private final int[] freeVariables;
 
     private final Cache cache;
 
@@ -146,6 +156,7 @@ final class ComponentCounter {
         this.clauseStart = new int[n + 1];
         this.clauseEnd = new int[n + 1];
         this.branches = new int[n + 1];
+        this.freeVariables = new int[n + 1];
         this.cache = new Cache(cacheBudgetInts);
         this.rank = EliminationOrder.ranks(n, clauses);
     }
@@ -211,10 +222,10 @@ final class ComponentCounter {
                 throw new IllegalArgumentException("assumption " + lit + " is outside variables 1.." + variableCount);
             }
         }
+        this.decisions = 0;
         if (hasEmptyClause) {
             return BigInteger.ZERO;
         }
-        this.decisions = 0;
         this.deadlineNanos = deadline;
         this.maxDecisions = decisionLimit;
         try {
@@ -234,6 +245,200 @@ final class ComponentCounter {
             return countChildren(allVariables, 0, allVariables.length);
         } finally {
             undo(0);
+        }
+    }
+
+    /**
+     * The number of models with {@code assumptions} and each literal true, indexed by literal ({@code
+     * 2v} for {@code v}, {@code 2v + 1} for {@code -v}), from a single search that records its
+     * decision-DNNF-like trace and then pushes weights from the root down to every literal. Returns null
+     * when the trace would exceed {@code traceBudgetInts}; throws {@link OutOfBudget} like {@link
+     * #count}.
+     */
+    BigInteger[] countEveryLiteral(int[] assumptions, long traceBudgetInts, long deadline, long decisionLimit) {
+        for (int lit : assumptions) {
+            if (lit == 0 || Math.abs(lit) > variableCount) {
+                throw new IllegalArgumentException("assumption " + lit + " is outside variables 1.." + variableCount);
+            }
+        }
+        BigInteger[] out = new BigInteger[2 * variableCount + 2];
+        Arrays.fill(out, BigInteger.ZERO);
+        this.decisions = 0;
+        if (hasEmptyClause) {
+            return out;
+        }
+        this.deadlineNanos = deadline;
+        this.maxDecisions = decisionLimit;
+        Trace trace = new Trace(traceBudgetInts);
+        try {
+            for (int lit : units) {
+                if (!assume(lit)) {
+                    return out;
+                }
+            }
+            for (int lit : assumptions) {
+                if (!assume(lit)) {
+                    return out;
+                }
+            }
+            if (!propagate()) {
+                return out;
+            }
+            int[] fixed = Arrays.copyOf(trail, trailSize);
+            TracedBranch root = tracedChildren(fixed, allVariables, 0, allVariables.length, trace);
+            trace.pushDown(root, out);
+            return out;
+        } catch (Trace.TooLarge e) {
+            return null;
+        } finally {
+            undo(0);
+        }
+    }
+
+    /** Counts one decision and unwinds with {@link OutOfBudget} when the budget is spent. */
+    private void countDecision() {
+        decisions++;
+        if ((decisions & 255) == 0 && deadlineNanos != Long.MAX_VALUE) {
+            if (System.nanoTime() - deadlineNanos > 0) {
+                throw new OutOfBudget("time limit reached");
+            }
+        }
+        if (decisions > maxDecisions) {
+            throw new OutOfBudget("decision limit of " + maxDecisions + " reached");
+        }
+    }
+
+    private int tracedComponent(int[] key, int var, Trace trace) {
+        countDecision();
+        int size = key[0];
+        TracedBranch[] both = new TracedBranch[2];
+        BigInteger total = BigInteger.ZERO;
+        int mark = trailSize;
+        for (int lit = var; ; lit = -var) {
+            assign(lit);
+            if (propagate()) {
+                int[] fixed = Arrays.copyOfRange(trail, mark, trailSize);
+                TracedBranch branch = tracedChildren(fixed, key, 1, 1 + size, trace);
+                if (branch.count().signum() > 0) {
+                    both[lit > 0 ? 0 : 1] = branch;
+                    total = total.add(branch.count());
+                }
+            }
+            undo(mark);
+            if (lit < 0) {
+                break;
+            }
+        }
+        return trace.addNode(total, both);
+    }
+
+    private TracedBranch tracedChildren(int[] fixed, int[] vars, int from, int to, Trace trace) {
+        List<Component> components = new ArrayList<>();
+        int free = decompose(vars, from, to, components);
+        int[] freeVars = Arrays.copyOf(freeVariables, free);
+        int[] children = new int[components.size()];
+        BigInteger product = BigInteger.ONE.shiftLeft(free);
+        for (int i = 0; i < children.length; i++) {
+            Component component = components.get(i);
+            Cache.Key key = new Cache.Key(component.key());
+            Integer id = trace.ids.get(key);
+            if (id == null) {
+                id = tracedComponent(component.key(), component.branch(), trace);
+                trace.ids.put(key, id);
+                trace.charge(key.ints.length + 16L);
+            }
+            children[i] = id;
+            product = product.multiply(trace.count(id));
+            if (product.signum() == 0) {
+                return new TracedBranch(fixed, freeVars, new int[0], BigInteger.ZERO);
+            }
+        }
+        trace.charge(fixed.length + free + children.length + 16L);
+        return new TracedBranch(fixed, freeVars, children, product);
+    }
+
+    /**
+     * One branch of a traced search: the literals it fixed (decision and propagation), its free
+     * variables, its child components (trace node ids) and its count.
+     */
+    private record TracedBranch(int[] fixed, int[] free, int[] children, BigInteger count) {}
+
+    /** The recorded search: component nodes numbered in completion order (children before parents). */
+    private static final class Trace {
+        private final long budgetInts;
+        private long usedInts;
+        final Map<Cache.Key, Integer> ids = new HashMap<>();
+        private final List<BigInteger> counts = new ArrayList<>();
+        private final List<TracedBranch[]> branchesOf = new ArrayList<>();
+
+        static final class TooLarge extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+
+            TooLarge() {
+                super("trace too large", null, false, false);
+            }
+        }
+
+        Trace(long budgetInts) {
+            this.budgetInts = budgetInts;
+        }
+
+        void charge(long ints) {
+            usedInts += ints;
+            if (usedInts > budgetInts) {
+                throw new TooLarge();
+            }
+        }
+
+        int addNode(BigInteger count, TracedBranch[] branches) {
+            counts.add(count);
+            branchesOf.add(branches);
+            return counts.size() - 1;
+        }
+
+        BigInteger count(int id) {
+            return counts.get(id);
+        }
+
+        /**
+         * Adds to {@code out} each literal's number of models: the weight of every node (the number of
+         * completions outside it) flows from the root down, parents before children.
+         */
+        void pushDown(TracedBranch root, BigInteger[] out) {
+            BigInteger[] weight = new BigInteger[counts.size()];
+            apply(root, BigInteger.ONE, weight, out);
+            for (int id = counts.size() - 1; id >= 0; id--) {
+                if (weight[id] == null) {
+                    continue;
+                }
+                for (TracedBranch branch : branchesOf.get(id)) {
+                    if (branch != null) {
+                        apply(branch, weight[id], weight, out);
+                    }
+                }
+            }
+        }
+
+        private void apply(TracedBranch branch, BigInteger w, BigInteger[] weight, BigInteger[] out) {
+            if (branch.count().signum() == 0) {
+                return;
+            }
+            BigInteger models = w.multiply(branch.count());
+            for (int lit : branch.fixed()) {
+                int i = index(lit);
+                out[i] = out[i].add(models);
+            }
+            if (branch.free().length > 0) {
+                BigInteger half = models.shiftRight(1);
+                for (int v : branch.free()) {
+                    out[2 * v] = out[2 * v].add(half);
+                    out[2 * v + 1] = out[2 * v + 1].add(half);
+                }
+            }
+            for (int child : branch.children()) {
+                BigInteger outside = w.multiply(branch.count().divide(counts.get(child)));
+                weight[child] = weight[child] == null ? outside : weight[child].add(outside);
+            }
         }
     }
 
@@ -341,15 +546,7 @@ final class ComponentCounter {
 
     /** Counts the component whose variables are {@code key[1..key[0]]}, branching first on {@code var}. */
     private BigInteger countComponent(int[] key, int var) {
-        decisions++;
-        if ((decisions & 255) == 0 && deadlineNanos != Long.MAX_VALUE) {
-            if (System.nanoTime() - deadlineNanos > 0) {
-                throw new OutOfBudget("time limit reached");
-            }
-        }
-        if (decisions > maxDecisions) {
-            throw new OutOfBudget("decision limit of " + maxDecisions + " reached");
-        }
+        countDecision();
         int size = key[0];
         BigInteger total = BigInteger.ZERO;
         int mark = trailSize;
@@ -462,6 +659,7 @@ final class ComponentCounter {
             }
             if (qSize == 1) {
                 componentOf[start] = -1;
+                freeVariables[free] = start;
                 free++;
                 kSize = kStart;
                 continue;

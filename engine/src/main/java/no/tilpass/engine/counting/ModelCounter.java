@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -29,25 +30,29 @@ public final class ModelCounter {
     private static final long STACK_BYTES = 512L << 20;
 
     private final ComponentCounter counter;
+    private final long traceBudgetInts;
 
-    private ModelCounter(ComponentCounter counter) {
+    private ModelCounter(ComponentCounter counter, long traceBudgetInts) {
         this.counter = counter;
+        this.traceBudgetInts = traceBudgetInts;
     }
 
     /** A reusable counter for {@code cnf} with the default cache (about 100 MB at most). */
     public static ModelCounter of(Cnf cnf) {
-        return new ModelCounter(new ComponentCounter(cnf, DEFAULT_CACHE_INTS));
+        return new ModelCounter(new ComponentCounter(cnf, DEFAULT_CACHE_INTS), DEFAULT_CACHE_INTS);
     }
 
     /**
      * A reusable counter for {@code cnf} whose component cache holds about {@code cacheMegabytes} of
-     * keys at most (least recently used entries are evicted; a smaller cache only costs time).
+     * keys at most (least recently used entries are evicted; a smaller cache only costs time). The same
+     * budget bounds the trace that {@link #countPerLiteral(int[], int[])} records.
      */
     public static ModelCounter of(Cnf cnf, int cacheMegabytes) {
         if (cacheMegabytes < 0) {
             throw new IllegalArgumentException("cacheMegabytes must be non-negative, was " + cacheMegabytes);
         }
-        return new ModelCounter(new ComponentCounter(cnf, cacheMegabytes * (1L << 20) / 4));
+        long ints = cacheMegabytes * (1L << 20) / 4;
+        return new ModelCounter(new ComponentCounter(cnf, ints), ints);
     }
 
     /** The number of models of {@code cnf}. */
@@ -99,35 +104,98 @@ public final class ModelCounter {
     }
 
     /**
-     * For each of {@code literals}, the count with {@code assumptions} and that literal true. Where both
-     * polarities of a variable are asked for, the second is the total minus the first.
+     * For each of {@code literals}, the count with {@code assumptions} and that literal true (zero where
+     * it contradicts them). One search records its trace and yields the counts of all literals at once;
+     * where that trace would outgrow the cache budget, each literal is counted on its own (the second
+     * polarity of a variable then being the total minus the first).
      */
     public synchronized BigInteger[] countPerLiteral(int[] assumptions, int[] literals) {
-        int[] given = assumptions.clone();
-        int[] base = Arrays.copyOf(assumptions, assumptions.length + 1);
-        int[] lits = literals.clone();
-        return onBigStack(() -> {
-            Map<Integer, BigInteger> known = new HashMap<>();
-            BigInteger total = null;
-            BigInteger[] out = new BigInteger[lits.length];
-            for (int i = 0; i < lits.length; i++) {
-                int lit = lits[i];
-                BigInteger count = known.get(lit);
-                if (count == null && known.containsKey(-lit)) {
-                    if (total == null) {
-                        total = counter.count(given, Long.MAX_VALUE, Long.MAX_VALUE);
-                    }
-                    count = total.subtract(known.get(-lit));
-                }
-                if (count == null) {
-                    base[base.length - 1] = lit;
-                    count = counter.count(base, Long.MAX_VALUE, Long.MAX_VALUE);
-                }
-                known.put(lit, count);
-                out[i] = count;
+        List<CountResult> results = countPerLiteral(assumptions, literals, CountBudget.unlimited());
+        BigInteger[] out = new BigInteger[results.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(results.get(i) instanceof CountResult.Exact exact)) {
+                throw new IllegalStateException("an unlimited count gave up: " + results.get(i));
             }
-            return out;
-        });
+            out[i] = exact.count();
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #countPerLiteral(int[], int[])}, within {@code budget} for the whole call: each literal's
+     * result is exact, or {@link CountResult.GaveUp} for those not reached when the budget ran out.
+     */
+    public synchronized List<CountResult> countPerLiteral(int[] assumptions, int[] literals, CountBudget budget) {
+        int[] given = assumptions.clone();
+        int[] lits = literals.clone();
+        for (int lit : lits) {
+            if (lit == 0 || Math.abs(lit) > counter.variableCount()) {
+                throw new IllegalArgumentException(
+                        "literal " + lit + " is outside variables 1.." + counter.variableCount());
+            }
+        }
+        long start = System.nanoTime();
+        long deadline = deadline(start, budget.time());
+        CountResult[] out = new CountResult[lits.length];
+        long[] spent = {0};
+        try {
+            onBigStack(() -> {
+                BigInteger[] all;
+                try {
+                    all = counter.countEveryLiteral(given, traceBudgetInts, deadline, budget.maxDecisions());
+                } finally {
+                    spent[0] += counter.decisions();
+                }
+                if (all != null) {
+                    for (int i = 0; i < lits.length; i++) {
+                        out[i] = new CountResult.Exact(all[lits[i] > 0 ? 2 * lits[i] : -2 * lits[i] + 1]);
+                    }
+                } else {
+                    oneByOne(given, lits, out, deadline, budget.maxDecisions(), spent);
+                }
+                return out;
+            });
+        } catch (ComponentCounter.OutOfBudget e) {
+            CountResult gaveUp =
+                    new CountResult.GaveUp(e.reason, spent[0], Duration.ofNanos(System.nanoTime() - start));
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] == null) {
+                    out[i] = gaveUp;
+                }
+            }
+        }
+        return List.of(out);
+    }
+
+    /** Counts each literal separately; the second polarity of a variable is the total minus the first. */
+    private void oneByOne(int[] given, int[] lits, CountResult[] out, long deadline, long maxDecisions, long[] spent) {
+        int[] base = Arrays.copyOf(given, given.length + 1);
+        Map<Integer, BigInteger> known = new HashMap<>();
+        BigInteger total = null;
+        for (int i = 0; i < lits.length; i++) {
+            int lit = lits[i];
+            BigInteger count = known.get(lit);
+            if (count == null && known.containsKey(-lit)) {
+                if (total == null) {
+                    total = limitedCount(given, deadline, maxDecisions, spent);
+                }
+                count = total.subtract(known.get(-lit));
+            }
+            if (count == null) {
+                base[base.length - 1] = lit;
+                count = limitedCount(base, deadline, maxDecisions, spent);
+            }
+            known.put(lit, count);
+            out[i] = new CountResult.Exact(count);
+        }
+    }
+
+    private BigInteger limitedCount(int[] assumptions, long deadline, long maxDecisions, long[] spent) {
+        try {
+            return counter.count(assumptions, deadline, Math.max(0, maxDecisions - spent[0]));
+        } finally {
+            spent[0] += counter.decisions();
+        }
     }
 
     private static long deadline(long start, Duration time) {

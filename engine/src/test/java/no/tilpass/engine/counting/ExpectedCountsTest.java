@@ -66,6 +66,21 @@ class ExpectedCountsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("dimacsRows")
+    void counts_per_literal_from_one_trace_equal_separate_counts(String file, String expected) {
+        Cnf cnf = read(file);
+        int n = cnf.variableCount();
+        int[] literals = {2, -3, n / 3, -(n / 2), n - 1, -n};
+        int[] assumptions = {n / 4};
+        BigInteger[] traced = ModelCounter.countPerLiteral(cnf, assumptions, literals);
+        for (int i = 0; i < literals.length; i++) {
+            assertThat(traced[i])
+                    .as(file + " literal " + literals[i])
+                    .isEqualTo(ModelCounter.count(cnf, new int[] {n / 4, literals[i]}));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dimacsRows")
     void a_one_megabyte_cache_still_gives_the_published_count(String file, String expected) {
         Cnf cnf = read(file);
         assertThat(ModelCounter.of(cnf, 1).count(new int[0])).as(file).isEqualTo(new BigInteger(expected));

@@ -165,6 +165,44 @@ class ModelCounterTest {
     }
 
     @Test
+    void count_per_literal_without_room_for_a_trace_counts_each_literal_alone() {
+        for (long seed = 1; seed <= 60; seed++) {
+            Random random = new Random(seed * 17);
+            int vars = 2 + random.nextInt(12);
+            Cnf cnf = randomCnf(random, vars, random.nextInt(3 * vars), 3);
+            int[] assumptions = randomAssumptions(random, vars);
+            int[] literals = {1, -vars, vars, -1, 1};
+            BigInteger[] counts = ModelCounter.of(cnf, 0).countPerLiteral(assumptions, literals);
+            for (int i = 0; i < literals.length; i++) {
+                int[] with = Arrays.copyOf(assumptions, assumptions.length + 1);
+                with[assumptions.length] = literals[i];
+                assertThat(counts[i])
+                        .as("seed %d literal %d assumptions %s", seed, literals[i], Arrays.toString(assumptions))
+                        .isEqualTo(bruteForce(cnf, with));
+            }
+        }
+    }
+
+    @Test
+    void count_per_literal_within_a_budget_gives_up_or_equals_the_unlimited_counts() {
+        Cnf cnf = chain(16);
+        int[] literals = {1, -1, 8, -8, 16};
+        List<CountResult> tiny =
+                ModelCounter.of(cnf).countPerLiteral(new int[0], literals, new CountBudget(Duration.ofMinutes(1), 1));
+        assertThat(tiny).hasSize(5).allMatch(r -> r instanceof CountResult.GaveUp);
+        List<CountResult> tinyOneByOne = ModelCounter.of(cnf, 0)
+                .countPerLiteral(new int[0], literals, new CountBudget(Duration.ofMinutes(1), 3));
+        assertThat(tinyOneByOne).anyMatch(r -> r instanceof CountResult.GaveUp);
+        List<CountResult> ample = ModelCounter.of(cnf, 0)
+                .countPerLiteral(new int[0], literals, CountBudget.ofTime(Duration.ofMinutes(1)));
+        for (int i = 0; i < literals.length; i++) {
+            assertThat(ample.get(i))
+                    .as("literal %d", literals[i])
+                    .isEqualTo(new CountResult.Exact(bruteForce(cnf, new int[] {literals[i]})));
+        }
+    }
+
+    @Test
     void unused_variables_double_the_count_and_empty_cnfs_count_every_assignment() {
         Cnf none = Cnf.of(70, List.of(), List.of());
         assertThat(ModelCounter.count(none)).isEqualTo(BigInteger.ONE.shiftLeft(70));
