@@ -1,0 +1,43 @@
+package no.tilpass.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import no.tilpass.engine.configurator.Configurator;
+import no.tilpass.engine.configurator.Resolution;
+import no.tilpass.engine.space.Decision;
+import no.tilpass.engine.space.SolutionSpace;
+
+/** Parses and validates {@code --assume} against the model, printing clear errors. */
+final class DecisionInput {
+    private DecisionInput() {}
+
+    /** The validated decisions, or empty after printing what is wrong. */
+    static Optional<List<Decision>> decisions(String text, SolutionSpace space, PrintWriter err) {
+        Assumptions.Parsed parsed = Assumptions.parse(text, space);
+        if (parsed.error().isPresent()) {
+            err.println("error: " + parsed.error().get());
+            return Optional.empty();
+        }
+        Resolution resolution = Configurator.resolve(space, parsed.decisions());
+        if (resolution instanceof Resolution.Invalid invalid) {
+            for (int i = 0; i < invalid.problems().size(); i++) {
+                err.println(
+                        "error: " + parsed.decisions().get(invalid.decisions().get(i)) + ": "
+                                + invalid.problems().get(i));
+            }
+            return Optional.empty();
+        }
+        return Optional.of(parsed.decisions());
+    }
+
+    /** The validated decisions as SAT literals, or empty after printing what is wrong. */
+    static Optional<int[]> literals(String text, SolutionSpace space, PrintWriter err) {
+        Optional<List<Decision>> decisions = decisions(text, space, err);
+        if (decisions.isEmpty()) {
+            return Optional.empty();
+        }
+        Resolution.Resolved resolved = (Resolution.Resolved) Configurator.resolve(space, decisions.get());
+        return Optional.of(resolved.literals());
+    }
+}
