@@ -43,7 +43,6 @@ class ExplainerFeatureModelIT {
         Assumptions.assumeTrue(Files.exists(path), "missing " + path);
         SolutionSpace space = ((LoadResult.Loaded) DimacsReader.read(path)).space();
         Oracle oracle = new Oracle(space.cnf(), null);
-        long t0 = System.nanoTime();
         Explainer explainer = new Explainer(space);
         List<Long> explainMicros = new ArrayList<>();
         List<Long> repairMicros = new ArrayList<>();
@@ -67,7 +66,7 @@ class ExplainerFeatureModelIT {
                 Explanation e = explainer.whyUnavailable(decisions, query);
                 long micros = (System.nanoTime() - start) / 1000;
                 if (firstCall < 0) {
-                    firstCall = (System.nanoTime() - t0) / 1000;
+                    firstCall = micros; // builds the solvers
                 } else {
                     explainMicros.add(micros);
                 }
@@ -127,7 +126,8 @@ class ExplainerFeatureModelIT {
         assertThat(checked).as("explanations checked").isGreaterThan(0);
         System.out.printf(
                 "%s: %d explanations; first call incl. solver set-up %d us; explain median %d us, max %d us;"
-                        + " makeAvailable median %d us, max %d us; repair median %d us, max %d us%n",
+                        + " makeAvailable median %d us, max %d us; repair median %d us, max %d us;"
+                        + " explain times (us) %s%n",
                 file,
                 checked,
                 firstCall,
@@ -136,7 +136,77 @@ class ExplainerFeatureModelIT {
                 median(changeMicros),
                 max(changeMicros),
                 median(repairMicros),
-                max(repairMicros));
+                max(repairMicros),
+                explainMicros);
+    }
+
+    /**
+     * automotive01 made unsatisfiable by adding, as unit rules, the decisions and the value of an
+     * explanation: the conflicting rules found are unsatisfiable together and minimal (Sat4j). Prints the
+     * latency of {@link Explainer#checkModel()} on a fresh explainer.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void conflicting_rules_are_minimal_on_a_feature_model_made_unsatisfiable(long seed) throws Exception {
+        Assumptions.assumeTrue(Boolean.getBoolean("tilpass.slow"), "slow suite: -Dtilpass.slow=true");
+        String file = "automotive01.dimacs";
+        Path path = Path.of(
+                System.getProperty("tilpass.shared", "../shared"), "bench-data/configuration/feature-models", file);
+        Assumptions.assumeTrue(Files.exists(path), "missing " + path);
+        SolutionSpace model = ((LoadResult.Loaded) DimacsReader.read(path)).space();
+        Oracle oracle = new Oracle(model.cnf(), null);
+        Random rnd = new Random(seed);
+        List<Decision> decisions = consistentDecisions(model, oracle, rnd, 25);
+        int[] d = literals(model, decisions);
+        Explanation.Excluded excluded = null;
+        Decision query = null;
+        for (int tries = 0; excluded == null && tries < 2000; tries++) {
+            query = randomValue(model, rnd);
+            if (!oracle.sat(plus(d, literal(model, query)))) {
+                excluded = (Explanation.Excluded) new Explainer(model).whyUnavailable(decisions, query);
+            }
+        }
+        assertThat(excluded).as("seed " + seed + ": an excluded value").isNotNull();
+        List<Decision> forced = new ArrayList<>(excluded.decisions());
+        forced.add(query);
+        List<int[]> clauses = new ArrayList<>();
+        List<Integer> ruleOf = new ArrayList<>();
+        for (int c = 0; c < model.cnf().clauseCount(); c++) {
+            clauses.add(model.cnf().clause(c));
+            ruleOf.add(model.cnf().ruleOf(c));
+        }
+        List<Rule> rules = new ArrayList<>(model.rules());
+        for (Decision f : forced) {
+            ruleOf.add(rules.size());
+            rules.add(new Rule("forced " + f, "forced " + f, "Always " + f + ".", ""));
+            clauses.add(new int[] {literal(model, f)});
+        }
+        SolutionSpace space = new SolutionSpace(
+                model.name(), model.options(), rules, Cnf.of(model.cnf().variableCount(), clauses, ruleOf));
+        String ctx = file + " seed " + seed + ", forced " + forced;
+
+        long start = System.nanoTime();
+        ModelConsistency consistency = new Explainer(space).checkModel();
+        long micros = (System.nanoTime() - start) / 1000;
+
+        assertThat(consistency).as(ctx).isInstanceOf(ModelConsistency.Conflict.class);
+        Set<Integer> conflict = new HashSet<>();
+        for (Rule r : ((ModelConsistency.Conflict) consistency).rules()) {
+            conflict.add(rules.indexOf(r));
+        }
+        assertThat(new Oracle(space.cnf(), conflict).sat(new int[0]))
+                .as(ctx + ": rules conflict")
+                .isFalse();
+        for (int r : conflict) {
+            Set<Integer> fewer = new HashSet<>(conflict);
+            fewer.remove(r);
+            assertThat(new Oracle(space.cnf(), fewer).sat(new int[0]))
+                    .as(ctx + ": needs rule " + rules.get(r))
+                    .isTrue();
+        }
+        System.out.printf(
+                "%s seed %d: %d conflicting rules (of %d) found in %d us, solver set-up included%n",
+                file, seed, conflict.size(), rules.size(), micros);
     }
 
     private static List<Decision> consistentDecisions(SolutionSpace space, Oracle oracle, Random rnd, int count) {
