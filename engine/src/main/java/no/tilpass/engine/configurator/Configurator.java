@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -211,20 +212,30 @@ public final class Configurator {
         }
         boolean witnessed = applyPool(decisions, state);
         if (!witnessed) {
-            preferUntested(state);
+            long[] guide = decisions.length == 0 ? null : poolModelWith(internal(decisions[decisions.length - 1]));
+            if (guide != null) {
+                followModel(guide);
+            } else {
+                preferUntested(state);
+            }
             SatResult result = solver.solve(decisions);
             if (result != SatResult.SATISFIABLE) {
                 return inconsistent(decisions);
             }
             witness(solver.model(), state);
         }
-        preferUntested(state);
         int[] assumptions = Arrays.copyOf(decisions, decisions.length + 1);
         for (int lit : relevant) {
             if (state[lit] != UNKNOWN) {
                 continue;
             }
             assumptions[decisions.length] = dimacs(lit);
+            long[] guide = poolModelWith(lit);
+            if (guide != null) {
+                followModel(guide);
+            } else {
+                preferUntested(state);
+            }
             SatResult result = solver.solve(assumptions);
             if (result == SatResult.SATISFIABLE) {
                 witness(solver.model(), state);
@@ -310,6 +321,27 @@ public final class Configurator {
             }
         }
         return true;
+    }
+
+    /** The most recent pooled model in which internal literal {@code lit} is true, or null. */
+    private long[] poolModelWith(int lit) {
+        int v = lit >> 1;
+        boolean positive = (lit & 1) == 0;
+        Iterator<long[]> it = pool.descendingIterator();
+        while (it.hasNext()) {
+            long[] model = it.next();
+            if (((model[v >> 6] & (1L << v)) != 0) == positive) {
+                return model;
+            }
+        }
+        return null;
+    }
+
+    /** Prefers, for every variable, its value in {@code model}. */
+    private void followModel(long[] model) {
+        for (int v = 1; v <= variables; v++) {
+            solver.setPhase((model[v >> 6] & (1L << v)) != 0 ? v : -v);
+        }
     }
 
     private void preferUntested(byte[] state) {
