@@ -107,9 +107,10 @@ public final class DimacsReader {
                     break; // SATLIB files end their clauses with a line '%'
                 }
                 if (first == 'p' && word) {
+                    int before = errors.size();
                     problem(s);
-                    if (!errors.isEmpty()) {
-                        break; // clauses cannot be read against a broken problem line
+                    if (errors.size() > before) {
+                        break; // the clauses cannot be checked against a broken problem line
                     }
                     continue;
                 }
