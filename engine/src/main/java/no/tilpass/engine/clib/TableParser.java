@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import no.tilpass.engine.space.Diagnostic;
+import no.tilpass.engine.space.Nearest;
 
 /**
  * Parses one {@code .pm} table: {@code or(}, tuple lines {@code A = x and B = y}, {@code or)}. Nested

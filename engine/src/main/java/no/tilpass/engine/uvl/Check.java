@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.tilpass.engine.space.Diagnostic;
+import no.tilpass.engine.space.Nearest;
 
 /** Resolves the names in a constraint and checks that Boolean and numeric parts are used as such. */
 final class Check {

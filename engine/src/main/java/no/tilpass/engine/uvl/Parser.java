@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import no.tilpass.engine.space.Diagnostic;
+import no.tilpass.engine.space.Nearest;
 
 /** Turns the indented lines of a UVL file into a {@link Model}. */
 final class Parser {

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import no.tilpass.engine.space.Diagnostic;
 import no.tilpass.engine.space.LoadResult;
+import no.tilpass.engine.space.Nearest;
 
 /**
  * Reads UVL feature models. Each feature becomes a boolean option named by the feature; the tree becomes

@@ -1,4 +1,4 @@
-package no.tilpass.engine.clib;
+package no.tilpass.engine.space;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /** Finds the names closest to a misspelt one, for "Maybe you meant ..." lines. */
-final class Nearest {
+public final class Nearest {
     private Nearest() {}
 
     /** Up to three candidates within a small edit distance of {@code word}, closest first. */
-    static List<String> to(String word, Collection<String> candidates) {
+    public static List<String> to(String word, Collection<String> candidates) {
         String w = word.toLowerCase(Locale.ROOT);
         int limit = Math.max(2, w.length() / 3);
         List<String> best = new ArrayList<>();
@@ -41,7 +41,7 @@ final class Nearest {
     }
 
     /** "you meant 'a' or 'b'?" or an empty string. */
-    static String meant(String word, Collection<String> candidates) {
+    public static String meant(String word, Collection<String> candidates) {
         List<String> near = to(word, candidates);
         if (near.isEmpty()) {
             return "";
