@@ -36,6 +36,7 @@ public final class Configurator {
     private static final byte VALID = 1;
     private static final byte INVALID = 2;
     private static final int POOL_CAPACITY = 512;
+    private static final int GROUP_MINIMUM = 32; // fewer untested literals are tested one by one
 
     private final SolutionSpace space;
     private final int variables;
@@ -292,7 +293,7 @@ public final class Configurator {
                     untested[++count] = dimacs(lit);
                 }
             }
-            if (count <= 1) {
+            if (count <= GROUP_MINIMUM) {
                 return;
             }
             int selector = solver.newVariable();
