@@ -39,6 +39,7 @@ public final class Configurator {
     private static final int GROUP_MINIMUM = 32; // fewer untested literals are tested one by one
 
     private final SolutionSpace space;
+    private final int groupMinimum;
     private final int variables;
     private final SatSolver solver;
     private final int[] optionStart;
@@ -58,7 +59,13 @@ public final class Configurator {
 
     /** A configurator over {@code space}; builds the solver once for the whole session. */
     public Configurator(SolutionSpace space) {
+        this(space, GROUP_MINIMUM);
+    }
+
+    /** As {@link #Configurator(SolutionSpace)}, testing together only more than {@code groupMinimum} literals. */
+    Configurator(SolutionSpace space, int groupMinimum) {
         this.space = space;
+        this.groupMinimum = groupMinimum;
         Cnf cnf = space.cnf();
         this.variables = cnf.variableCount();
         this.solver = SatSolver.of(cnf);
@@ -293,7 +300,7 @@ public final class Configurator {
                     untested[++count] = dimacs(lit);
                 }
             }
-            if (count <= GROUP_MINIMUM) {
+            if (count <= groupMinimum) {
                 return;
             }
             int selector = solver.newVariable();
