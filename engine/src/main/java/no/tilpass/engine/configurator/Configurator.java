@@ -36,8 +36,10 @@ public final class Configurator {
     private static final byte VALID = 1;
     private static final byte INVALID = 2;
     private static final int POOL_CAPACITY = 512;
+    private static final int GROUP_MINIMUM = 32; // fewer untested literals are tested one by one
 
     private final SolutionSpace space;
+    private final int groupMinimum;
     private final int variables;
     private final SatSolver solver;
     private final int[] optionStart;
@@ -57,7 +59,13 @@ public final class Configurator {
 
     /** A configurator over {@code space}; builds the solver once for the whole session. */
     public Configurator(SolutionSpace space) {
+        this(space, GROUP_MINIMUM);
+    }
+
+    /** As {@link #Configurator(SolutionSpace)}, testing together only more than {@code groupMinimum} literals. */
+    Configurator(SolutionSpace space, int groupMinimum) {
         this.space = space;
+        this.groupMinimum = groupMinimum;
         Cnf cnf = space.cnf();
         this.variables = cnf.variableCount();
         this.solver = SatSolver.of(cnf);
@@ -225,6 +233,7 @@ public final class Configurator {
             witness(solver.model(), state);
         }
         int[] assumptions = Arrays.copyOf(decisions, decisions.length + 1);
+        testInGroups(assumptions, state);
         for (int lit : relevant) {
             if (state[lit] != UNKNOWN) {
                 continue;
@@ -275,6 +284,46 @@ public final class Configurator {
                             : count == 1 ? DomainResult.OptionState.FORCED : DomainResult.OptionState.OPEN);
         }
         return new DomainResult.Consistent(valid, states);
+    }
+
+    /**
+     * Tests all untested literals together: a fresh selector guards the clause "at least one untested
+     * literal holds"; a model witnesses at least one of them, a refutation refutes every one at once. The
+     * selector is retired by a unit clause after each call.
+     */
+    private void testInGroups(int[] assumptions, byte[] state) {
+        int[] untested = new int[relevant.length + 1];
+        while (true) {
+            int count = 0;
+            for (int lit : relevant) {
+                if (state[lit] == UNKNOWN) {
+                    untested[++count] = dimacs(lit);
+                }
+            }
+            if (count <= groupMinimum) {
+                return;
+            }
+            int selector = solver.newVariable();
+            untested[0] = -selector;
+            solver.addClause(Arrays.copyOf(untested, count + 1));
+            assumptions[assumptions.length - 1] = selector;
+            preferUntested(state);
+            solver.setDecisionPriority(Arrays.copyOfRange(untested, 1, count + 1));
+            SatResult result = solver.solve(assumptions);
+            solver.setDecisionPriority();
+            int[] model = result == SatResult.SATISFIABLE ? solver.model() : null;
+            solver.addClause(-selector);
+            if (model != null) {
+                witness(model, state);
+            } else if (result == SatResult.UNSATISFIABLE) {
+                for (int i = 1; i <= count; i++) {
+                    state[internal(untested[i])] = INVALID;
+                }
+                return;
+            } else {
+                return;
+            }
+        }
     }
 
     // ---------------------------------------------------------------- witnesses

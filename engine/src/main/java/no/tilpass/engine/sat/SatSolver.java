@@ -86,6 +86,9 @@ public final class SatSolver {
     private boolean hasModel;
     private int[] failed = new int[0];
 
+    private int[] priority = new int[0];
+    private int priorityHead;
+
     /** A solver with variables {@code 1..variableCount} and no clauses. */
     public SatSolver(int variableCount) {
         if (variableCount < 0) {
@@ -281,6 +284,15 @@ public final class SatSolver {
         return failed.clone();
     }
 
+    /**
+     * Until the next call of this method, branches first on the variables of {@code literals}, in this
+     * order, each with the literal's polarity, before any other variable; an empty array ends it.
+     */
+    public void setDecisionPriority(int... literals) {
+        priority = toInternal(literals);
+        priorityHead = 0;
+    }
+
     /** Prefers the polarity of {@code literal} when the solver branches on its variable. */
     public void setPhase(int literal) {
         int v = checkLiteral(literal);
@@ -446,6 +458,7 @@ public final class SatSolver {
         trailSize = stop;
         qhead = stop;
         decisionLevel = target;
+        priorityHead = 0;
     }
 
     /** Keeps the assumption levels that {@code assume} shares as a prefix with the last call. */
@@ -460,6 +473,13 @@ public final class SatSolver {
     }
 
     private int pickBranchLiteral() {
+        while (priorityHead < priority.length) {
+            int p = priority[priorityHead];
+            if (litVal[p] == 0) {
+                return p;
+            }
+            priorityHead++;
+        }
         while (heapSize > 0) {
             int v = heapRemoveMax();
             if (litVal[2 * v] == 0) {

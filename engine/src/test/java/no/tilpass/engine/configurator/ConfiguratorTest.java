@@ -127,15 +127,25 @@ class ConfiguratorTest {
 
     @Test
     void domains_equal_brute_force_on_random_sessions_with_additions_and_retractions() {
+        randomSessionsAgreeWithBruteForce(32);
+    }
+
+    @Test
+    void domains_equal_brute_force_when_every_untested_value_goes_through_group_calls() {
+        randomSessionsAgreeWithBruteForce(1);
+    }
+
+    private static void randomSessionsAgreeWithBruteForce(int groupMinimum) {
         int consistent = 0;
         int inconsistent = 0;
         for (int seed = 0; seed < 300; seed++) {
             Random random = new Random(seed);
             SolutionSpace space = randomSpace(random);
-            Configurator configurator = new Configurator(space);
+            Configurator configurator = new Configurator(space, groupMinimum);
             List<Decision> decisions = new ArrayList<>();
             for (int step = 0; step < 12; step++) {
-                String context = "seed " + seed + " step " + step + " decisions " + decisions;
+                String context =
+                        "group minimum " + groupMinimum + " seed " + seed + " step " + step + " decisions " + decisions;
                 Resolution resolution = Configurator.resolve(space, decisions);
                 assertThat(resolution).as(context).isInstanceOf(Resolution.Resolved.class);
                 int[] literals = ((Resolution.Resolved) resolution).literals();

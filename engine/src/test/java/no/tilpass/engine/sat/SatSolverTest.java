@@ -234,6 +234,32 @@ class SatSolverTest {
     }
 
     @Test
+    void prioritised_literals_are_decided_first_in_their_order_and_the_priority_ends_when_cleared() {
+        SatSolver solver = new SatSolver(6);
+        solver.addClause(-1, -2); // 1 and 2 exclude each other
+        solver.addClause(-3, 4); // 3 needs 4
+        for (int v = 1; v <= 6; v++) {
+            solver.setPhase(-v);
+        }
+        solver.setDecisionPriority(2, 1, 3, 5);
+        assertThat(solver.solve()).isEqualTo(SatResult.SATISFIABLE);
+        assertThat(solver.value(2)).isTrue();
+        assertThat(solver.value(1)).isFalse();
+        assertThat(solver.value(3)).isTrue();
+        assertThat(solver.value(4)).isTrue();
+        assertThat(solver.value(5)).isTrue();
+        assertThat(solver.value(6)).isFalse();
+        solver.setDecisionPriority(1);
+        assertThat(solver.solve(-1)).isEqualTo(SatResult.SATISFIABLE);
+        assertThat(solver.value(1)).isFalse();
+        solver.setDecisionPriority();
+        assertThat(solver.solve()).isEqualTo(SatResult.SATISFIABLE);
+        for (int v = 1; v <= 6; v++) {
+            assertThat(solver.value(v)).as("variable %d", v).isFalse();
+        }
+    }
+
+    @Test
     void a_small_conflict_budget_gives_up_on_the_pigeonhole_principle_and_no_budget_refutes_it() {
         int pigeons = 9;
         int holes = 8;
