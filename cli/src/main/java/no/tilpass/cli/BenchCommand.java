@@ -1,15 +1,14 @@
 package no.tilpass.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.tilpass.bench.SessionBenchmark;
 import no.tilpass.bench.SessionReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -33,11 +32,8 @@ final class BenchCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(
-                index = "0",
-                paramLabel = "MODEL",
-                description = "a .tpm, .dimacs/.cnf or .uvl file or a CLib directory")
-        Path model;
+        @Mixin
+        ModelArgument model;
 
         @Option(names = "--steps", defaultValue = "20", description = "decisions to make (default ${DEFAULT-VALUE})")
         int steps;
@@ -59,7 +55,7 @@ final class BenchCommand implements Runnable {
                 err.println("Maybe use --steps 20.");
                 return 2;
             }
-            Optional<ModelInput.Loaded> loaded = ModelInput.load(model, err);
+            Optional<ModelInput.Loaded> loaded = ModelInput.load(model.path, err);
             if (loaded.isEmpty()) {
                 return 1;
             }

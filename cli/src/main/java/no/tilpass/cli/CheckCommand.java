@@ -2,7 +2,6 @@ package no.tilpass.cli;
 
 import java.io.PrintWriter;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,9 +15,9 @@ import no.tilpass.engine.sat.SatSolver;
 import no.tilpass.engine.space.Rule;
 import no.tilpass.engine.space.SolutionSpace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -29,11 +28,8 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "MODEL",
-            description = "a .tpm, .dimacs/.cnf or .uvl file or a CLib directory")
-    Path model;
+    @Mixin
+    ModelArgument model;
 
     @Option(names = "--analyse", description = "also list dead values (in no valid configuration) and core values")
     boolean analyse;
@@ -45,7 +41,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ModelInput.Loaded> loaded = ModelInput.load(model, err);
+        Optional<ModelInput.Loaded> loaded = ModelInput.load(model.path, err);
         if (loaded.isEmpty()) {
             return 1;
         }
@@ -53,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
         out.println(Summary.of(loaded.get()));
         if (SatSolver.of(space.cnf()).solve() != SatResult.SATISFIABLE) {
             List<Rule> conflict = new Explainer(space).conflictingRules();
-            err.println("error: " + model + ": the model has no valid configuration; these " + conflict.size()
+            err.println("error: " + model.path + ": the model has no valid configuration; these " + conflict.size()
                     + " rules conflict (a minimal set):");
             for (Rule r : conflict) {
                 err.println("  " + (r.source().isBlank() ? "" : r.source() + ": ") + r.id()

@@ -2,14 +2,12 @@ package no.tilpass.cli;
 
 import java.io.PrintWriter;
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.tilpass.engine.counting.ModelCounter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -19,24 +17,22 @@ final class CountCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "MODEL",
-            description = "a .tpm, .dimacs/.cnf or .uvl file or a CLib directory")
-    Path model;
+    @Mixin
+    ModelArgument model;
 
-    @Option(names = "--assume", paramLabel = "A", description = "decisions: NAME=VALUE,... (DIMACS: also 12,-45)")
-    String assume;
+    @Mixin
+    AssumeOption assume;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ModelInput.Loaded> loaded = ModelInput.load(model, err);
+        Optional<ModelInput.Loaded> loaded = ModelInput.load(model.path, err);
         if (loaded.isEmpty()) {
             return 1;
         }
-        Optional<int[]> literals = DecisionInput.literals(assume, loaded.get().space(), err);
+        Optional<int[]> literals =
+                DecisionInput.literals(assume.text, loaded.get().space(), err);
         if (literals.isEmpty()) {
             return 2;
         }

@@ -14,6 +14,15 @@ final class DecisionInput {
 
     /** The validated decisions, or empty after printing what is wrong. */
     static Optional<List<Decision>> decisions(String text, SolutionSpace space, PrintWriter err) {
+        return resolve(text, space, err).map(Resolved::decisions);
+    }
+
+    /** The validated decisions as SAT literals, or empty after printing what is wrong. */
+    static Optional<int[]> literals(String text, SolutionSpace space, PrintWriter err) {
+        return resolve(text, space, err).map(resolved -> resolved.resolution().literals());
+    }
+
+    private static Optional<Resolved> resolve(String text, SolutionSpace space, PrintWriter err) {
         Assumptions.Parsed parsed = Assumptions.parse(text, space);
         if (parsed.error().isPresent()) {
             err.println("error: " + parsed.error().get());
@@ -28,16 +37,8 @@ final class DecisionInput {
             }
             return Optional.empty();
         }
-        return Optional.of(parsed.decisions());
+        return Optional.of(new Resolved(parsed.decisions(), (Resolution.Resolved) resolution));
     }
 
-    /** The validated decisions as SAT literals, or empty after printing what is wrong. */
-    static Optional<int[]> literals(String text, SolutionSpace space, PrintWriter err) {
-        Optional<List<Decision>> decisions = decisions(text, space, err);
-        if (decisions.isEmpty()) {
-            return Optional.empty();
-        }
-        Resolution.Resolved resolved = (Resolution.Resolved) Configurator.resolve(space, decisions.get());
-        return Optional.of(resolved.literals());
-    }
+    private record Resolved(List<Decision> decisions, Resolution.Resolved resolution) {}
 }

@@ -1,7 +1,6 @@
 package no.tilpass.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -11,9 +10,9 @@ import no.tilpass.engine.explanation.Explainer;
 import no.tilpass.engine.space.Decision;
 import no.tilpass.engine.space.SolutionSpace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -23,14 +22,11 @@ final class DomainsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "MODEL",
-            description = "a .tpm, .dimacs/.cnf or .uvl file or a CLib directory")
-    Path model;
+    @Mixin
+    ModelArgument model;
 
-    @Option(names = "--assume", paramLabel = "A", description = "decisions: NAME=VALUE,... (DIMACS: also 12,-45)")
-    String assume;
+    @Mixin
+    AssumeOption assume;
 
     @Option(names = "--json", description = "print one JSON object: option name -> array of valid values")
     boolean json;
@@ -39,12 +35,12 @@ final class DomainsCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ModelInput.Loaded> loaded = ModelInput.load(model, err);
+        Optional<ModelInput.Loaded> loaded = ModelInput.load(model.path, err);
         if (loaded.isEmpty()) {
             return 1;
         }
         SolutionSpace space = loaded.get().space();
-        Optional<List<Decision>> decisions = DecisionInput.decisions(assume, space, err);
+        Optional<List<Decision>> decisions = DecisionInput.decisions(assume.text, space, err);
         if (decisions.isEmpty()) {
             return 2;
         }

@@ -1,7 +1,6 @@
 package no.tilpass.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,9 +14,9 @@ import no.tilpass.engine.space.Decision;
 import no.tilpass.engine.space.Rule;
 import no.tilpass.engine.space.SolutionSpace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -28,14 +27,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(
-            index = "0",
-            paramLabel = "MODEL",
-            description = "a .tpm, .dimacs/.cnf or .uvl file or a CLib directory")
-    Path model;
+    @Mixin
+    ModelArgument model;
 
-    @Option(names = "--assume", paramLabel = "A", description = "decisions: NAME=VALUE,... (DIMACS: also 12,-45)")
-    String assume;
+    @Mixin
+    AssumeOption assume;
 
     @Option(names = "--why", paramLabel = "NAME=VALUE", required = true, description = "the value to explain")
     String why;
@@ -44,12 +40,12 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ModelInput.Loaded> loaded = ModelInput.load(model, err);
+        Optional<ModelInput.Loaded> loaded = ModelInput.load(model.path, err);
         if (loaded.isEmpty()) {
             return 1;
         }
         SolutionSpace space = loaded.get().space();
-        Optional<List<Decision>> decisions = DecisionInput.decisions(assume, space, err);
+        Optional<List<Decision>> decisions = DecisionInput.decisions(assume.text, space, err);
         if (decisions.isEmpty()) {
             return 2;
         }
