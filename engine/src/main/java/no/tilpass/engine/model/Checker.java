@@ -695,8 +695,18 @@ final class Checker {
                 }
                 Typed qty = expectInt(l.quantity(), "the quantity of bom item '" + l.id() + "'");
                 Optional<Typed> length = l.length().map(e -> expectInt(e, "the length of bom item '" + l.id() + "'"));
+                Optional<Typed> area = l.area().map(e -> expectInt(e, "the area of bom item '" + l.id() + "'"));
                 Typed when = expectBool(l.when(), "the condition of bom item '" + l.id() + "'");
-                if (qty != null && when != null && (length.isEmpty() || length.get() != null)) {
+                if (!l.profile().isEmpty() && l.length().isEmpty()) {
+                    error(
+                            l.at(),
+                            "bom item '" + l.id() + "' is cut from profile '" + l.profile() + "' but has no length",
+                            "add 'length EXPRESSION unit mm' before 'profile'.");
+                }
+                if (qty != null
+                        && when != null
+                        && (length.isEmpty() || length.get() != null)
+                        && (area.isEmpty() || area.get() != null)) {
                     out.add(new ProductModel.BomLine(
                             l.id(),
                             l.description(),
@@ -704,7 +714,9 @@ final class Checker {
                             length.map(Typed::expr),
                             l.unit(),
                             when.expr(),
-                            l.at()));
+                            l.at(),
+                            area.map(Typed::expr),
+                            l.profile()));
                 }
             }
             return out;

@@ -6,9 +6,10 @@ import java.util.Map;
 /**
  * Evaluates checked expressions on one full configuration, directly on the tree: conditions are 1 or 0,
  * numbers are themselves, enumerated values are compared by name. Integer division rounds down and
- * dividing by zero gives 0, as in the compiler.
+ * dividing by zero gives 0, as in the compiler. Obtain one for a checked configuration from {@link
+ * Evaluation#of(ProductModel, Map)}.
  */
-final class Evaluator {
+public final class Evaluator {
     private final Map<String, Long> values;
     private final Map<String, Long> symbols = new HashMap<>();
 
@@ -32,11 +33,13 @@ final class Evaluator {
         return symbols.computeIfAbsent(name, n -> (long) symbols.size());
     }
 
-    boolean holds(Expr e) {
+    /** Whether the condition {@code e} holds. */
+    public boolean holds(Expr e) {
         return eval(e) != 0;
     }
 
-    long eval(Expr e) {
+    /** The value of {@code e}: a number, 1 or 0 for a condition, an opaque code for an enumerated value. */
+    public long eval(Expr e) {
         if (e instanceof Expr.Bool b) {
             return b.value() ? 1 : 0;
         } else if (e instanceof Expr.Num n) {

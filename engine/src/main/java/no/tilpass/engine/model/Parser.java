@@ -532,7 +532,8 @@ final class Parser {
             Token w = peek();
             expectWord(
                     "item",
-                    "a bom section holds lines 'item id \"description\" qty EXPR [length EXPR unit mm] [when EXPR]'.");
+                    "a bom section holds lines 'item id \"description\" qty EXPR [length EXPR unit mm] [area EXPR] [profile TYPE]"
+                            + " [when EXPR]'.");
             String id = identifier("the article id");
             String description = string("the article's description");
             expectWord("qty", "write 'qty EXPRESSION' after the description.");
@@ -551,7 +552,18 @@ final class Parser {
                     unit = u.text();
                 }
             }
-            lines.add(new Syntax.BomLineDecl(id, description, qty, length, unit, optionalWhen(w), at(w)));
+            Optional<Expr> area = Optional.empty();
+            if (isWord(peek(), "area")) {
+                next();
+                area = Optional.of(expr());
+            }
+            String profile = "";
+            if (isWord(peek(), "profile")) {
+                next();
+                profile = identifier("the profile type");
+            }
+            lines.add(
+                    new Syntax.BomLineDecl(id, description, qty, length, unit, area, profile, optionalWhen(w), at(w)));
         }
         next();
         return new Syntax.BomDecl(lines, at(t));

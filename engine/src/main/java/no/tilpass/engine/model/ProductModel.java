@@ -186,9 +186,35 @@ public record ProductModel(
     /**
      * A bill-of-materials line: {@code quantity} pieces of article {@code id}, each {@code length} long
      * when given, when {@code when} holds.
+     *
+     * @param area the area of one piece in mm² ({@code area EXPR}, e.g. a glass unit), or empty
+     * @param profile the profile type the pieces are cut from ({@code profile TYPE}), or empty when the
+     *     line is not a cut profile (a line with a length in mm and no profile type is cut from a profile
+     *     named after its id)
      */
     public record BomLine(
-            String id, String description, Expr quantity, Optional<Expr> length, String unit, Expr when, Source at) {}
+            String id,
+            String description,
+            Expr quantity,
+            Optional<Expr> length,
+            String unit,
+            Expr when,
+            Source at,
+            Optional<Expr> area,
+            String profile) {
+
+        /** A line without area and profile type, as before those were part of the language. */
+        public BomLine(
+                String id,
+                String description,
+                Expr quantity,
+                Optional<Expr> length,
+                String unit,
+                Expr when,
+                Source at) {
+            this(id, description, quantity, length, unit, when, at, Optional.empty(), "");
+        }
+    }
 
     /** A type of work centre operations run on. */
     public record WorkCentre(String id, String description, Source at) {}

@@ -7,11 +7,36 @@ import java.util.Map;
 import no.tilpass.engine.space.Diagnostic;
 import no.tilpass.engine.space.OptionKind;
 
-/** Prices one full configuration of a {@link ProductModel}: checks it, then evaluates the price lines. */
+/**
+ * Prices one full configuration of a {@link ProductModel}: checks it ({@link Evaluation}), then evaluates the
+ * price lines.
+ */
 final class Quoting {
     private Quoting() {}
 
     static ProductModel.Quote quote(ProductModel model, Map<String, String> configuration) {
+        Evaluation evaluation = evaluation(model, configuration);
+        if (evaluation instanceof Evaluation.Rejected rejected) {
+            return new ProductModel.Quote.Rejected(rejected.problems());
+        }
+        Evaluator ev = ((Evaluation.Valid) evaluation).evaluator();
+        List<ProductModel.QuoteLine> lines = new ArrayList<>();
+        long total = model.price().base();
+        lines.add(new ProductModel.QuoteLine("base", "Base price", total));
+        for (ProductModel.PriceLine l : model.price().lines()) {
+            if (!ev.holds(l.when())) {
+                continue;
+            }
+            long amount = ev.eval(l.amount());
+            if (amount != 0) {
+                lines.add(new ProductModel.QuoteLine(l.id(), l.label(), amount));
+                total += amount;
+            }
+        }
+        return new ProductModel.Quote.Priced(lines, total);
+    }
+
+    static Evaluation evaluation(ProductModel model, Map<String, String> configuration) {
         Map<String, ProductModel.OptionInfo> options = new LinkedHashMap<>();
         for (ProductModel.OptionInfo o : model.options()) {
             options.put(o.name(), o);
@@ -52,7 +77,7 @@ final class Quoting {
                     "give every option a value; a price needs a full configuration."));
         }
         if (!problems.isEmpty()) {
-            return new ProductModel.Quote.Rejected(problems);
+            return new Evaluation.Rejected(problems);
         }
         Evaluator ev = new Evaluator(options, configuration);
         for (ProductModel.RuleInfo r : model.rules()) {
@@ -76,22 +101,9 @@ final class Quoting {
             }
         }
         if (!problems.isEmpty()) {
-            return new ProductModel.Quote.Rejected(problems);
+            return new Evaluation.Rejected(problems);
         }
-        List<ProductModel.QuoteLine> lines = new ArrayList<>();
-        long total = model.price().base();
-        lines.add(new ProductModel.QuoteLine("base", "Base price", total));
-        for (ProductModel.PriceLine l : model.price().lines()) {
-            if (!ev.holds(l.when())) {
-                continue;
-            }
-            long amount = ev.eval(l.amount());
-            if (amount != 0) {
-                lines.add(new ProductModel.QuoteLine(l.id(), l.label(), amount));
-                total += amount;
-            }
-        }
-        return new ProductModel.Quote.Priced(lines, total);
+        return new Evaluation.Valid(ev);
     }
 
     private static Diagnostic problem(ProductModel model, String message, String text, String maybe) {

@@ -83,6 +83,8 @@ final class Syntax {
             Expr quantity,
             Optional<Expr> length,
             String unit,
+            Optional<Expr> area,
+            String profile,
             Expr when,
             ProductModel.Source at) {}
 
