@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -276,7 +277,7 @@ class BillOfMaterialsTest {
             }
             // declare the operations in a shuffled order so that model order is not already topological
             List<String> lines = new ArrayList<>(List.of(ops.toString().split("\n")));
-            java.util.Collections.shuffle(lines, random);
+            Collections.shuffle(lines, random);
             ProductModel model = parse("model m {\n option on: bool { default true }\n routing {\n workcentre w \"W\"\n"
                     + String.join("\n", lines) + "\n }\n}\n");
             List<Explosion.Step> steps = exploded(BillOfMaterials.explode(model, Map.of("on", "true")))

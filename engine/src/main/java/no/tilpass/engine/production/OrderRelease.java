@@ -1,0 +1,226 @@
+package no.tilpass.engine.production;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.tilpass.engine.bom.BillOfMaterials;
+import no.tilpass.engine.bom.Explosion;
+import no.tilpass.engine.model.ProductModel;
+import no.tilpass.engine.space.Diagnostic;
+
+/**
+ * Releases an order to production: explodes the configured product's BOM and routing ({@link
+ * BillOfMaterials}), multiplies them by the ordered quantity, assigns each operation the firm's work
+ * centres of its type, and sums the material needs against the stock. Scheduling the tasks onto the work
+ * centres' calendars is left to a scheduler.
+ */
+public final class OrderRelease {
+    private OrderRelease() {}
+
+    /**
+     * An order for {@code quantity} units of one configuration of {@code model}, due on {@code due}.
+     *
+     * @param configuration every option (component options namespaced) mapped to its value as written
+     */
+    public record Order(
+            String id, ProductModel model, Map<String, String> configuration, long quantity, LocalDate due) {
+        public Order {
+            configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
+        }
+    }
+
+    /** The outcome of {@link #release}. */
+    public sealed interface Release {
+        /** The order as a production order. */
+        record Released(ProductionOrder order) implements Release {}
+
+        /** Why the order cannot be released; never empty. */
+        record Rejected(List<Diagnostic> problems) implements Release {
+            public Rejected {
+                problems = List.copyOf(problems);
+            }
+        }
+    }
+
+    /**
+     * A released order.
+     *
+     * @param bom the exploded BOM of one unit (multiply {@code totalQuantity} by {@code quantity})
+     * @param tasks the operations for the whole order, in an order that respects every precedence
+     * @param materials the articles (BOM lines that are neither components nor cut profiles) for the order
+     * @param profiles the profile-cutting demand for the order, per profile type
+     */
+    public record ProductionOrder(
+            String orderId,
+            String model,
+            Map<String, String> configuration,
+            long quantity,
+            LocalDate due,
+            List<Explosion.Line> bom,
+            List<Task> tasks,
+            List<MaterialNeed> materials,
+            List<ProfileNeed> profiles) {
+        public ProductionOrder {
+            configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
+            bom = List.copyOf(bom);
+            tasks = List.copyOf(tasks);
+            materials = List.copyOf(materials);
+            profiles = List.copyOf(profiles);
+        }
+    }
+
+    /**
+     * One operation of a production order: the whole order's quantity as one batch.
+     *
+     * @param id {@code ORDER/OPERATION}, unique across orders
+     * @param operation the operation's id in the explosion ({@code cut}, {@code fittings.stamp})
+     * @param workCentreType the type it needs
+     * @param workCentres the ids of the firm's work centres of that type (any one of them may run it)
+     * @param setupMinutes the setup time, once for the batch
+     * @param runMinutes the per-unit time times the ordered quantity
+     * @param after the ids of the tasks of this order that must finish first
+     */
+    public record Task(
+            String id,
+            String operation,
+            String description,
+            String workCentreType,
+            List<String> workCentres,
+            long setupMinutes,
+            long runMinutes,
+            List<String> after) {
+        public Task {
+            workCentres = List.copyOf(workCentres);
+            after = List.copyOf(after);
+        }
+
+        /** Setup plus run time. */
+        public long totalMinutes() {
+            return setupMinutes + runMinutes;
+        }
+    }
+
+    /**
+     * Pieces of one article needed for the order, against the stock.
+     *
+     * @param shortfall how many more than on hand are needed (0 when the stock covers it)
+     */
+    public record MaterialNeed(String item, String description, long quantity, long onHand, long shortfall) {}
+
+    /**
+     * The pieces to cut from one profile type for the order, and the bar stock of that type. Choosing which
+     * bar each piece is cut from (bar cutting) is left to a cutting optimiser.
+     *
+     * @param cuts the pieces, one entry per BOM line, counts for the whole order
+     * @param totalLengthMm the summed length of the pieces (no saw kerf or trim)
+     * @param stock the bars of this profile type on hand, remnants included
+     */
+    public record ProfileNeed(
+            String profile, List<Explosion.Cut> cuts, long totalLengthMm, List<ProductionData.Bar> stock) {
+        public ProfileNeed {
+            cuts = List.copyOf(cuts);
+            stock = List.copyOf(stock);
+        }
+
+        /** The summed length of the bars on hand. */
+        public long stockLengthMm() {
+            return stock.stream().mapToLong(b -> b.lengthMm() * b.quantity()).sum();
+        }
+    }
+
+    /**
+     * Releases {@code order} with {@code data}'s work centres and stock. A quantity below 1, an invalid or
+     * incomplete configuration, or an operation on a work-centre type the firm has no work centre of gives
+     * {@link Release.Rejected} with the reasons; it never throws for bad input.
+     */
+    public static Release release(ProductionData data, Order order) {
+        String file = order.model().file();
+        if (order.quantity() < 1) {
+            return new Release.Rejected(List.of(new Diagnostic(
+                    file,
+                    0,
+                    0,
+                    "order " + order.id() + " has quantity " + order.quantity(),
+                    "",
+                    "order at least 1 unit.")));
+        }
+        Explosion explosion = BillOfMaterials.explode(order.model(), order.configuration());
+        if (explosion instanceof Explosion.Rejected rejected) {
+            return new Release.Rejected(rejected.problems());
+        }
+        Explosion.Exploded e = (Explosion.Exploded) explosion;
+        List<Diagnostic> problems = new ArrayList<>();
+        List<Task> tasks = new ArrayList<>();
+        for (Explosion.Step s : e.operations()) {
+            List<String> centres = data.centresOfType(s.workCentreType()).stream()
+                    .map(ProductionData.WorkCentre::id)
+                    .toList();
+            if (centres.isEmpty()) {
+                problems.add(new Diagnostic(
+                        file,
+                        0,
+                        0,
+                        "operation '" + s.id() + "' runs on work-centre type '" + s.workCentreType() + "', and "
+                                + data.firm() + " has no work centre of that type",
+                        "",
+                        "add a work centre of type '" + s.workCentreType() + "' to the firm's production data."));
+                continue;
+            }
+            tasks.add(new Task(
+                    order.id() + "/" + s.id(),
+                    s.id(),
+                    s.description(),
+                    s.workCentreType(),
+                    centres,
+                    s.setupMinutes(),
+                    s.perUnitMinutes() * order.quantity(),
+                    s.after().stream().map(a -> order.id() + "/" + a).toList()));
+        }
+        if (!problems.isEmpty()) {
+            return new Release.Rejected(problems);
+        }
+        Map<String, long[]> pieces = new LinkedHashMap<>();
+        Map<String, String> descriptions = new LinkedHashMap<>();
+        for (Explosion.Line l : e.lines()) {
+            if (l.component() || !l.profile().isEmpty()) {
+                continue;
+            }
+            pieces.computeIfAbsent(l.item(), k -> new long[1])[0] += l.totalQuantity() * order.quantity();
+            descriptions.putIfAbsent(l.item(), l.description());
+        }
+        List<MaterialNeed> materials = new ArrayList<>();
+        for (Map.Entry<String, long[]> p : pieces.entrySet()) {
+            long need = p.getValue()[0];
+            long onHand = data.stock().onHand(p.getKey());
+            materials.add(new MaterialNeed(
+                    p.getKey(), descriptions.get(p.getKey()), need, onHand, Math.max(0, need - onHand)));
+        }
+        Map<String, List<Explosion.Cut>> byProfile = new LinkedHashMap<>();
+        for (Explosion.Cut c : e.cuts()) {
+            byProfile
+                    .computeIfAbsent(c.profile(), k -> new ArrayList<>())
+                    .add(new Explosion.Cut(c.profile(), c.lengthMm(), c.pieces() * order.quantity(), c.item()));
+        }
+        List<ProfileNeed> profiles = new ArrayList<>();
+        for (Map.Entry<String, List<Explosion.Cut>> p : byProfile.entrySet()) {
+            long total = p.getValue().stream()
+                    .mapToLong(c -> c.lengthMm() * c.pieces())
+                    .sum();
+            profiles.add(new ProfileNeed(
+                    p.getKey(), p.getValue(), total, data.stock().bars(p.getKey())));
+        }
+        return new Release.Released(new ProductionOrder(
+                order.id(),
+                e.model(),
+                order.configuration(),
+                order.quantity(),
+                order.due(),
+                e.lines(),
+                tasks,
+                materials,
+                profiles));
+    }
+}

@@ -1,0 +1,118 @@
+package no.tilpass.engine.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import no.tilpass.engine.model.ModelLoader;
+import no.tilpass.engine.model.ProductModel;
+import no.tilpass.engine.space.Diagnostic;
+import org.junit.jupiter.api.Test;
+
+class OrderReleaseTest {
+    private static final ProductModel SHELF = ((ModelLoader.Result.Loaded)
+                    ModelLoader.parse(
+                            "shelf.tpm",
+                            """
+                    model shelf {
+                        option width: int 400..1200 step 100 { default 800 }
+                        option glass: bool { default false }
+                        bom {
+                            item side "Side" qty 2 length 1800 unit mm profile pine_20x200
+                            item board "Board" qty 4 length width unit mm profile pine_20x200
+                            item pane "Glass pane" qty 1 area width * 300 when glass
+                            item screw "Screw" qty 16
+                        }
+                        routing {
+                            workcentre saw "Saw"
+                            workcentre bench "Bench"
+                            operation cut "Cut" on saw setup 10 per_unit 3
+                            operation assemble "Assemble" on bench setup 5 per_unit 12 after cut
+                        }
+                    }
+                    """))
+            .model();
+
+    private static final ShiftCalendar DAYS = ShiftCalendar.weekdays(LocalTime.of(7, 0), LocalTime.of(15, 0));
+
+    private static ProductionData firm(List<ProductionData.WorkCentre> centres) {
+        return new ProductionData(
+                "Vestby Snekkeri AS",
+                centres,
+                new ProductionData.MaterialStock(
+                        List.of(new ProductionData.Article("screw", 100)),
+                        List.of(
+                                new ProductionData.Bar("pine_20x200", 4800, 3, false),
+                                new ProductionData.Bar("pine_20x200", 1300, 2, true))));
+    }
+
+    @Test
+    void a_released_order_multiplies_times_and_materials_by_the_quantity_and_assigns_work_centres_by_type() {
+        ProductionData data = firm(List.of(
+                new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS),
+                new ProductionData.WorkCentre("bench-1", "bench", 2, DAYS),
+                new ProductionData.WorkCentre("bench-2", "bench", 1, DAYS)));
+        OrderRelease.Release r = OrderRelease.release(
+                data,
+                new OrderRelease.Order(
+                        "O-17", SHELF, Map.of("width", "600", "glass", "true"), 10, LocalDate.of(2026, 12, 18)));
+        OrderRelease.ProductionOrder po = ((OrderRelease.Release.Released) r).order();
+
+        assertThat(po.tasks())
+                .containsExactly(
+                        new OrderRelease.Task("O-17/cut", "cut", "Cut", "saw", List.of("saw-1"), 10, 30, List.of()),
+                        new OrderRelease.Task(
+                                "O-17/assemble",
+                                "assemble",
+                                "Assemble",
+                                "bench",
+                                List.of("bench-1", "bench-2"),
+                                5,
+                                120,
+                                List.of("O-17/cut")));
+        assertThat(po.materials())
+                .containsExactly(
+                        new OrderRelease.MaterialNeed("pane", "Glass pane", 10, 0, 10),
+                        new OrderRelease.MaterialNeed("screw", "Screw", 160, 100, 60));
+        assertThat(po.profiles()).singleElement().satisfies(p -> {
+            assertThat(p.profile()).isEqualTo("pine_20x200");
+            assertThat(p.totalLengthMm()).isEqualTo(10 * (2 * 1800 + 4 * 600));
+            assertThat(p.cuts())
+                    .extracting(c -> c.lengthMm() + "x" + c.pieces())
+                    .containsExactly("1800x20", "600x40");
+            assertThat(p.stockLengthMm()).isEqualTo(3 * 4800 + 2 * 1300);
+        });
+    }
+
+    @Test
+    void an_order_needing_a_work_centre_type_the_firm_lacks_is_rejected_with_a_fix() {
+        ProductionData data = firm(List.of(new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS)));
+        OrderRelease.Release r = OrderRelease.release(
+                data,
+                new OrderRelease.Order("O-1", SHELF, Map.of("width", "600", "glass", "false"), 1, LocalDate.now()));
+        assertThat(((OrderRelease.Release.Rejected) r).problems())
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.message()).contains("'bench'", "Vestby Snekkeri AS");
+                    assertThat(d.maybe()).contains("add a work centre of type 'bench'");
+                });
+    }
+
+    @Test
+    void an_order_with_an_incomplete_configuration_or_no_quantity_is_rejected_not_thrown() {
+        ProductionData data = firm(List.of());
+        OrderRelease.Release incomplete = OrderRelease.release(
+                data, new OrderRelease.Order("O-2", SHELF, Map.of("width", "600"), 1, LocalDate.now()));
+        assertThat(((OrderRelease.Release.Rejected) incomplete).problems())
+                .extracting(Diagnostic::message)
+                .anyMatch(m -> m.contains("glass"));
+        OrderRelease.Release none = OrderRelease.release(
+                data,
+                new OrderRelease.Order("O-3", SHELF, Map.of("width", "600", "glass", "false"), 0, LocalDate.now()));
+        assertThat(((OrderRelease.Release.Rejected) none).problems())
+                .extracting(Diagnostic::message)
+                .containsExactly("order O-3 has quantity 0");
+    }
+}
