@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             DomainsCommand.class,
             ExplainCommand.class,
             CountCommand.class,
+            BomCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
