@@ -119,6 +119,8 @@ class ModelLanguageExampleTest {
         assertThat(m.groups()).anyMatch(g -> !g.help().isEmpty());
         assertThat(m.price().lines()).extracting(ProductModel.PriceLine::id).contains("fittings", "opening");
         assertThat(m.routing().operations()).anyMatch(o -> o.after().size() == 2);
+        assertThat(m.bom()).anyMatch(b -> b.area().isPresent()).anyMatch(b -> !b.profile()
+                .isEmpty());
     }
 
     private static void collect(Expr e, Set<String> seen) {
