@@ -38,14 +38,18 @@ public final class BillOfMaterials {
         if (!walk.problems.isEmpty()) {
             return new Explosion.Rejected(walk.problems);
         }
-        return new Explosion.Exploded(model.name(), walk.lines, walk.cuts, Precedence.order(walk.steps));
+        return new Explosion.Exploded(model.name(), walk.lines, walk.cuts, Precedence.order(walk.steps()));
     }
+
+    private record Candidate(Explosion.Step step, List<String> after) {}
 
     /** Accumulates lines, cuts, operations and problems over the model and its components. */
     private static final class Walk {
         final List<Explosion.Line> lines = new ArrayList<>();
         final List<Explosion.Cut> cuts = new ArrayList<>();
-        final List<Explosion.Step> steps = new ArrayList<>();
+        /** Every operation by its prefixed id: the step when it applies (null when skipped), and its after. */
+        final Map<String, Candidate> operations = new LinkedHashMap<>();
+
         final List<Diagnostic> problems = new ArrayList<>();
 
         void model(
@@ -134,16 +138,10 @@ public final class BillOfMaterials {
         }
 
         private void routing(ProductModel model, Evaluator ev, String prefix, String component) {
-            Set<String> applies = new LinkedHashSet<>();
-            Map<String, ProductModel.Operation> byId = new LinkedHashMap<>();
             for (ProductModel.Operation o : model.routing().operations()) {
-                byId.put(o.id(), o);
-                if (ev.holds(o.when())) {
-                    applies.add(o.id());
-                }
-            }
-            for (ProductModel.Operation o : model.routing().operations()) {
-                if (!applies.contains(o.id())) {
+                List<String> after = o.after().stream().map(a -> prefix + a).toList();
+                if (!ev.holds(o.when())) {
+                    operations.put(prefix + o.id(), new Candidate(null, after));
                     continue;
                 }
                 long setup = ev.eval(o.setup());
@@ -155,31 +153,52 @@ public final class BillOfMaterials {
                                     + " minutes");
                     continue;
                 }
-                List<String> after = new ArrayList<>();
-                for (String p : predecessors(o, byId, applies)) {
-                    after.add(prefix + p);
-                }
-                steps.add(new Explosion.Step(
-                        prefix + o.id(), o.description(), o.workCentre(), setup, perUnit, after, component));
+                operations.put(
+                        prefix + o.id(),
+                        new Candidate(
+                                new Explosion.Step(
+                                        prefix + o.id(),
+                                        o.description(),
+                                        o.workCentre(),
+                                        setup,
+                                        perUnit,
+                                        List.of(),
+                                        component),
+                                after));
             }
         }
 
-        /** The applying operations {@code o} waits for, looking through skipped ones (acyclic by the checker). */
-        private static Set<String> predecessors(
-                ProductModel.Operation o, Map<String, ProductModel.Operation> byId, Set<String> applies) {
-            Set<String> out = new LinkedHashSet<>();
-            List<String> todo = new ArrayList<>(o.after());
-            Set<String> seen = new LinkedHashSet<>();
-            while (!todo.isEmpty()) {
-                String p = todo.remove(0);
-                if (!seen.add(p)) {
+        /** The applying operations, each with the applying operations it waits for (through skipped ones). */
+        List<Explosion.Step> steps() {
+            List<Explosion.Step> out = new ArrayList<>();
+            for (Candidate c : operations.values()) {
+                if (c.step() == null) {
                     continue;
                 }
-                if (applies.contains(p)) {
-                    out.add(p);
-                } else if (byId.containsKey(p)) {
-                    todo.addAll(byId.get(p).after());
+                Set<String> after = new LinkedHashSet<>();
+                List<String> todo = new ArrayList<>(c.after());
+                Set<String> seen = new LinkedHashSet<>();
+                while (!todo.isEmpty()) {
+                    String p = todo.remove(0);
+                    Candidate q = operations.get(p);
+                    if (!seen.add(p) || q == null) {
+                        continue;
+                    }
+                    if (q.step() != null) {
+                        after.add(p);
+                    } else {
+                        todo.addAll(q.after());
+                    }
                 }
+                Explosion.Step s = c.step();
+                out.add(new Explosion.Step(
+                        s.id(),
+                        s.description(),
+                        s.workCentreType(),
+                        s.setupMinutes(),
+                        s.perUnitMinutes(),
+                        List.copyOf(after),
+                        s.component()));
             }
             return out;
         }

@@ -100,8 +100,9 @@ public sealed interface Explosion {
      * @param workCentreType the work-centre type it runs on (a component's types are not prefixed)
      * @param setupMinutes setup time per batch
      * @param perUnitMinutes time per unit of the product
-     * @param after the ids of the operations that must finish first; an operation skipped by its {@code
-     *     when} passes its own predecessors on, so precedence is kept through it
+     * @param after the ids of the operations that must finish first (a component's too, when the model's
+     *     {@code after} names them); an operation skipped by its {@code when} passes its own predecessors
+     *     on, so precedence is kept through it
      * @param component the component namespace it comes from, or empty for the product's own routing
      */
     record Step(

@@ -754,7 +754,9 @@ final class Checker {
                                             + o.workCentre().name() + " \"...\"'."));
                 }
                 for (Syntax.NameAt a : o.after()) {
-                    if (!ops.containsKey(a.name())) {
+                    if (a.name().contains(".")) {
+                        componentOperation(a);
+                    } else if (!ops.containsKey(a.name())) {
                         error(
                                 a.at(),
                                 "unknown operation '" + a.name() + "' after 'after'",
@@ -789,6 +791,43 @@ final class Checker {
                 }
             }
             return new ProductModel.Routing(List.copyOf(decl.workCentres()), out);
+        }
+
+        /** Checks {@code after COMPONENT.OPERATION} (components nest: {@code a.b.op}). */
+        private void componentOperation(Syntax.NameAt a) {
+            String[] parts = a.name().split("\\.");
+            List<ProductModel.Component> scope = components;
+            ProductModel.Component component = null;
+            for (int i = 0; i < parts.length - 1; i++) {
+                String name = parts[i];
+                component = scope.stream()
+                        .filter(c -> c.name().equals(name))
+                        .findFirst()
+                        .orElse(null);
+                if (component == null) {
+                    error(
+                            a.at(),
+                            "unknown component '" + name + "' in 'after " + a.name() + "'",
+                            Names.maybe(
+                                    name,
+                                    scope.stream()
+                                            .map(ProductModel.Component::name)
+                                            .toList(),
+                                    "declare it with 'component " + name + ": \"file.tpm\"'."));
+                    return;
+                }
+                scope = component.model().components();
+            }
+            String op = parts[parts.length - 1];
+            List<String> names = component.model().routing().operations().stream()
+                    .map(ProductModel.Operation::id)
+                    .toList();
+            if (!names.contains(op)) {
+                error(
+                        a.at(),
+                        "unknown operation '" + op + "' of component '" + component.name() + "' after 'after'",
+                        Names.maybe(op, names, "use an operation of the component's routing."));
+            }
         }
 
         private List<String> findCycle(

@@ -598,7 +598,11 @@ final class Parser {
                     next();
                     do {
                         Token a = peek();
-                        after.add(new Syntax.NameAt(identifier("an operation id"), at(a)));
+                        StringBuilder name = new StringBuilder(identifier("an operation id"));
+                        while (accept(".")) {
+                            name.append('.').append(identifier("a component's operation id"));
+                        }
+                        after.add(new Syntax.NameAt(name.toString(), at(a)));
                     } while (accept(","));
                 }
                 operations.add(new Syntax.OperationDecl(

@@ -192,7 +192,7 @@ class BillOfMaterialsTest {
                     routing {
                         workcentre press "Press"
                         operation stamp "Stamp" on press setup 4 per_unit count
-                        operation coat "Coat" on press setup 2 per_unit 1 after stamp
+                        operation coat "Coat" on press setup 2 per_unit 1 after stamp when finish == steel
                     }
                 }
                 """);
@@ -210,6 +210,7 @@ class BillOfMaterialsTest {
                     routing {
                         workcentre saw "Saw"
                         operation cut "Cut" on saw setup 1 per_unit 2
+                        operation hang "Hang the leaf" on saw setup 0 per_unit 5 after cut, hinges.coat
                     }
                 }
                 """);
@@ -239,7 +240,8 @@ class BillOfMaterialsTest {
                 .containsExactly(
                         new Explosion.Step("cut", "Cut", "saw", 1, 2, List.of(), ""),
                         new Explosion.Step("hinges.stamp", "Stamp", "press", 4, 3, List.of(), "hinges"),
-                        new Explosion.Step("hinges.coat", "Coat", "press", 2, 1, List.of("hinges.stamp"), "hinges"));
+                        new Explosion.Step("hinges.coat", "Coat", "press", 2, 1, List.of("hinges.stamp"), "hinges"),
+                        new Explosion.Step("hang", "Hang the leaf", "saw", 0, 5, List.of("cut", "hinges.coat"), ""));
 
         c.put("height", "2000");
         c.put("hinges.count", "2");
@@ -247,6 +249,12 @@ class BillOfMaterialsTest {
         Explosion.Exploded plain = exploded(BillOfMaterials.explode(door, c));
         assertThat(plain.lines()).extracting(Explosion.Line::path).doesNotContain("hinges.pin");
         assertThat(line(plain, "hinges.hinge").quantity()).isEqualTo(2);
+        assertThat(plain.operations())
+                .filteredOn(s -> s.id().equals("hang"))
+                .singleElement()
+                .extracting(Explosion.Step::after)
+                .as("without coating the leaf waits for the stamping the coating would have waited for")
+                .isEqualTo(List.of("cut", "hinges.stamp"));
     }
 
     @Test
@@ -315,6 +323,34 @@ class BillOfMaterialsTest {
                 assertThat(step.after()).as(where).containsExactlyInAnyOrderElementsOf(expected);
             }
         }
+    }
+
+    @Test
+    void waiting_for_an_unknown_operation_of_a_component_is_a_load_error_with_a_suggestion(@TempDir Path dir)
+            throws IOException {
+        Files.writeString(
+                dir.resolve("part.tpm"),
+                "model part { routing { workcentre press \"Press\" operation stamp \"Stamp\" on press setup 1"
+                        + " per_unit 1 } }");
+        Files.writeString(
+                dir.resolve("main.tpm"),
+                """
+                model main {
+                    component part: "part.tpm"
+                    routing {
+                        workcentre saw "Saw"
+                        operation cut "Cut" on saw setup 1 per_unit 2 after part.stmp
+                        operation saw "Saw" on saw setup 1 per_unit 2 after prt.stamp
+                    }
+                }
+                """);
+        ModelLoader.Result r = ModelLoader.load(dir.resolve("main.tpm"));
+        assertThat(r).isInstanceOf(ModelLoader.Result.Failed.class);
+        assertThat(((ModelLoader.Result.Failed) r).errors())
+                .extracting(d -> d.message() + " / " + d.maybe())
+                .containsExactly(
+                        "unknown operation 'stmp' of component 'part' after 'after' / you meant 'stamp'.",
+                        "unknown component 'prt' in 'after prt.stamp' / you meant 'part'.");
     }
 
     @Test
