@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import no.tilpass.engine.model.Evaluation;
@@ -41,13 +42,14 @@ public final class BillOfMaterials {
         return new Explosion.Exploded(model.name(), walk.lines, walk.cuts, Precedence.order(walk.steps()));
     }
 
-    private record Candidate(Explosion.Step step, List<String> after) {}
+    /** An operation by its prefixed id: its step when it applies (empty when skipped), and what it waits for. */
+    private record Candidate(Optional<Explosion.Step> step, List<String> after) {}
 
     /** Accumulates lines, cuts, operations and problems over the model and its components. */
     private static final class Walk {
         final List<Explosion.Line> lines = new ArrayList<>();
         final List<Explosion.Cut> cuts = new ArrayList<>();
-        /** Every operation by its prefixed id: the step when it applies (null when skipped), and its after. */
+        /** Every operation of the model and its components, by prefixed id. */
         final Map<String, Candidate> operations = new LinkedHashMap<>();
 
         final List<Diagnostic> problems = new ArrayList<>();
@@ -141,7 +143,7 @@ public final class BillOfMaterials {
             for (ProductModel.Operation o : model.routing().operations()) {
                 List<String> after = o.after().stream().map(a -> prefix + a).toList();
                 if (!ev.holds(o.when())) {
-                    operations.put(prefix + o.id(), new Candidate(null, after));
+                    operations.put(prefix + o.id(), new Candidate(Optional.empty(), after));
                     continue;
                 }
                 long setup = ev.eval(o.setup());
@@ -156,14 +158,14 @@ public final class BillOfMaterials {
                 operations.put(
                         prefix + o.id(),
                         new Candidate(
-                                new Explosion.Step(
+                                Optional.of(new Explosion.Step(
                                         prefix + o.id(),
                                         o.description(),
                                         o.workCentre(),
                                         setup,
                                         perUnit,
                                         List.of(),
-                                        component),
+                                        component)),
                                 after));
             }
         }
@@ -172,7 +174,7 @@ public final class BillOfMaterials {
         List<Explosion.Step> steps() {
             List<Explosion.Step> out = new ArrayList<>();
             for (Candidate c : operations.values()) {
-                if (c.step() == null) {
+                if (c.step().isEmpty()) {
                     continue;
                 }
                 Set<String> after = new LinkedHashSet<>();
@@ -184,13 +186,13 @@ public final class BillOfMaterials {
                     if (!seen.add(p) || q == null) {
                         continue;
                     }
-                    if (q.step() != null) {
+                    if (q.step().isPresent()) {
                         after.add(p);
                     } else {
                         todo.addAll(q.after());
                     }
                 }
-                Explosion.Step s = c.step();
+                Explosion.Step s = c.step().get();
                 out.add(new Explosion.Step(
                         s.id(),
                         s.description(),
