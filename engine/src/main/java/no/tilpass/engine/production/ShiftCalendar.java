@@ -88,6 +88,25 @@ public record ShiftCalendar(List<Shift> shifts, List<LocalDate> holidays, List<P
         return subtract(merge(open), merge(closed));
     }
 
+    /**
+     * The unavailable periods within {@code [from, to)}: the complement of {@link #available}, sorted and
+     * disjoint (the form a scheduler that blocks time on a work centre takes).
+     */
+    public List<Period> unavailable(LocalDateTime from, LocalDateTime to) {
+        List<Period> out = new ArrayList<>();
+        LocalDateTime at = from;
+        for (Period p : available(from, to)) {
+            if (at.isBefore(p.start())) {
+                out.add(new Period(at, p.start()));
+            }
+            at = p.end();
+        }
+        if (at.isBefore(to)) {
+            out.add(new Period(at, to));
+        }
+        return out;
+    }
+
     /** The available minutes within {@code [from, to)}. */
     public long availableMinutes(LocalDateTime from, LocalDateTime to) {
         return available(from, to).stream().mapToLong(Period::minutes).sum();

@@ -37,7 +37,7 @@ class ShiftCalendarTest {
     }
 
     @Test
-    void available_periods_equal_a_minute_by_minute_oracle_on_random_calendars() {
+    void available_and_unavailable_periods_equal_a_minute_by_minute_oracle_on_random_calendars() {
         long seed = 42L;
         Random random = new Random(seed);
         for (int round = 0; round < 150; round++) {
@@ -83,6 +83,13 @@ class ShiftCalendarTest {
                 }
             }
             assertThat(actual).as(where).isEqualTo(expected);
+            BitSet blocked = new BitSet(minutes);
+            for (ShiftCalendar.Period p : c.unavailable(from, to)) {
+                blocked.set((int) Duration.between(from, p.start()).toMinutes(), (int)
+                        Duration.between(from, p.end()).toMinutes());
+            }
+            expected.flip(0, minutes);
+            assertThat(blocked).as(where + " (unavailable)").isEqualTo(expected);
         }
     }
 
