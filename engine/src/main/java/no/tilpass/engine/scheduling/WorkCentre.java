@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A work centre of capacity one and its working calendar, given as the intervals in which it is not
  * available (outside shifts, holidays, planned downtime). An operation must fit entirely between two
- * unavailable intervals: it waits rather than being split.
+ * unavailable intervals: it waits rather than being split. Overlapping or touching unavailable
+ * intervals are merged, so {@code unavailable} is sorted and disjoint.
  */
 public record WorkCentre(String id, List<Interval> unavailable) {
     public WorkCentre {
@@ -15,8 +16,19 @@ public record WorkCentre(String id, List<Interval> unavailable) {
             throw new IllegalArgumentException("a work centre needs an id");
         }
         List<Interval> sorted = new ArrayList<>(unavailable);
+        sorted.removeIf(i -> i.length() == 0);
         sorted.sort(Comparator.comparingLong(Interval::start).thenComparingLong(Interval::end));
-        unavailable = List.copyOf(sorted);
+        List<Interval> merged = new ArrayList<>();
+        for (Interval next : sorted) {
+            int last = merged.size() - 1;
+            if (last >= 0 && next.start() <= merged.get(last).end()) {
+                Interval previous = merged.get(last);
+                merged.set(last, new Interval(previous.start(), Math.max(previous.end(), next.end())));
+            } else {
+                merged.add(next);
+            }
+        }
+        unavailable = List.copyOf(merged);
     }
 
     /** A work centre that is always available. */
