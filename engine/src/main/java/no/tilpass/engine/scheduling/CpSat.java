@@ -25,7 +25,7 @@ final class CpSat {
 
     private static boolean loaded;
 
-    private static synchronized void load() {
+    static synchronized void prepare() {
         if (!loaded) {
             Loader.loadNativeLibraries();
             loaded = true;
@@ -67,7 +67,7 @@ final class CpSat {
             long[][] reference,
             SchedulerSettings settings,
             double seconds) {
-        load();
+        prepare();
         CpModel model = new CpModel();
         Map<String, List<IntervalVar>> perCentre = new LinkedHashMap<>();
         for (WorkCentre centre : problem.workCentres()) {

@@ -14,6 +14,11 @@ import java.util.Optional;
 public final class Scheduler {
     private Scheduler() {}
 
+    /** Loads the native solver library now (a few seconds once per process) instead of in the first solve. */
+    public static void prepare() {
+        CpSat.prepare();
+    }
+
     public static ScheduleResult solve(SchedulingProblem problem, SchedulerSettings settings) {
         long began = System.nanoTime();
         Optional<String> obvious = obviouslyInfeasible(problem);
