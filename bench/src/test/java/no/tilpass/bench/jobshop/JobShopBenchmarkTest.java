@@ -14,8 +14,8 @@ import no.tilpass.engine.scheduling.Operation;
 import org.junit.jupiter.api.Test;
 
 class JobShopBenchmarkTest {
-    private static final Path DATA = Path.of(System.getProperty("tilpass.shared", "../../shared"))
-            .resolve("bench-data/production/jobshop");
+    private static final Path DATA =
+            Path.of(System.getProperty("tilpass.shared", "../../shared")).resolve("bench-data/production/jobshop");
 
     @Test
     void ft06_reaches_its_optimum_55_and_proves_it() {
@@ -70,13 +70,16 @@ class JobShopBenchmarkTest {
         List<JobShopSuite.Bound> rows = ((JobShopSuite.BoundsLoaded) JobShopSuite.readBounds(DATA)).rows();
         List<String> lines = new ArrayList<>();
 
-        List<JobShopSuite.Entry> entries = JobShopSuite.run(DATA, rows, Set.of(), Set.of("ft06", "la01"), 20, 2, lines::add);
+        List<JobShopSuite.Entry> entries =
+                JobShopSuite.run(DATA, rows, Set.of(), Set.of("ft06", "la01"), 20, 2, lines::add);
 
         assertThat(entries).hasSize(2);
         assertThat(lines.get(0)).startsWith("ft06").contains("makespan    55", "gap   0.00%");
         assertThat(lines).anyMatch(l -> l.startsWith("family ft") && l.contains("at best-known  1/1"));
         assertThat(lines).anyMatch(l -> l.startsWith("family la"));
-        assertThat(lines.get(lines.size() - 1)).startsWith("{\"families\":{\"ft\":").contains("\"mean_gap_pct\":0.000");
+        assertThat(lines.get(lines.size() - 1))
+                .startsWith("{\"families\":{\"ft\":")
+                .contains("\"mean_gap_pct\":0.000");
     }
 
     /** Independent check: precedence inside jobs, one operation at a time per machine, the makespan. */
