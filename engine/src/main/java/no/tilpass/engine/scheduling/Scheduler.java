@@ -9,9 +9,15 @@ import java.util.Optional;
  * Finite-capacity scheduling with a lexicographic objective: total tardiness first, then makespan. The
  * two levels are solved as two CP-SAT phases (the second keeps the first's tardiness and starts from its
  * schedule); a priority-rule schedule is the first hint. Problems without due dates need only the
- * makespan phase.
+ * makespan phase; for a plain job shop (no calendars, no due dates) a tabu search improves the hint
+ * first, for at most {@value #TABU_SHARE} of the time limit and less when it stagnates.
  */
 public final class Scheduler {
+    /** The share of the time limit a plain job shop may spend in tabu search before CP-SAT. */
+    private static final double TABU_SHARE = 0.3;
+
+    private static final int MAX_TABU_OPERATIONS = 2_500;
+
     private Scheduler() {}
 
     /** Loads the native solver library now (a few seconds once per process) instead of in the first solve. */
@@ -45,6 +51,19 @@ public final class Scheduler {
             tardinessBound = first.bound();
             tardinessOptimal = first.kind() == CpSat.Kind.OPTIMAL;
             firstStarts = first.starts();
+        }
+        if (!hasDue
+                && firstStarts != null
+                && TabuSearch.applies(problem)
+                && problem.operationCount() <= MAX_TABU_OPERATIONS) {
+            long deadline = began + (long) (settings.timeLimit().toNanos() * TABU_SHARE);
+            firstStarts = TabuSearch.improve(
+                    problem,
+                    firstStarts,
+                    trivialMakespanBound(problem),
+                    deadline,
+                    20_000L + 50L * problem.operationCount(),
+                    settings.seed());
         }
         if (firstStarts != null) {
             horizon = Math.min(horizon, objectiveOf(problem, firstStarts).makespan());

@@ -11,11 +11,20 @@ final class RandomProblems {
     private RandomProblems() {}
 
     static SchedulingProblem generate(long seed, int jobs, int machines) {
+        return generate(seed, jobs, machines, true);
+    }
+
+    /** A plain job shop: no calendars, no due dates, some release dates. */
+    static SchedulingProblem plain(long seed, int jobs, int machines) {
+        return generate(seed, jobs, machines, false);
+    }
+
+    private static SchedulingProblem generate(long seed, int jobs, int machines, boolean calendarsAndDueDates) {
         Random random = new Random(seed);
         List<WorkCentre> centres = new ArrayList<>();
         for (int m = 0; m < machines; m++) {
             List<Interval> closed = new ArrayList<>();
-            int count = random.nextInt(3);
+            int count = calendarsAndDueDates ? random.nextInt(3) : 0;
             for (int i = 0; i < count; i++) {
                 long start = random.nextInt(40);
                 closed.add(new Interval(start, start + 1 + random.nextInt(8)));
@@ -35,7 +44,7 @@ final class RandomProblems {
             }
             long release = random.nextBoolean() ? 0 : random.nextInt(10);
             long work = ops.stream().mapToLong(Operation::duration).sum();
-            OptionalLong due = random.nextInt(3) == 0
+            OptionalLong due = !calendarsAndDueDates || random.nextInt(3) == 0
                     ? OptionalLong.empty()
                     : OptionalLong.of(release + work + random.nextInt(15));
             list.add(new Job("J" + j, ops, release, due));

@@ -52,6 +52,56 @@ class SchedulerTest {
     }
 
     @Test
+    void tiny_plain_job_shops_reach_the_brute_force_makespan() {
+        for (long seed = 400; seed < 416; seed++) {
+            SchedulingProblem problem =
+                    seed % 2 == 0 ? RandomProblems.plain(seed, 3, 3) : RandomProblems.plain(seed, 4, 2);
+            Objective expected = BruteForce.best(problem).orElseThrow();
+            ScheduleResult.Solved solved = (ScheduleResult.Solved) Scheduler.solve(problem, SETTINGS);
+            assertThat(solved.status()).as("seed %d", seed).isEqualTo(ScheduleResult.Status.OPTIMAL);
+            assertThat(solved.objective()).as("seed %d", seed).isEqualTo(expected);
+            assertThat(ScheduleChecker.violations(problem, solved.schedule()))
+                    .as("seed %d", seed)
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void larger_plain_job_shops_get_valid_schedules_from_tabu_search_and_cp_sat() {
+        for (long seed = 500; seed < 506; seed++) {
+            SchedulingProblem problem = RandomProblems.plain(seed, 10, 5);
+            ScheduleResult.Solved solved =
+                    (ScheduleResult.Solved) Scheduler.solve(problem, SETTINGS.withTimeLimit(Duration.ofSeconds(2)));
+            assertThat(ScheduleChecker.violations(problem, solved.schedule()))
+                    .as("seed %d", seed)
+                    .isEmpty();
+            assertThat(solved.objective().makespan())
+                    .as("seed %d", seed)
+                    .isLessThanOrEqualTo(Scheduler.priorityRule(problem)
+                            .orElseThrow()
+                            .objective()
+                            .makespan())
+                    .isGreaterThanOrEqualTo(solved.lowerBound().makespan());
+        }
+    }
+
+    @Test
+    void tabu_search_alone_keeps_schedules_valid_and_never_worse_than_its_start() {
+        for (long seed = 600; seed < 610; seed++) {
+            SchedulingProblem problem = RandomProblems.plain(seed, 8, 4);
+            long[][] start = PriorityRule.schedule(problem).orElseThrow();
+            long[][] improved = TabuSearch.improve(problem, start, 0, System.nanoTime() + 200_000_000L, 2_000, seed);
+            Schedule schedule = Schedule.of(problem, improved);
+            assertThat(ScheduleChecker.violations(problem, schedule))
+                    .as("seed %d", seed)
+                    .isEmpty();
+            assertThat(schedule.objective().makespan())
+                    .as("seed %d", seed)
+                    .isLessThanOrEqualTo(Schedule.of(problem, start).objective().makespan());
+        }
+    }
+
+    @Test
     void tardiness_comes_before_makespan() {
         // J0 is urgent; running it first makes the makespan longer than running J1 first would.
         WorkCentre a = WorkCentre.alwaysOpen("A");
