@@ -1,0 +1,291 @@
+// UI strings of the browser configurator. Model labels (options, values, groups, price lines) come from
+// the API in the chosen language; only the application's own words live here.
+const STRINGS = {
+  nb: {
+    appName: "Tilpass",
+    tagline: "Produkter fra klyngen, tilpasset deg",
+    language: "Språk",
+    products: "Produkter",
+    loading: "Laster …",
+    configure: "Konfigurer",
+    optionsRules: (o, r) => `${o} valg · ${r} regler`,
+    version: (v) => `Versjon ${v}`,
+    back: "Alle produkter",
+    sections: "Seksjoner",
+    stepOf: (i, n) => `Steg ${i} av ${n}`,
+    previous: "Forrige",
+    next: "Neste",
+    done: "ferdig",
+    yes: "Ja",
+    no: "Nei",
+    why: "Hvorfor?",
+    whyLabel: (v) => `Hvorfor er «${v}» ikke tilgjengelig?`,
+    clear: "Nullstill",
+    clearLabel: (o) => `Nullstill valget for ${o}`,
+    byDefault: "standard",
+    forced: "gitt av andre valg",
+    chosen: "valgt",
+    range: (text, unit, step) => `${text}${unit ? " " + unit : ""}${step > 1 ? `, steg ${step}` : ""}`,
+    noneValid: "Ingen verdi er mulig med dine valg",
+    outOfRange: (v, range) => `${v} er utenfor det som er mulig nå: ${range}.`,
+    offStep: (v, step) => `${v} passer ikke med steg på ${step}.`,
+    notANumber: "Skriv et helt tall.",
+    set: "Bruk",
+    explainTitle: (o, v) => `Hvorfor kan du ikke velge «${v}» for ${o}?`,
+    yourDecisions: "Dine valg som står i veien",
+    rules: "Regler",
+    noDecisions: "Ingen av dine valg – produktet tillater det aldri.",
+    repairNone: "Ingen enkel endring gjør dette mulig.",
+    repairButton: (set, drops) =>
+      drops.length ? `Endre ${set} og fjern ${drops.join(", ")}` : `Endre ${set}`,
+    change: (o, v) => `${o} til ${v}`,
+    close: "Lukk",
+    drawing: "Tegning",
+    drawingAlt: (w, h) => `Målsatt tegning, ${w} × ${h} mm`,
+    price: "Pris",
+    total: "Sum",
+    estimate: "Estimat – ikke alle valg er gjort",
+    exVat: "eks. mva.",
+    undo: "Angre",
+    completeDefaults: "Fullfør med standardvalg",
+    share: "Del lenke",
+    shareCopied: "Lenken er kopiert",
+    shareReady: "Lenke til denne konfigurasjonen",
+    quote: "Tilbud (PDF)",
+    order: "Bestill",
+    orderTitle: "Bestilling",
+    name: "Navn",
+    email: "E-post",
+    placeOrder: "Send bestilling",
+    orderIncomplete: "Gjør ferdig alle valg før du bestiller.",
+    orderSending: "Sender bestillingen …",
+    orderRetry: "Bestillingen kom ikke fram. Prøv igjen – den blir ikke registrert to ganger.",
+    orderConfirmed: "Takk for bestillingen!",
+    orderNumber: "Ordrenummer",
+    orderSummary: "Det du har bestilt",
+    orderStatus: { received: "Mottatt" },
+    customer: "Kunde",
+    newConfiguration: "Konfigurer et nytt produkt",
+    stale: "Konfigurasjonen ble endret et annet sted. Vi har lastet inn den nyeste utgaven.",
+    changed: "Oppdatert",
+    undone: "Siste endring er angret",
+    completed: "Alle åpne valg har fått en verdi",
+    repaired: (o, v) => `${o} er nå ${v}`,
+    upgrade: (v) => `Versjon ${v} av produktet er ute.`,
+    upgradeButton: "Oppdater",
+    notFound: "Fant ikke siden.",
+    error: "Noe gikk galt",
+    complete: "Komplett",
+    incomplete: "Ikke ferdig",
+    firmKinds: { windows: "Vinduer", chairs: "Stoler", metal: "Metall" },
+  },
+  sv: {
+    appName: "Tilpass",
+    tagline: "Produkter från klustret, anpassade för dig",
+    language: "Språk",
+    products: "Produkter",
+    loading: "Laddar …",
+    configure: "Konfigurera",
+    optionsRules: (o, r) => `${o} val · ${r} regler`,
+    version: (v) => `Version ${v}`,
+    back: "Alla produkter",
+    sections: "Avsnitt",
+    stepOf: (i, n) => `Steg ${i} av ${n}`,
+    previous: "Föregående",
+    next: "Nästa",
+    done: "klart",
+    yes: "Ja",
+    no: "Nej",
+    why: "Varför?",
+    whyLabel: (v) => `Varför är ”${v}” inte tillgängligt?`,
+    clear: "Rensa",
+    clearLabel: (o) => `Rensa valet för ${o}`,
+    byDefault: "standard",
+    forced: "följer av andra val",
+    chosen: "valt",
+    range: (text, unit, step) => `${text}${unit ? " " + unit : ""}${step > 1 ? `, steg ${step}` : ""}`,
+    noneValid: "Inget värde är möjligt med dina val",
+    outOfRange: (v, range) => `${v} ligger utanför det som är möjligt nu: ${range}.`,
+    offStep: (v, step) => `${v} passar inte steget ${step}.`,
+    notANumber: "Skriv ett heltal.",
+    set: "Använd",
+    explainTitle: (o, v) => `Varför kan du inte välja ”${v}” för ${o}?`,
+    yourDecisions: "Dina val som står i vägen",
+    rules: "Regler",
+    noDecisions: "Inga av dina val – produktet tillåter det aldrig.",
+    repairNone: "Ingen enkel ändring gör detta möjligt.",
+    repairButton: (set, drops) =>
+      drops.length ? `Ändra ${set} och ta bort ${drops.join(", ")}` : `Ändra ${set}`,
+    change: (o, v) => `${o} till ${v}`,
+    close: "Stäng",
+    drawing: "Ritning",
+    drawingAlt: (w, h) => `Måttsatt ritning, ${w} × ${h} mm`,
+    price: "Pris",
+    total: "Summa",
+    estimate: "Uppskattning – alla val är inte gjorda",
+    exVat: "exkl. moms",
+    undo: "Ångra",
+    completeDefaults: "Slutför med standardval",
+    share: "Dela länk",
+    shareCopied: "Länken är kopierad",
+    shareReady: "Länk till den här konfigurationen",
+    quote: "Offert (PDF)",
+    order: "Beställ",
+    orderTitle: "Beställning",
+    name: "Namn",
+    email: "E-post",
+    placeOrder: "Skicka beställning",
+    orderIncomplete: "Gör klart alla val innan du beställer.",
+    orderSending: "Skickar beställningen …",
+    orderRetry: "Beställningen kom inte fram. Försök igen – den registreras inte två gånger.",
+    orderConfirmed: "Tack för din beställning!",
+    orderNumber: "Ordernummer",
+    orderSummary: "Det du har beställt",
+    orderStatus: { received: "Mottagen" },
+    customer: "Kund",
+    newConfiguration: "Konfigurera en ny produkt",
+    stale: "Konfigurationen ändrades någon annanstans. Vi har läst in den senaste versionen.",
+    changed: "Uppdaterad",
+    undone: "Senaste ändringen är ångrad",
+    completed: "Alla öppna val har fått ett värde",
+    repaired: (o, v) => `${o} är nu ${v}`,
+    upgrade: (v) => `Version ${v} av produkten finns.`,
+    upgradeButton: "Uppdatera",
+    notFound: "Sidan finns inte.",
+    error: "Något gick fel",
+    complete: "Komplett",
+    incomplete: "Inte klart",
+    firmKinds: { windows: "Fönster", chairs: "Stolar", metal: "Metall" },
+  },
+  en: {
+    appName: "Tilpass",
+    tagline: "Products from the cluster, made to fit you",
+    language: "Language",
+    products: "Products",
+    loading: "Loading …",
+    configure: "Configure",
+    optionsRules: (o, r) => `${o} options · ${r} rules`,
+    version: (v) => `Version ${v}`,
+    back: "All products",
+    sections: "Sections",
+    stepOf: (i, n) => `Step ${i} of ${n}`,
+    previous: "Previous",
+    next: "Next",
+    done: "done",
+    yes: "Yes",
+    no: "No",
+    why: "Why?",
+    whyLabel: (v) => `Why is “${v}” not available?`,
+    clear: "Clear",
+    clearLabel: (o) => `Clear the choice for ${o}`,
+    byDefault: "default",
+    forced: "follows from other choices",
+    chosen: "chosen",
+    range: (text, unit, step) => `${text}${unit ? " " + unit : ""}${step > 1 ? `, step ${step}` : ""}`,
+    noneValid: "No value is possible with your choices",
+    outOfRange: (v, range) => `${v} is outside what is possible now: ${range}.`,
+    offStep: (v, step) => `${v} does not fit the step of ${step}.`,
+    notANumber: "Type a whole number.",
+    set: "Set",
+    explainTitle: (o, v) => `Why can't you choose “${v}” for ${o}?`,
+    yourDecisions: "Your choices in the way",
+    rules: "Rules",
+    noDecisions: "None of your choices – the product never allows it.",
+    repairNone: "No simple change makes this possible.",
+    repairButton: (set, drops) =>
+      drops.length ? `Change ${set} and drop ${drops.join(", ")}` : `Change ${set}`,
+    change: (o, v) => `${o} to ${v}`,
+    close: "Close",
+    drawing: "Drawing",
+    drawingAlt: (w, h) => `Dimensioned drawing, ${w} × ${h} mm`,
+    price: "Price",
+    total: "Total",
+    estimate: "Estimate – not every choice is made",
+    exVat: "excl. VAT",
+    undo: "Undo",
+    completeDefaults: "Complete with defaults",
+    share: "Share link",
+    shareCopied: "The link is copied",
+    shareReady: "Link to this configuration",
+    quote: "Quote (PDF)",
+    order: "Order",
+    orderTitle: "Order",
+    name: "Name",
+    email: "Email",
+    placeOrder: "Place order",
+    orderIncomplete: "Finish every choice before you order.",
+    orderSending: "Sending the order …",
+    orderRetry: "The order did not get through. Try again – it will not be placed twice.",
+    orderConfirmed: "Thank you for your order!",
+    orderNumber: "Order number",
+    orderSummary: "What you ordered",
+    orderStatus: { received: "Received" },
+    customer: "Customer",
+    newConfiguration: "Configure another product",
+    stale: "The configuration was changed elsewhere. We loaded the latest one.",
+    changed: "Updated",
+    undone: "The last change is undone",
+    completed: "Every open choice got a value",
+    repaired: (o, v) => `${o} is now ${v}`,
+    upgrade: (v) => `Version ${v} of the product is out.`,
+    upgradeButton: "Upgrade",
+    notFound: "Page not found.",
+    error: "Something went wrong",
+    complete: "Complete",
+    incomplete: "Not finished",
+    firmKinds: { windows: "Windows", chairs: "Chairs", metal: "Metal" },
+  },
+};
+
+export const LANGUAGES = [
+  { code: "nb", name: "Norsk", locale: "nb-NO" },
+  { code: "sv", name: "Svenska", locale: "sv-SE" },
+  { code: "en", name: "English", locale: "en-GB" },
+];
+
+const KEY = "tilpass.lang";
+
+export function initialLanguage() {
+  const stored = safeGet(KEY);
+  if (STRINGS[stored]) return stored;
+  const nav = (navigator.language || "nb").slice(0, 2).toLowerCase();
+  if (nav === "sv") return "sv";
+  if (nav === "en") return "en";
+  return "nb";
+}
+
+export function rememberLanguage(lang) {
+  try {
+    localStorage.setItem(KEY, lang);
+  } catch {
+    // private mode: the choice lives for this page only
+  }
+}
+
+function safeGet(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function strings(lang) {
+  return STRINGS[lang] || STRINGS.nb;
+}
+
+export function locale(lang) {
+  return (LANGUAGES.find((l) => l.code === lang) || LANGUAGES[0]).locale;
+}
+
+export function money(amount, lang, currency = "NOK") {
+  return new Intl.NumberFormat(locale(lang), {
+    style: "currency",
+    currency,
+    maximumFractionDigits: 0,
+  }).format(Math.round(amount));
+}
+
+export function number(n, lang) {
+  return new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 0, useGrouping: n >= 10000 }).format(n);
+}
