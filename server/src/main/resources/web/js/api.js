@@ -48,6 +48,7 @@ const enc = encodeURIComponent;
 export const api = {
   firms: (lang) => request("GET", "/api/firms", { lang }),
   products: (lang) => request("GET", "/api/products", { lang }),
+  product: (productId, lang) => request("GET", `/api/products/${enc(productId)}`, { lang }),
   model: (productId, version, lang) =>
     request("GET", `/api/products/${enc(productId)}/model${version ? `?version=${enc(version)}` : ""}`, { lang }),
   create: (productId, lang) =>

@@ -15,6 +15,7 @@ const app = {
   notice: null, // {kind: "error"|"info", message, maybe}
   fieldErrors: new Map(), // option -> {message, value}
   busy: false,
+  products: new Map(), // `${lang}:${productId}` -> product summary (label, firm)
 };
 
 const main = document.getElementById("main");
@@ -236,8 +237,10 @@ async function route() {
       const state = await api.shared(shared[1], app.lang);
       app.session = state;
       app.groupIndex = 0;
+      await loadProduct(state.productId);
       history.replaceState(null, "", `/#/s/${state.id}`);
       renderConfigurator();
+      focusMain();
       return;
     }
     let m;
@@ -246,6 +249,7 @@ async function route() {
       const state = await api.create(decodeURIComponent(m[1]), app.lang);
       app.session = state;
       app.groupIndex = 0;
+      await loadProduct(state.productId);
       history.replaceState(null, "", `/#/s/${state.id}`);
       renderConfigurator();
       focusMain();
@@ -256,6 +260,7 @@ async function route() {
         app.groupIndex = 0;
       }
       app.session = await api.state(id, app.lang);
+      await loadProduct(app.session.productId);
       renderConfigurator();
     } else if ((m = hash.match(/^#\/o\/([^/]+)$/))) {
       await renderOrder(decodeURIComponent(m[1]));
@@ -375,7 +380,19 @@ function renderConfigurator() {
 }
 
 function productLabel(s) {
-  return s.productLabel || s.label || s.productId.replace(/_/g, " ");
+  const p = app.products.get(`${app.lang}:${s.productId}`);
+  return p?.label || s.productLabel || s.label || s.productId.replace(/_/g, " ");
+}
+
+/** Loads the product's label in the current language once; the state itself carries only its id. */
+async function loadProduct(productId) {
+  const key = `${app.lang}:${productId}`;
+  if (app.products.has(key)) return;
+  try {
+    app.products.set(key, await api.product(productId, app.lang));
+  } catch {
+    // the id is shown instead
+  }
 }
 
 function renderNotice() {
