@@ -86,7 +86,11 @@ function choicesOf(opt) {
     const given = new Map((opt.values || []).map((v) => [String(v.name), v]));
     return [true, false].map((b) => {
       const v = given.get(String(b));
-      return { name: b, label: b ? t().yes : t().no, available: v ? v.available !== false : boolAvailable(opt, b) };
+      return {
+        name: b,
+        label: v?.label || (b ? t().yes : t().no),
+        available: v ? v.available !== false : boolAvailable(opt, b),
+      };
     });
   }
   if (opt.kind === "int") {
@@ -130,9 +134,11 @@ function isSmallInt(opt) {
 function valueLabel(optName, value) {
   const opt = optionOf(optName);
   if (!opt) return String(value);
+  if (opt.valueLabel && sameValue(opt.value, value)) return opt.valueLabel;
+  const v = (opt.values || []).find((x) => sameValue(x.name, value));
+  if (v && v.label) return v.label;
   if (isBool(opt)) return String(value) === "true" ? t().yes : t().no;
   if (opt.kind === "int") return `${number(Number(value), app.lang)}${opt.unit && opt.unit !== "pcs" ? " " + opt.unit : ""}`;
-  const v = (opt.values || []).find((x) => sameValue(x.name, value));
   return v ? v.label : String(value);
 }
 
@@ -341,7 +347,7 @@ function renderConfigurator() {
   const s = app.session;
   if (!s) return;
   const active = document.activeElement && document.activeElement.id;
-  const groups = s.groups || [];
+  const groups = orderedGroups(s);
   if (app.groupIndex >= groups.length) app.groupIndex = Math.max(0, groups.length - 1);
   const group = groups[app.groupIndex];
 
@@ -377,6 +383,13 @@ function renderConfigurator() {
     const el = document.getElementById(active);
     if (el && !el.disabled) el.focus({ preventScroll: true });
   }
+}
+
+/** The product's own sections first, then those of its components (options named `component.option`). */
+function orderedGroups(s) {
+  const groups = s.groups || [];
+  const own = (g) => g.options.some((o) => !o.includes("."));
+  return [...groups.filter(own), ...groups.filter((g) => !own(g))];
 }
 
 function productLabel(s) {
@@ -719,7 +732,7 @@ function repair(r) {
   change(() => api.repair(app.session.id, option, value, app.session.revision, app.lang), {
     after: () => {
       announce(t().repaired(optionLabel(option), valueLabel(option, value)));
-      const gi = app.session.groups.findIndex((g) => g.options.includes(option));
+      const gi = orderedGroups(app.session).findIndex((g) => g.options.includes(option));
       if (gi >= 0) app.groupIndex = gi;
     },
   }).then(() => {
