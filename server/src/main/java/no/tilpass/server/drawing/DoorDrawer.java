@@ -62,8 +62,8 @@ final class DoorDrawer implements Drawings.Drawer {
         double lockX = hinge.equals("right") ? leafX0 + stile / 2 : leafX1 - stile / 2;
         double lever = Math.min(140, stile * 1.2);
         pen.rect("handle", lockX - 15, handleY - 40, 30, 180, "#b9bcbf");
-        double towardsHinge = hinge.equals("right") ? 1 : -1;
-        pen.line("handle", lockX, handleY, lockX + towardsHinge * lever, handleY, false);
+        double leverX = hinge.equals("right") ? lockX : lockX - lever; // the lever points to the hinges
+        pen.rect("handle", leverX, handleY - 12, lever, 24, "#b9bcbf");
 
         double midY = (leafY0 + leafY1) / 2;
         if (hinge.equals("right")) {
