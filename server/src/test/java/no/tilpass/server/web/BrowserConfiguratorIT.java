@@ -13,6 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -22,6 +25,16 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 final class BrowserConfiguratorIT {
 
     private static final By CONFIGURE_WINDOW = By.cssSelector("a[data-product='casement_window']");
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
 
     private static ServerUnderTest server;
     private static Browser browser;
@@ -97,8 +110,6 @@ final class BrowserConfiguratorIT {
         choose("sashes", "3");
         assertThat(checked("sashes", "3")).isTrue();
         assertThat(browser.visible(By.id("price-total-amount")).getText()).contains("kr");
-        assertThat(browser.driver().findElements(By.cssSelector(".drawing-panel svg .shape")))
-                .isNotEmpty();
         browser.screenshot("02-dimensions");
 
         goToSection("construction");
@@ -133,6 +144,10 @@ final class BrowserConfiguratorIT {
                 .as("the width did not conflict, so it stays")
                 .contains("decided-user");
         browser.screenshot("04-repaired");
+
+        WebElement drawing = browser.visible(By.cssSelector(".drawing-panel svg"));
+        assertThat(drawing.findElements(By.cssSelector("[data-role]"))).isNotEmpty();
+        assertThat(drawing.getText()).as("the dimension figures").contains("1200");
     }
 
     @Test
