@@ -194,7 +194,7 @@ final class BrowserConfiguratorIT {
     }
 
     @Test
-    void a_completed_window_is_shared_quoted_as_pdf_and_ordered() throws Exception {
+    void a_completed_window_is_ordered_and_its_shared_link_resumes_it() {
         startWindow();
         typeNumber("width", "1000");
         assertThat(browser.visible(By.id("price-estimate")).getText()).isNotBlank();
@@ -204,16 +204,7 @@ final class BrowserConfiguratorIT {
 
         browser.click(By.id("share"));
         String shareUrl = browser.visible(By.id("share-url")).getAttribute("value");
-        assertThat(shareUrl).contains("/c/");
-
-        String quote = browser.visible(By.id("quote")).getAttribute("href");
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(quote)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(pdf.statusCode()).isEqualTo(200);
-        assertThat(pdf.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
-        assertThat(new String(Arrays.copyOf(pdf.body(), 5), StandardCharsets.US_ASCII))
-                .isEqualTo("%PDF-");
+        assertThat(shareUrl).startsWith(server.url("/c/"));
 
         browser.visible(By.id("order-name")).sendKeys("Kari Nordmann");
         browser.visible(By.id("order-email")).sendKeys("kari@example.no");
@@ -232,6 +223,46 @@ final class BrowserConfiguratorIT {
         WebElement width = browser.visible(By.id("o-width-input"));
         assertThat(width.getAttribute("value")).isEqualTo("1000");
         assertThat(browser.driver().getCurrentUrl()).contains("#/s/");
+    }
+
+    @Test
+    void the_quote_link_downloads_a_pdf() throws Exception {
+        startWindow();
+        String quote = browser.visible(By.id("quote")).getAttribute("href");
+        assertThat(quote).contains("/quote.pdf?lang=nb");
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(quote)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        assertThat(new String(Arrays.copyOf(pdf.body(), 5), StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+    }
+
+    @Test
+    void a_change_made_elsewhere_is_reloaded_and_the_customer_is_told() throws Exception {
+        startWindow();
+        String url = browser.driver().getCurrentUrl();
+        String session = url.substring(url.indexOf("#/s/") + 4);
+        String revision = browser.revision();
+        HttpResponse<String> elsewhere = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(server.url("/api/configurations/" + session + "/decisions/height")))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(
+                                        "{\"value\":1500,\"revision\":" + revision + "}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+
+        browser.change(() -> browser.click(By.cssSelector("label[for='o-sashes-2']")));
+        WebElement notice = browser.visible(By.id("notice"));
+        assertThat(notice.getText()).contains("endret et annet sted");
+        assertThat(browser.visible(By.id("o-height-input")).getAttribute("value"))
+                .isEqualTo("1500");
+        assertThat(decided("sashes")).doesNotContain("decided-user");
+        browser.screenshot("10-changed-elsewhere");
     }
 
     @Test
