@@ -924,7 +924,9 @@ async function renderOrder(id) {
     if (o.kind === "int") return `${number(Number(v), app.lang)}${o.unit && o.unit !== "pcs" ? " " + o.unit : ""}`;
     return (o.values || []).find((x) => sameValue(x.name, v))?.label || String(v);
   };
-  const rows = Object.entries(order.configuration || {}).map(([k, v]) =>
+  const entries = Object.entries(order.configuration || {});
+  const own = ([k]) => !k.includes(".");
+  const rows = [...entries.filter(own), ...entries.filter((e) => !own(e))].map(([k, v]) =>
     h("tr", { "data-option": k }, h("th", { scope: "row" }, label(k)), h("td", {}, value(k, v))),
   );
   const price = order.price || {};

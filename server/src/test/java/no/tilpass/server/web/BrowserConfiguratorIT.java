@@ -124,6 +124,14 @@ final class BrowserConfiguratorIT {
                 .isFalse();
 
         browser.click(By.id("why-opening_type-tilt_turn"));
+        browser.visible(By.id("repair-button"));
+        browser.keys(Keys.ESCAPE);
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("explain-dialog")));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .as("closing the dialog returns the focus to its opener")
+                .isEqualTo("why-opening_type-tilt_turn");
+
+        browser.keys(Keys.ENTER);
         WebElement dialog = browser.visible(By.id("explain-dialog"));
         browser.visible(By.cssSelector("#explain-dialog .explain-rules li[data-rule='R24']"));
         assertThat(dialog.findElements(By.cssSelector(".explain-decisions li[data-option='sashes']")))
@@ -269,6 +277,10 @@ final class BrowserConfiguratorIT {
     void at_phone_width_the_configurator_fits_the_screen() {
         browser.resize(390, 844);
         startWindow();
+        typeNumber("width", "900");
+        browser.change(() -> browser.click(By.id("undo")));
+        assertThat(browser.visible(By.id("o-width-input")).getAttribute("value"))
+                .isEqualTo("800");
         typeNumber("width", "900");
         List<Long> widths = List.of((Long) browser.script("return document.documentElement.scrollWidth"), (Long)
                 browser.script("return window.innerWidth"));
