@@ -700,6 +700,31 @@ function openExplanation(ex) {
   const s = t();
   const setLabel = (o, v) => s.change(optionLabel(o), valueLabel(o, v));
   const drops = (ex.repair?.retract || []).map((r) => optionLabel(r.option));
+  if (ex.available === true) {
+    // changed meanwhile: nothing stands in the way any more
+    dialog.replaceChildren(
+      h(
+        "div",
+        { class: "dialog-body" },
+        h("h2", { id: "explain-title" }, `${optionLabel(ex.option)}: ${valueLabel(ex.option, ex.value)}`),
+        h("p", {}, s.availableNow),
+        h(
+          "div",
+          { class: "dialog-actions" },
+          h(
+            "button",
+            { type: "button", class: "primary", id: "repair-button", onClick: () => repair({ set: { option: ex.option, value: ex.value }, retract: [] }) },
+            s.chooseIt(optionLabel(ex.option), valueLabel(ex.option, ex.value)),
+          ),
+          h("button", { type: "button", id: "dialog-close", onClick: () => dialog.close() }, s.close),
+        ),
+      ),
+    );
+    dialog.setAttribute("aria-labelledby", "explain-title");
+    if (!dialog.open) dialog.showModal();
+    document.getElementById("repair-button").focus();
+    return;
+  }
   const body = h(
     "div",
     { class: "dialog-body" },

@@ -36,6 +36,8 @@ const STRINGS = {
     rules: "Regler",
     noDecisions: "Ingen av dine valg – produktet tillater det aldri.",
     repairNone: "Ingen enkel endring gjør dette mulig.",
+    availableNow: "Dette valget er mulig nå.",
+    chooseIt: (o, v) => `Velg ${v} for ${o}`,
     repairButton: (set, drops) =>
       drops.length ? `Endre ${set} og fjern ${drops.join(", ")}` : `Endre ${set}`,
     change: (o, v) => `${o} til ${v}`,
@@ -114,6 +116,8 @@ const STRINGS = {
     rules: "Regler",
     noDecisions: "Inga av dina val – produktet tillåter det aldrig.",
     repairNone: "Ingen enkel ändring gör detta möjligt.",
+    availableNow: "Det här valet är möjligt nu.",
+    chooseIt: (o, v) => `Välj ${v} för ${o}`,
     repairButton: (set, drops) =>
       drops.length ? `Ändra ${set} och ta bort ${drops.join(", ")}` : `Ändra ${set}`,
     change: (o, v) => `${o} till ${v}`,
@@ -192,6 +196,8 @@ const STRINGS = {
     rules: "Rules",
     noDecisions: "None of your choices – the product never allows it.",
     repairNone: "No simple change makes this possible.",
+    availableNow: "This value is available now.",
+    chooseIt: (o, v) => `Choose ${v} for ${o}`,
     repairButton: (set, drops) =>
       drops.length ? `Change ${set} and drop ${drops.join(", ")}` : `Change ${set}`,
     change: (o, v) => `${o} to ${v}`,
