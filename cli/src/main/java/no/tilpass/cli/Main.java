@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             ExplainCommand.class,
             CountCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
