@@ -68,7 +68,10 @@ public final class ClusterSeed {
         boolean progress = true;
         while (!pending.isEmpty() && progress) {
             progress = false;
-            for (Map.Entry<String, String> e : List.copyOf(pending.entrySet())) {
+            // copy the keys, not the entries: a TreeMap reuses an entry object when it removes another one
+            for (Map.Entry<String, String> e : pending.keySet().stream()
+                    .map(f -> Map.entry(f, pending.get(f)))
+                    .toList()) {
                 Set<String> needs = dependencies(e.getValue());
                 needs.retainAll(models.keySet());
                 needs.remove(e.getKey());
