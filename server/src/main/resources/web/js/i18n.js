@@ -79,7 +79,7 @@ const STRINGS = {
     error: "Noe gikk galt",
     complete: "Komplett",
     incomplete: "Ikke ferdig",
-    firmKinds: { windows: "Vinduer", chairs: "Stoler", metal: "Metall" },
+    firmKinds: { windows: "Vinduer", chairs: "Stoler", metal: "Metall", other: "Annet" },
   },
   sv: {
     appName: "Tilpass",
@@ -159,7 +159,7 @@ const STRINGS = {
     error: "Något gick fel",
     complete: "Komplett",
     incomplete: "Inte klart",
-    firmKinds: { windows: "Fönster", chairs: "Stolar", metal: "Metall" },
+    firmKinds: { windows: "Fönster", chairs: "Stolar", metal: "Metall", other: "Övrigt" },
   },
   en: {
     appName: "Tilpass",
@@ -239,7 +239,7 @@ const STRINGS = {
     error: "Something went wrong",
     complete: "Complete",
     incomplete: "Not finished",
-    firmKinds: { windows: "Windows", chairs: "Chairs", metal: "Metal" },
+    firmKinds: { windows: "Windows", chairs: "Chairs", metal: "Metal", other: "Other" },
   },
 };
 
