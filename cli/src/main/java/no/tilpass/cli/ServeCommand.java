@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
         name = "serve",
+        mixinStandardHelpOptions = true,
         description = "Starts the platform: the REST API and the browser configurator on http://127.0.0.1:7070.")
 final class ServeCommand implements Callable<Integer> {
     @Spec

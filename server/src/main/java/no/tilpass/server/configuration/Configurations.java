@@ -51,6 +51,15 @@ public final class Configurations {
         }
     };
 
+    private final Map<String, UpgradePlan> upgradePlans = new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, UpgradePlan> eldest) {
+            return size() > LIVE_LIMIT;
+        }
+    };
+
     public Configurations(Catalogue catalogue, Jdbi jdbi) {
         this.catalogue = catalogue;
         this.store = new ConfigurationStore(jdbi);
@@ -357,10 +366,30 @@ public final class Configurations {
         return out;
     }
 
-    private record UpgradePlan(List<Decision> kept, List<Decision> retracted) {}
+    private record UpgradePlan(List<Decision> kept, List<Decision> retracted) {
+        UpgradePlan {
+            kept = List.copyOf(kept);
+            retracted = List.copyOf(retracted);
+        }
+    }
 
     /** Which decisions survive on {@code newer}: those that still resolve, minus a minimal repair. */
     private UpgradePlan upgradePlan(Session s, CompiledModel newer) {
+        String key = s.productId() + "/" + s.version() + ">" + newer.number() + ":" + s.decisions();
+        synchronized (upgradePlans) {
+            UpgradePlan known = upgradePlans.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        UpgradePlan plan = computeUpgradePlan(s, newer);
+        synchronized (upgradePlans) {
+            upgradePlans.put(key, plan);
+        }
+        return plan;
+    }
+
+    private UpgradePlan computeUpgradePlan(Session s, CompiledModel newer) {
         List<Decision> resolvable = new ArrayList<>();
         List<Decision> retracted = new ArrayList<>();
         for (Decision d : s.decisions()) {

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import no.tilpass.engine.completion.Completer;
@@ -26,6 +29,12 @@ import no.tilpass.server.catalogue.CompiledModel;
 final class EnginePool {
     private static final int POOL_LIMIT = 8;
     private static final int MEMO_LIMIT = 4096;
+    /**
+     * Engine work is CPU-bound: at most this many requests solve at once (the others queue), so that
+     * many concurrent sessions do not thrash the cores or build an engine instance each.
+     */
+    private static final Semaphore SOLVING =
+            new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
     private final CompiledModel model;
     private final ConcurrentLinkedQueue<Configurator> configurators = new ConcurrentLinkedQueue<>();
@@ -40,6 +49,8 @@ final class EnginePool {
         }
     };
 
+    private final Map<String, CompletableFuture<Optional<Analysis>>> inFlight = new ConcurrentHashMap<>();
+
     EnginePool(CompiledModel model) {
         this.model = model;
     }
@@ -48,15 +59,47 @@ final class EnginePool {
         return model;
     }
 
-    /** The analysis of {@code decisions} (resolved already), or empty when they conflict. */
+    /**
+     * The analysis of {@code decisions} (resolved already), or empty when they conflict. Concurrent
+     * requests for the same decision set wait for one computation.
+     */
     Optional<Analysis> analyse(List<Decision> decisions) {
         String key = key(decisions);
-        synchronized (memo) {
-            Analysis known = memo.get(key);
-            if (known != null) {
-                return Optional.of(known);
-            }
+        Analysis memoised = memoised(key);
+        if (memoised != null) {
+            return Optional.of(memoised);
         }
+        CompletableFuture<Optional<Analysis>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<Analysis>> running = inFlight.putIfAbsent(key, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            Analysis known = memoised(key);
+            Optional<Analysis> result = known != null ? Optional.of(known) : compute(decisions);
+            if (known == null && result.isPresent()) {
+                synchronized (memo) {
+                    memo.put(key, result.get());
+                }
+            }
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /** The memoised analysis of a key, or null. */
+    private Analysis memoised(String key) {
+        synchronized (memo) {
+            return memo.get(key);
+        }
+    }
+
+    private Optional<Analysis> compute(List<Decision> decisions) {
         DomainResult result = withConfigurator(c -> c.domains(decisions));
         if (!(result instanceof DomainResult.Consistent consistent)) {
             return Optional.empty();
@@ -69,11 +112,7 @@ final class EnginePool {
         for (Decision d : complete.configuration()) {
             values.put(d.option(), d.value());
         }
-        Analysis analysis = new Analysis(consistent, values);
-        synchronized (memo) {
-            memo.put(key, analysis);
-        }
-        return Optional.of(analysis);
+        return Optional.of(new Analysis(consistent, values));
     }
 
     <T> T withConfigurator(Function<Configurator, T> work) {
@@ -89,6 +128,15 @@ final class EnginePool {
     }
 
     private static <E, T> T with(ConcurrentLinkedQueue<E> pool, Supplier<E> create, Function<E, T> work) {
+        SOLVING.acquireUninterruptibly();
+        try {
+            return withPermit(pool, create, work);
+        } finally {
+            SOLVING.release();
+        }
+    }
+
+    private static <E, T> T withPermit(ConcurrentLinkedQueue<E> pool, Supplier<E> create, Function<E, T> work) {
         E engine = pool.poll();
         if (engine == null) {
             engine = create.get();
