@@ -55,6 +55,7 @@ final class Customer implements Callable<Tally> {
                 // A new session is always followed by at least one step, even past the end.
                 state = create().orElse(null);
                 if (state == null) {
+                    pause(); // a server that refuses sessions is not hammered in a tight loop
                     continue;
                 }
             }
@@ -95,6 +96,14 @@ final class Customer implements Callable<Tally> {
             }
         }
         return tally;
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Options the customer has not decided that have at least two valid values. */

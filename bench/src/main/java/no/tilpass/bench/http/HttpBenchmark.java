@@ -33,6 +33,7 @@ import no.tilpass.server.TilpassServer;
  */
 public final class HttpBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
     private HttpBenchmark() {}
 
@@ -76,6 +77,10 @@ public final class HttpBenchmark {
             dataDir = Files.createTempDirectory("tilpass-bench-http");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (System.getProperty(LOG_LEVEL) == null) {
+            // The in-process server shares stderr with the report; keep its start-up chatter out.
+            System.setProperty(LOG_LEVEL, "warn");
         }
         try (TilpassServer server = TilpassServer.start(ServerConfig.embedded(dataDir, 0))) {
             err.println("bench http: no server answers at " + settings.url() + "; started one in-process at "
@@ -121,6 +126,7 @@ public final class HttpBenchmark {
                                 + String.join(", ", productIds(client, base)) + ")",
                         "Maybe --model casement_window, or a word of one of the product ids above.");
             }
+            warm(client, base, product.get());
             long start = System.nanoTime();
             long measureFrom = start + (long) (settings.warmupSeconds() * 1e9);
             long end = measureFrom + (long) (settings.seconds() * 1e9);
@@ -167,6 +173,26 @@ public final class HttpBenchmark {
         } finally {
             customers.shutdownNow();
             clientPool.shutdownNow();
+        }
+    }
+
+    /**
+     * One session created before the customers start, so that the server builds the product's engine
+     * once rather than once per concurrent first request; not counted.
+     */
+    private static void warm(HttpClient client, URI base, String productId) throws InterruptedException {
+        try {
+            client.send(
+                    HttpRequest.newBuilder(base.resolve("/api/configurations"))
+                            .timeout(Duration.ofSeconds(120))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode()
+                                    .put("productId", productId)
+                                    .toString()))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // The customers will meet and count the same failure.
         }
     }
 

@@ -3,11 +3,13 @@ package no.tilpass.server.drawing;
 import java.util.List;
 
 /**
- * An office chair seen from its left side, front to the right: castors (or glides), the five-star base,
- * gas lift, seat and backrest in the upholstery colour, armrests and headrest when chosen, and dimension
- * lines for depth, seat height and overall height. Options are read by the names office chair models use
- * ({@code upholstery_colour}, {@code armrests}, {@code headrest}, {@code base}, {@code castors},
- * {@code seat_height}); a missing one leaves its part at a typical size or out.
+ * An office chair seen from its left side, front to the right: castors (or glides), the five-star base in
+ * its material's colour, gas lift, footring, seat and backrest in the upholstery colour (a mesh back in the
+ * frame colour), armrests and headrest when chosen, and dimension lines for depth, seat height and overall
+ * height. Options are read by the names of {@code models/chair.tpm} ({@code upholstery_colour},
+ * {@code frame_colour}, {@code base}, {@code castors}, {@code seat_height}, {@code seat_depth},
+ * {@code back_type}, {@code back_height}, {@code armrests}, {@code headrest}, {@code footring}); a missing
+ * one leaves its part at a typical size or out.
  */
 final class ChairDrawer implements Drawings.Drawer {
     static final double DEPTH = 660;
@@ -16,10 +18,11 @@ final class ChairDrawer implements Drawings.Drawer {
     @Override
     public Drawing draw(Values values) {
         int seatHeight = values.integer("seat_height", 470, 300, 800);
-        String back =
-                values.firstText(List.of("backrest", "backrest_height", "back")).orElse("medium");
+        int seatDepth = values.integer("seat_depth", 450, 300, 600);
+        String back = values.firstText(List.of("back_height", "backrest", "backrest_height"))
+                .orElse("medium");
         int backHeight = values.integer("backrest_height")
-                .orElse(back.contains("high") ? 640 : back.contains("low") ? 420 : 540);
+                .orElse(back.contains("high") ? 760 : back.contains("low") ? 420 : 560);
         boolean headrest = values.present("headrest");
         double headroom = headrest ? 170 : 0;
         double height = seatHeight + backHeight + headroom;
@@ -35,9 +38,11 @@ final class ChairDrawer implements Drawings.Drawer {
                         "colour",
                         "color")),
                 "#6e7275");
-        String base = Colours.loose(values.firstText(List.of("base", "base_material", "frame_colour")), "#2b2b2b");
+        String frame = Colours.loose(values.text("frame_colour"), "#2b2b2b");
+        String base = Colours.loose(values.firstText(List.of("base", "base_material")), frame);
         String castors =
                 values.firstText(List.of("castors", "casters", "wheels")).orElse("castors");
+        boolean mesh = values.text("back_type").map(t -> t.contains("mesh")).orElse(false);
 
         double floor = height;
         double seatTop = floor - seatHeight;
@@ -71,12 +76,37 @@ final class ChairDrawer implements Drawings.Drawer {
                 70,
                 legY + 10);
         pen.rect("gas_lift", DEPTH / 2 - 18, seatBottom + 30, 36, baseTop - seatBottom - 30, "#2b2b2b");
-        pen.rect("mechanism", DEPTH / 2 - 90, seatBottom, 180, 30, "#2b2b2b");
-        pen.rect("seat", 110, seatTop, DEPTH - 150, 70, upholstery);
+        if (values.present("footring")) {
+            double ringY = Math.min(baseTop - 40, floor - 300);
+            pen.rect("footring", DEPTH / 2 - 200, ringY, 400, 16, "#b9bcbf");
+        }
+        pen.rect("mechanism", DEPTH / 2 - 90, seatBottom, 180, 30, frame);
+        double seatLength = Math.min(DEPTH - 130, seatDepth + 20);
+        double seatFront = Math.min(DEPTH - 40, 110 + seatLength);
+        pen.rect("seat", seatFront - seatLength, seatTop, seatLength, 70, upholstery);
 
         double backBottom = seatTop - 30;
         double backTop = seatTop - backHeight;
-        pen.polyline("backrest", true, upholstery, false, 120, backBottom, 190, backBottom, 150, backTop, 80, backTop);
+        pen.polyline(
+                "backrest",
+                true,
+                mesh ? frame : upholstery,
+                false,
+                120,
+                backBottom,
+                190,
+                backBottom,
+                150,
+                backTop,
+                80,
+                backTop);
+        if (mesh) {
+            for (int i = 1; i < 6; i++) {
+                double y = backBottom + (backTop - backBottom) * i / 6;
+                double t = (double) i / 6;
+                pen.line("backrest", 120 + (80 - 120) * t + 10, y, 190 + (150 - 190) * t - 10, y, false);
+            }
+        }
         pen.line("backrest", 160, seatBottom, 170, backBottom, false);
         if (headrest) {
             pen.line("headrest", 115, backTop, 110, backTop - 60, false);
@@ -85,7 +115,7 @@ final class ChairDrawer implements Drawings.Drawer {
         if (values.present("armrests") || values.present("arms") || values.present("armrest")) {
             double armTop = seatTop - 230;
             pen.line("armrest", DEPTH / 2 + 60, seatTop, DEPTH / 2 + 60, armTop, false);
-            pen.rect("armrest", DEPTH / 2 - 80, armTop - 30, 250, 30, "#2b2b2b");
+            pen.rect("armrest", DEPTH / 2 - 80, armTop - 30, 250, 30, frame);
         }
 
         double offset = text * 2.5;

@@ -9,7 +9,7 @@ import no.tilpass.engine.space.OptionKind;
 
 /**
  * The chosen specification of a configured product for a quote: options in model order under their
- * group headings, labelled in the quote's language, values as the customer reads them ({@code 1200 mm},
+ * group headings (the product's own options before its components'), labelled in the quote's language, values as the customer reads them ({@code 1200 mm},
  * {@code Drei-kipp}, {@code Ja}). Options without a value are left out.
  */
 public final class Specification {
@@ -21,7 +21,11 @@ public final class Specification {
         QuoteTexts texts = QuoteTexts.of(language);
         List<QuoteDocument.OptionLine> lines = new ArrayList<>();
         String group = null;
-        for (ProductModel.OptionInfo option : model.options()) {
+        // The product's own options first, then those of its components (fittings.hinge_type, ...).
+        List<ProductModel.OptionInfo> ordered = new ArrayList<>();
+        model.options().stream().filter(o -> !o.name().contains(".")).forEach(ordered::add);
+        model.options().stream().filter(o -> o.name().contains(".")).forEach(ordered::add);
+        for (ProductModel.OptionInfo option : ordered) {
             String value = values.get(option.name());
             if (value == null) {
                 continue;

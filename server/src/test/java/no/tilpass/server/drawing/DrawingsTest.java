@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,6 +17,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import no.tilpass.engine.model.ModelLoader;
+import no.tilpass.engine.model.ProductModel;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
@@ -191,41 +195,119 @@ class DrawingsTest {
                 "2100",
                 "hinge_side",
                 "left",
-                "panel_style",
+                "leaf_style",
                 "half_glass",
-                "colour",
-                "dark_green"));
+                "colour_outside",
+                "dark_green",
+                "opening_direction",
+                "outward"));
         Drawing door = Drawings.draw("exterior_door", values);
         assertThat(door.kind()).isEqualTo("door");
         assertThat(door.withRole("leaf")).hasSize(1);
         assertThat(door.withRole("glass")).hasSize(1);
+        assertThat(((Shape.Rect) door.withRole("leaf").get(0)).fill())
+                .isEqualTo(Colours.hex("dark_green").orElseThrow());
         Shape.Rect handle = (Shape.Rect) door.withRole("handle").get(0);
         assertThat(handle.x()).as("handle opposite the left hinges").isGreaterThan(500);
         Shape opening = door.withRole("opening").get(0);
         assertThat(ends(opening))
                 .allSatisfy(end -> assertThat(apex(opening).x()).isLessThan(end.x()));
 
-        values.put("panel_style", "solid");
+        values.put("leaf_style", "solid");
         assertThat(Drawings.draw("exterior_door", values).withRole("glass")).isEmpty();
+        values.put("leaf_style", "raised_panels");
+        assertThat(Drawings.draw("exterior_door", values).withRole("panel")).hasSize(2);
+    }
+
+    @Test
+    void sidelights_and_a_transom_widen_and_heighten_the_drawing_by_400_mm_each() {
+        Map<String, String> values = new LinkedHashMap<>(Map.of(
+                "width", "1000", "height", "2100", "hinge_side", "right", "sidelight", "both", "transom", "true"));
+        Drawing door = Drawings.draw("exterior_door", values);
+        assertThat(door.width()).isEqualTo(1000 + 2 * 400);
+        assertThat(door.height()).isEqualTo(2100 + 400);
+        assertThat(door.withRole("sidelight")).hasSize(2);
+        assertThat(door.withRole("transom")).hasSize(1);
+        Shape.Rect frame = (Shape.Rect) door.withRole("frame").get(0);
+        assertThat(frame.x()).isEqualTo(400);
+        assertThat(frame.width()).isEqualTo(1000);
+        assertThat(door.withRole("dimension").stream().map(d -> ((Shape.Dimension) d).text()))
+                .contains("1000", "1800", "2100", "2500");
     }
 
     @Test
     void a_chair_is_upholstered_in_the_chosen_colour_with_its_armrests_and_headrest_when_chosen() {
-        Map<String, String> values = new LinkedHashMap<>(
-                Map.of("upholstery_colour", "wool_blue", "armrests", "adjustable", "headrest", "true"));
+        Map<String, String> values = new LinkedHashMap<>(Map.of(
+                "upholstery_colour",
+                "blue",
+                "armrests",
+                "adjustable",
+                "headrest",
+                "true",
+                "back_height",
+                "high",
+                "base",
+                "aluminium_polished",
+                "back_type",
+                "upholstered"));
         Drawing chair = Drawings.draw("office_chair", values);
         assertThat(chair.kind()).isEqualTo("chair");
         Shape.Rect seat = (Shape.Rect) chair.withRole("seat").get(0);
         assertThat(seat.fill()).isEqualTo(Colours.hex("blue").orElseThrow());
+        assertThat(((Shape.Polyline) chair.withRole("base").get(0)).fill())
+                .isEqualTo(Colours.hex("aluminium").orElseThrow());
         assertThat(chair.withRole("armrest")).isNotEmpty();
         assertThat(chair.withRole("headrest")).isNotEmpty();
 
         values.put("armrests", "none");
         values.put("headrest", "false");
+        values.put("back_height", "medium");
         Drawing plain = Drawings.draw("office_chair", values);
         assertThat(plain.withRole("armrest")).isEmpty();
         assertThat(plain.withRole("headrest")).isEmpty();
-        assertThat(plain.height()).isLessThan(chair.height());
+        assertThat(chair.height() - plain.height()).isEqualTo(170 + (760 - 560));
+    }
+
+    @Test
+    void a_wool_blue_value_takes_the_colour_of_the_longest_colour_name_it_contains() {
+        assertThat(Colours.loose(java.util.Optional.of("wool_blue"), "#000000"))
+                .isEqualTo(Colours.hex("blue").orElseThrow());
+        assertThat(Colours.loose(java.util.Optional.of("dark_blue_wool"), "#000000"))
+                .isEqualTo(Colours.hex("dark_blue").orElseThrow());
+        assertThat(Colours.loose(java.util.Optional.of("plaid"), "#000000")).isEqualTo("#000000");
+    }
+
+    @Test
+    void every_shipped_model_draws_its_default_configuration_inside_its_view_box() throws Exception {
+        Path models = Path.of(System.getProperty("tilpass.root", "..")).resolve("models");
+        List<Path> files;
+        try (Stream<Path> list = Files.list(models)) {
+            files = list.filter(p -> p.toString().endsWith(".tpm")).sorted().toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            if (!(ModelLoader.load(file) instanceof ModelLoader.Result.Loaded loaded)) {
+                continue; // the model's own tests report why it does not load
+            }
+            ProductModel model = loaded.model();
+            Map<String, String> defaults = new LinkedHashMap<>();
+            model.options().forEach(o -> o.defaultValue().ifPresent(v -> defaults.put(o.name(), v)));
+            Drawing drawing = Drawings.draw(model.name(), defaults);
+            for (String kind : List.of("window", "door", "chair")) {
+                if (model.name().contains(kind)) {
+                    assertThat(drawing.kind()).as(file.toString()).isEqualTo(kind);
+                }
+            }
+            assertInsideViewBox(drawing, file.toString());
+        }
+    }
+
+    private static void assertInsideViewBox(Drawing drawing, String what) {
+        Drawing.ViewBox box = drawing.viewBox();
+        assertThat(drawing.flattened().flatMap(DrawingsTest::points)).as(what).allSatisfy(p -> {
+            assertThat(p.x()).isBetween(box.x(), box.x() + box.width());
+            assertThat(p.y()).isBetween(box.y(), box.y() + box.height());
+        });
     }
 
     private static Stream<Shape.Point> points(Shape shape) {
@@ -276,6 +358,10 @@ class DrawingsTest {
                     Map.of(
                             "headrest", Boolean.toString(random.nextBoolean()),
                             "armrests", random.nextBoolean() ? "fixed" : "none",
+                            "back_height", random.nextBoolean() ? "high" : "medium",
+                            "back_type", random.nextBoolean() ? "mesh" : "upholstered",
+                            "footring", Boolean.toString(random.nextBoolean()),
+                            "castors", random.nextBoolean() ? "glides" : "soft",
                             "seat_height", Integer.toString(400 + random.nextInt(200)))));
         }
         for (Drawing drawing : drawings) {

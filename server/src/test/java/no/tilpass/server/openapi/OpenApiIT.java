@@ -79,6 +79,22 @@ class OpenApiIT {
     }
 
     @Test
+    void every_documented_operation_reaches_a_handler_in_the_running_javalin_app() throws Exception {
+        for (String operation : documentedOperations()) {
+            String method = operation.substring(0, operation.indexOf(' '));
+            String path = operation.substring(operation.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x");
+            HttpResponse<String> response = send(method, path, method.equals("GET") ? null : "{}");
+            assertThat(response.statusCode()).as(operation).isNotEqualTo(405);
+            if (response.statusCode() == 404) {
+                // A handler's own 404 names what it did not find; the router's says there is no route.
+                assertThat(JSON.readTree(response.body()).at("/error/message").asText())
+                        .as(operation)
+                        .doesNotStartWith("no route");
+            }
+        }
+    }
+
+    @Test
     void the_served_document_is_openapi_3_1_and_every_reference_resolves() throws Exception {
         HttpResponse<String> response = send("GET", "/api/openapi.json", null);
         assertThat(response.statusCode()).isEqualTo(200);

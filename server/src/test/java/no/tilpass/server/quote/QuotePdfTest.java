@@ -153,4 +153,31 @@ class QuotePdfTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void the_specification_lists_the_products_own_groups_first_with_value_labels_in_the_language() {
+        List<QuoteDocument.OptionLine> lines = Specification.lines(WINDOW, configuration(), "sv");
+        List<String> headings = lines.stream()
+                .filter(QuoteDocument.OptionLine::heading)
+                .map(QuoteDocument.OptionLine::label)
+                .toList();
+        String dimensions = WINDOW.option("width").orElseThrow().group();
+        assertThat(headings.get(0))
+                .isEqualTo(WINDOW.groups().stream()
+                        .filter(g -> g.name().equals(dimensions))
+                        .findFirst()
+                        .orElseThrow()
+                        .labels()
+                        .get("sv"));
+        assertThat(headings.get(headings.size() - 1))
+                .isEqualTo(WINDOW.components().get(0).labels().get("sv"));
+        assertThat(lines.stream().filter(l -> !l.heading()))
+                .hasSize(WINDOW.options().size());
+        assertThat(lines)
+                .contains(QuoteDocument.OptionLine.of(
+                        WINDOW.option("width").orElseThrow().labels().get("sv"), "1200 mm"))
+                .contains(QuoteDocument.OptionLine.of(
+                        WINDOW.option("safety_glass").orElseThrow().labels().get("sv"),
+                        QuoteTexts.of("sv").text("no")));
+    }
 }
