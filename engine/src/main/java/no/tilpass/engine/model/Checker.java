@@ -536,9 +536,8 @@ final class Checker {
             g.labels.putAll(c.labels().isEmpty() ? m.labels() : c.labels());
             Map<String, String> overrides = defaultOverrides(c, m);
             for (ProductModel.OptionInfo o : m.options()) {
-                Optional<String> def = overrides.containsKey(o.name())
-                        ? Optional.of(overrides.get(o.name()))
-                        : o.defaultValue();
+                Optional<String> def =
+                        overrides.containsKey(o.name()) ? Optional.of(overrides.get(o.name())) : o.defaultValue();
                 ProductModel.OptionInfo renamed = new ProductModel.OptionInfo(
                         prefix + o.name(),
                         o.kind(),
@@ -607,7 +606,9 @@ final class Checker {
                     error(
                             d.value().at(),
                             "default '" + value + "' is not a value of option '" + c.name() + "." + o.name() + "'",
-                            Names.maybe(value, names, "use one of: " + Names.list(names, 8) + "."));
+                            o.kind() == OptionKind.ENUM
+                                    ? Names.maybe(value, names, "use one of: " + Names.list(names, 8) + ".")
+                                    : "use one of: " + Names.list(names, 8) + ".");
                     continue;
                 }
                 if (overrides.put(o.name(), value) != null) {

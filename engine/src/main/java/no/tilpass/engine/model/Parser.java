@@ -229,9 +229,7 @@ final class Parser {
                     defaults.add(new Syntax.DefaultOverride(optionName, defaultValue(), at(option)));
                 }
             }
-            expect(
-                    "}",
-                    "a component body holds only 'label' and 'default OPTION VALUE' lines; close it with '}'.");
+            expect("}", "a component body holds only 'label' and 'default OPTION VALUE' lines; close it with '}'.");
         }
         return new Syntax.ComponentDecl(name, path, labels, defaults, at(t));
     }
