@@ -138,7 +138,7 @@ final class BrowserConfiguratorIT {
                 .hasSize(1);
         assertThat(dialog.findElement(By.cssSelector(".explain-rules li[data-rule='R24']"))
                         .getText())
-                .contains("Tilt-turn windows are made with one or two sashes.");
+                .contains("Drei-kipp-vinduer lages med én eller to rammer.");
         WebElement repair = dialog.findElement(By.id("repair-button"));
         assertThat(repair.getText())
                 .contains("Åpningsmåte")
