@@ -18,7 +18,9 @@ import no.tilpass.server.catalogue.Catalogue;
 import no.tilpass.server.catalogue.CompiledModel;
 import no.tilpass.server.catalogue.Firm;
 import no.tilpass.server.catalogue.ModelView;
+import no.tilpass.server.openapi.OpenApi;
 import no.tilpass.server.order.Orders;
+import no.tilpass.server.quote.QuoteRoutes;
 
 /**
  * Every route of the REST API (docs/api.md) in one list, with the handlers that translate HTTP to the
@@ -37,7 +39,7 @@ final class Api {
 
     /** The routes, in the order of docs/api.md. */
     List<Route> routes() {
-        return List.of(
+        List<Route> routes = new ArrayList<>(List.of(
                 route(HandlerType.GET, "/api/firms", this::firms),
                 route(HandlerType.GET, "/api/products", this::products),
                 route(HandlerType.GET, "/api/products/{id}", this::product),
@@ -58,7 +60,11 @@ final class Api {
                 route(HandlerType.POST, "/api/orders", this::placeOrder),
                 route(HandlerType.GET, "/api/orders/{id}", this::order),
                 route(HandlerType.GET, "/api/firms/{firmId}/orders", this::firmOrders),
-                route(HandlerType.GET, "/c/{token}", this::sharedPage));
+                route(HandlerType.GET, "/c/{token}", this::sharedPage)));
+        // Documents (server-docs): quote.pdf and drawing.svg of a session, and the OpenAPI document.
+        routes.addAll(QuoteRoutes.routes(platform));
+        routes.addAll(OpenApi.routes());
+        return List.copyOf(routes);
     }
 
     private static Route route(HandlerType method, String path, Handler handler) {

@@ -53,7 +53,7 @@ class ConfigurationApiIT {
         assertThat(state.get("price").get("currency").asText()).isEqualTo("NOK");
         assertThat(state.get("price").get("estimate").asBoolean()).isTrue();
         assertThat(state.get("price").get("total").asLong()).isPositive();
-        assertThat(state.get("drawing").isNull()).isTrue();
+        assertThat(state.get("drawing").get("width").asInt()).isEqualTo(800); // drawn with the values priced
         assertThat(state.get("canUndo").asBoolean()).isFalse();
     }
 

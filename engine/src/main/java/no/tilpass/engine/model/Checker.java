@@ -534,7 +534,10 @@ final class Checker {
             String prefix = c.name() + ".";
             GroupBuilder g = new GroupBuilder(c.name(), c.at());
             g.labels.putAll(c.labels().isEmpty() ? m.labels() : c.labels());
+            Map<String, String> overrides = defaultOverrides(c, m);
             for (ProductModel.OptionInfo o : m.options()) {
+                Optional<String> def =
+                        overrides.containsKey(o.name()) ? Optional.of(overrides.get(o.name())) : o.defaultValue();
                 ProductModel.OptionInfo renamed = new ProductModel.OptionInfo(
                         prefix + o.name(),
                         o.kind(),
@@ -545,7 +548,7 @@ final class Checker {
                         o.max(),
                         o.step(),
                         o.unit(),
-                        o.defaultValue(),
+                        def,
                         c.name(),
                         o.at());
                 options.put(renamed.name(), renamed);
@@ -572,6 +575,50 @@ final class Checker {
             }
             componentPrices.put(c.name(), rename(m.totalPrice(), prefix));
             components.add(new ProductModel.Component(c.name(), path, c.labels(), compiled.get(), c.at()));
+        }
+
+        /**
+         * The using model's soft defaults for the component's options ({@code default OPTION VALUE} in the
+         * component body), checked against the component's domains; a bad line is reported and ignored.
+         */
+        private Map<String, String> defaultOverrides(Syntax.ComponentDecl c, Checked m) {
+            Map<String, String> overrides = new LinkedHashMap<>();
+            Map<String, ProductModel.OptionInfo> byName = new LinkedHashMap<>();
+            for (ProductModel.OptionInfo o : m.options()) {
+                byName.put(o.name(), o);
+            }
+            for (Syntax.DefaultOverride d : c.defaults()) {
+                ProductModel.OptionInfo o = byName.get(d.option());
+                if (o == null) {
+                    error(
+                            d.at(),
+                            "component '" + c.name() + "' has no option '" + d.option() + "'",
+                            Names.maybe(
+                                    d.option(),
+                                    byName.keySet(),
+                                    "use one of: " + Names.list(List.copyOf(byName.keySet()), 8) + "."));
+                    continue;
+                }
+                List<String> names =
+                        o.values().stream().map(ProductModel.ValueInfo::name).toList();
+                String value = d.value().text();
+                if (!names.contains(value)) {
+                    error(
+                            d.value().at(),
+                            "default '" + value + "' is not a value of option '" + c.name() + "." + o.name() + "'",
+                            o.kind() == OptionKind.ENUM
+                                    ? Names.maybe(value, names, "use one of: " + Names.list(names, 8) + ".")
+                                    : "use one of: " + Names.list(names, 8) + ".");
+                    continue;
+                }
+                if (overrides.put(o.name(), value) != null) {
+                    error(
+                            d.at(),
+                            "two defaults for option '" + c.name() + "." + o.name() + "'",
+                            "keep one 'default " + o.name() + " VALUE' line.");
+                }
+            }
+            return overrides;
         }
 
         // ------------------------------------------------------------ rules, price, bom, routing

@@ -217,15 +217,40 @@ final class Parser {
         expect(":", "write 'component " + name + ": \"file.tpm\"'.");
         String path = string("the component's file");
         Map<String, String> labels = new LinkedHashMap<>();
+        List<Syntax.DefaultOverride> defaults = new ArrayList<>();
         if (isPunct(peek(), "{")) {
             next();
-            while (isWord(peek(), "label")) {
-                next();
-                labels.putAll(texts());
+            while (isWord(peek(), "label") || isWord(peek(), "default")) {
+                if (isWord(next(), "label")) {
+                    labels.putAll(texts());
+                } else {
+                    Token option = peek();
+                    String optionName = identifier("the name of one of the component's options");
+                    defaults.add(new Syntax.DefaultOverride(optionName, defaultValue(), at(option)));
+                }
             }
-            expect("}", "a component body holds only 'label' lines; close it with '}'.");
+            expect("}", "a component body holds only 'label' and 'default OPTION VALUE' lines; close it with '}'.");
         }
-        return new Syntax.ComponentDecl(name, path, labels, at(t));
+        return new Syntax.ComponentDecl(name, path, labels, defaults, at(t));
+    }
+
+    /** The value after {@code default}: a name, {@code true}/{@code false}, or a signed number. */
+    private Syntax.DefaultDecl defaultValue() {
+        Token d = peek();
+        if (isPunct(d, "-")) {
+            next();
+            Token num = next();
+            if (num.kind() != Kind.NUMBER) {
+                throw error(num, "expected a number after '-', found " + num.describe(), "write e.g. 'default -10'.");
+            }
+            return new Syntax.DefaultDecl("-" + num.number(), at(d));
+        }
+        if (d.kind() == Kind.IDENT || d.kind() == Kind.NUMBER) {
+            next();
+            return new Syntax.DefaultDecl(d.kind() == Kind.NUMBER ? Long.toString(d.number()) : d.text(), at(d));
+        }
+        throw error(
+                d, "expected the default value, found " + d.describe(), "write e.g. 'default 1200' or 'default wood'.");
     }
 
     private Syntax.OptionDecl option() {
@@ -294,27 +319,7 @@ final class Parser {
                     values.add(new Syntax.ValueDecl(valueName, valueLabels, at(v)));
                 } else if (isWord(w, "default")) {
                     next();
-                    Token d = peek();
-                    if (isPunct(d, "-")) {
-                        next();
-                        Token num = next();
-                        if (num.kind() != Kind.NUMBER) {
-                            throw error(
-                                    num,
-                                    "expected a number after '-', found " + num.describe(),
-                                    "write e.g. 'default -10'.");
-                        }
-                        def = Optional.of(new Syntax.DefaultDecl("-" + num.number(), at(d)));
-                    } else if (d.kind() == Kind.IDENT || d.kind() == Kind.NUMBER) {
-                        next();
-                        def = Optional.of(new Syntax.DefaultDecl(
-                                d.kind() == Kind.NUMBER ? Long.toString(d.number()) : d.text(), at(d)));
-                    } else {
-                        throw error(
-                                d,
-                                "expected the default value, found " + d.describe(),
-                                "write e.g. 'default 1200' or 'default wood'.");
-                    }
+                    def = Optional.of(defaultValue());
                 } else {
                     throw error(
                             w,

@@ -28,9 +28,21 @@ final class Syntax {
     /** {@code include "file"}. */
     record Include(String path, ProductModel.Source at) implements Item {}
 
-    /** {@code component name: "file" { label ... }}. */
-    record ComponentDecl(String name, String path, Map<String, String> labels, ProductModel.Source at)
-            implements Item {}
+    /** {@code component name: "file" { label ... default OPTION VALUE ... }}. */
+    record ComponentDecl(
+            String name,
+            String path,
+            Map<String, String> labels,
+            List<DefaultOverride> defaults,
+            ProductModel.Source at)
+            implements Item {
+        ComponentDecl {
+            defaults = List.copyOf(defaults);
+        }
+    }
+
+    /** {@code default OPTION VALUE} in a component body: the using model's soft default for one option. */
+    record DefaultOverride(String option, DefaultDecl value, ProductModel.Source at) {}
 
     /** {@code group name { ... }}. */
     record GroupDecl(String name, List<Item> items, ProductModel.Source at) implements Item {}

@@ -56,13 +56,15 @@ class QuoteTest {
     @Test
     void surcharges_by_option_and_per_piece_formulas_add_up() {
         ProductModel fittings = load("fittings.tpm");
-        Map<String, String> c = new LinkedHashMap<>();
+        // a window fitting set: every option at its default but these
+        Map<String, String> c = defaults(fittings);
         c.put("hinge_type", "concealed");
         c.put("hinge_count", "3");
         c.put("hinge_finish", "stainless");
         c.put("handle_model", "design");
         c.put("handle_finish", "brass");
         c.put("restrictor", "true");
+        c.put("hinge_adjustment", "adj_3d");
         ProductModel.Quote.Priced q = priced(fittings.quote(c));
         assertThat(q.lines())
                 .extracting(ProductModel.QuoteLine::id, ProductModel.QuoteLine::amountNok)
@@ -70,10 +72,11 @@ class QuoteTest {
                         org.assertj.core.groups.Tuple.tuple("base", 180L),
                         org.assertj.core.groups.Tuple.tuple("hinge", 140L),
                         org.assertj.core.groups.Tuple.tuple("hinges", 3 * 95L),
+                        org.assertj.core.groups.Tuple.tuple("adjustment", 3 * 45L),
                         org.assertj.core.groups.Tuple.tuple("handle", 390L),
                         org.assertj.core.groups.Tuple.tuple("handle_finish", 85L),
                         org.assertj.core.groups.Tuple.tuple("restrictor", 120L));
-        assertThat(q.totalNok()).isEqualTo(1200);
+        assertThat(q.totalNok()).isEqualTo(180 + 140 + 3 * 95 + 3 * 45 + 390 + 85 + 120);
     }
 
     @Test
@@ -104,6 +107,7 @@ class QuoteTest {
 
     @Test
     void quoting_accepts_exactly_the_configurations_the_cnf_accepts() throws Exception {
+        // seed choices: one option in twelve (was six before the fitting set grew to 27 options)
         ProductModel window = load("window.tpm");
         SolutionSpace space = window.space();
         ISolver solver = ShippedModelsTest.solver(space);
@@ -124,7 +128,7 @@ class QuoteTest {
                 // a solver model completing a few random choices: always valid
                 VecInt seed = new VecInt();
                 for (Option o : space.options()) {
-                    if (random.nextInt(6) == 0) {
+                    if (random.nextInt(12) == 0) {
                         seed.push(o.literal(random.nextInt(o.valueCount())));
                     }
                 }

@@ -77,7 +77,10 @@ class ShippedModelsTest {
         assertThat(window.rules()).extracting(ProductModel.RuleInfo::id).contains("R01", "fittings.F1");
         assertThat(window.components()).extracting(ProductModel.Component::name).containsExactly("fittings");
         assertThat(solver(window.space()).isSatisfiable()).isTrue();
-        assertThat(deadValues(window.space())).isEmpty();
+        // values of the fitting set that only doors use are dead here; ShippedProductsTest checks those
+        assertThat(deadValues(window.space()).stream().filter(d -> !d.startsWith("fittings.")))
+                .isEmpty();
+        assertThat(deadValues(window.space())).contains("fittings.application=door");
         assertThat(defaultsAreValid(window.space())).isTrue();
         assertThat(window.bom()).isNotEmpty();
         assertThat(window.routing().operations()).isNotEmpty();

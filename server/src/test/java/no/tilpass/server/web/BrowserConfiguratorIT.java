@@ -1,0 +1,293 @@
+package no.tilpass.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** The configurator in a real browser: a customer configures, repairs, translates, shares, quotes, orders. */
+final class BrowserConfiguratorIT {
+
+    private static final By CONFIGURE_WINDOW = By.cssSelector("a[data-product='casement_window']");
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+
+    private static ServerUnderTest server;
+    private static Browser browser;
+
+    @BeforeAll
+    static void start() {
+        // CI installs Chromium (.ci/run); elsewhere a machine without it skips these tests, saying why
+        assumeTrue(
+                Browser.available() || System.getenv("CI") != null,
+                "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install -y chromium chromium-driver");
+        server = ServerUnderTest.start();
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void desktopInNorwegian() {
+        browser.resize(1280, 1000);
+        browser.open(server.url("/"));
+        browser.script("localStorage.setItem('tilpass.lang', 'nb')");
+        browser.open(server.url("/"));
+    }
+
+    private void startWindow() {
+        browser.click(CONFIGURE_WINDOW);
+        browser.visible(By.id("o-width-input"));
+    }
+
+    private void typeNumber(String option, String value) {
+        browser.change(() -> {
+            WebElement input = browser.visible(By.id("o-" + option + "-input"));
+            input.clear();
+            input.sendKeys(value);
+            browser.keys(Keys.ENTER);
+        });
+    }
+
+    private void choose(String option, String value) {
+        browser.change(() -> browser.click(By.cssSelector("label[for='o-" + option + "-" + value + "']")));
+    }
+
+    private void goToSection(String group) {
+        browser.click(By.id("step-" + group));
+        browser.until(ExpectedConditions.attributeToBe(By.id("step-" + group), "aria-current", "step"));
+    }
+
+    private String decided(String option) {
+        return browser.visible(By.id("opt-" + option)).getAttribute("class");
+    }
+
+    private boolean checked(String option, String value) {
+        return browser.driver().findElement(By.id("o-" + option + "-" + value)).isSelected();
+    }
+
+    @Test
+    void a_customer_configures_a_window_and_repairs_a_conflict_with_one_click() {
+        browser.visible(By.cssSelector("section.firm h2"));
+        browser.screenshot("01-products");
+        startWindow();
+
+        typeNumber("width", "1200");
+        assertThat(browser.visible(By.id("o-width-input")).getAttribute("value"))
+                .isEqualTo("1200");
+        assertThat(decided("width")).contains("decided-user");
+        assertThat(browser.visible(By.id("range-height")).getText())
+                .contains("mm")
+                .contains("10");
+        choose("sashes", "3");
+        assertThat(checked("sashes", "3")).isTrue();
+        assertThat(browser.visible(By.id("price-total-amount")).getText()).contains("kr");
+        browser.screenshot("02-dimensions");
+
+        goToSection("construction");
+        WebElement tiltTurn = browser.driver().findElement(By.id("o-opening_type-tilt_turn"));
+        assertThat(tiltTurn.isEnabled())
+                .as("tilt-turn is shown disabled with three sashes")
+                .isFalse();
+
+        browser.click(By.id("why-opening_type-tilt_turn"));
+        browser.visible(By.id("repair-button"));
+        browser.keys(Keys.ESCAPE);
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("explain-dialog")));
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+                .as("closing the dialog returns the focus to its opener")
+                .isEqualTo("why-opening_type-tilt_turn");
+
+        browser.keys(Keys.ENTER);
+        WebElement dialog = browser.visible(By.id("explain-dialog"));
+        browser.visible(By.cssSelector("#explain-dialog .explain-rules li[data-rule='R24']"));
+        assertThat(dialog.findElements(By.cssSelector(".explain-decisions li[data-option='sashes']")))
+                .hasSize(1);
+        assertThat(dialog.findElement(By.cssSelector(".explain-rules li[data-rule='R24']"))
+                        .getText())
+                .contains("Drei-kipp-vinduer lages med én eller to rammer.");
+        WebElement repair = dialog.findElement(By.id("repair-button"));
+        assertThat(repair.getText())
+                .contains("Åpningsmåte")
+                .contains("Drei-kipp")
+                .contains("Antall rammer");
+        assertThat(browser.driver().switchTo().activeElement()).isEqualTo(repair);
+        browser.screenshot("03-why");
+
+        browser.change(repair::click);
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("explain-dialog")));
+        assertThat(checked("opening_type", "tilt_turn")).isTrue();
+        assertThat(decided("opening_type")).contains("decided-user");
+        goToSection("dimensions");
+        assertThat(decided("sashes")).doesNotContain("decided-user");
+        assertThat(decided("width"))
+                .as("the width did not conflict, so it stays")
+                .contains("decided-user");
+        browser.screenshot("04-repaired");
+
+        WebElement drawing = browser.visible(By.cssSelector(".drawing-panel svg"));
+        assertThat(drawing.findElements(By.cssSelector("[data-role]"))).isNotEmpty();
+        assertThat(drawing.getText()).as("the dimension figures").contains("1200");
+    }
+
+    @Test
+    void a_number_outside_the_valid_range_is_rejected_with_the_range() {
+        startWindow();
+        String revision = browser.revision();
+        WebElement width = browser.visible(By.id("o-width-input"));
+        width.clear();
+        width.sendKeys("5000");
+        browser.keys(Keys.ENTER);
+        WebElement error = browser.visible(By.id("err-width"));
+        assertThat(error.getText()).contains("5000").contains("400–2400 mm");
+        assertThat(browser.revision()).isEqualTo(revision);
+        assertThat(browser.visible(By.id("o-width-input")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+    }
+
+    @Test
+    void switching_the_language_translates_labels_from_the_model_and_the_interface() {
+        startWindow();
+        assertThat(browser.visible(By.id("group-heading")).getText()).isEqualTo("Mål");
+        assertThat(browser.visible(By.cssSelector("#opt-width legend")).getText())
+                .startsWith("Bredde");
+
+        browser.click(By.id("lang-sv"));
+        browser.until(ExpectedConditions.textToBe(By.id("group-heading"), "Mått"));
+        assertThat(browser.visible(By.cssSelector("#opt-width legend")).getText())
+                .startsWith("Bredd ");
+        assertThat(browser.visible(By.id("undo")).getText()).contains("Ångra");
+        assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang"))
+                .isEqualTo("sv");
+        browser.screenshot("05-svenska");
+
+        browser.click(By.id("lang-en"));
+        browser.until(ExpectedConditions.textToBe(By.id("group-heading"), "Dimensions"));
+        assertThat(browser.visible(By.cssSelector("#opt-width legend")).getText())
+                .startsWith("Width");
+        assertThat(browser.visible(By.id("complete")).getText()).isEqualTo("Complete with defaults");
+    }
+
+    @Test
+    void a_completed_window_is_ordered_and_its_shared_link_resumes_it() {
+        startWindow();
+        typeNumber("width", "1000");
+        assertThat(browser.visible(By.id("price-estimate")).getText()).isNotBlank();
+        browser.change(() -> browser.click(By.id("complete")));
+        browser.until(ExpectedConditions.attributeToBe(By.cssSelector(".configurator"), "data-complete", "true"));
+        assertThat(browser.driver().findElements(By.id("price-estimate"))).isEmpty();
+
+        browser.click(By.id("share"));
+        String shareUrl = browser.visible(By.id("share-url")).getAttribute("value");
+        assertThat(shareUrl).startsWith(server.url("/c/"));
+
+        browser.visible(By.id("order-name")).sendKeys("Kari Nordmann");
+        browser.visible(By.id("order-email")).sendKeys("kari@example.no");
+        browser.screenshot("06-ready-to-order");
+        browser.click(By.id("place-order"));
+        String number = browser.visible(By.id("order-number")).getText();
+        assertThat(number).isNotBlank();
+        WebElement summary = browser.visible(By.id("order-summary"));
+        assertThat(summary.findElement(By.cssSelector("tr[data-option='width'] td"))
+                        .getText())
+                .contains("1000");
+        assertThat(browser.visible(By.id("order-title")).getText()).contains("Takk");
+        browser.screenshot("07-order-confirmed");
+
+        browser.open(shareUrl);
+        WebElement width = browser.visible(By.id("o-width-input"));
+        assertThat(width.getAttribute("value")).isEqualTo("1000");
+        assertThat(browser.driver().getCurrentUrl()).contains("#/s/");
+    }
+
+    @Test
+    void the_quote_link_downloads_a_pdf() throws Exception {
+        startWindow();
+        String quote = browser.visible(By.id("quote")).getAttribute("href");
+        assertThat(quote).contains("/quote.pdf?lang=nb");
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(quote)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        assertThat(new String(Arrays.copyOf(pdf.body(), 5), StandardCharsets.US_ASCII))
+                .isEqualTo("%PDF-");
+    }
+
+    @Test
+    void a_change_made_elsewhere_is_reloaded_and_the_customer_is_told() throws Exception {
+        startWindow();
+        String url = browser.driver().getCurrentUrl();
+        String session = url.substring(url.indexOf("#/s/") + 4);
+        String revision = browser.revision();
+        HttpResponse<String> elsewhere = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(server.url("/api/configurations/" + session + "/decisions/height")))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(
+                                        "{\"value\":1500,\"revision\":" + revision + "}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+
+        browser.change(() -> browser.click(By.cssSelector("label[for='o-sashes-2']")));
+        WebElement notice = browser.visible(By.id("notice"));
+        assertThat(notice.getText()).contains("endret et annet sted");
+        assertThat(browser.visible(By.id("o-height-input")).getAttribute("value"))
+                .isEqualTo("1500");
+        assertThat(decided("sashes")).doesNotContain("decided-user");
+        browser.screenshot("10-changed-elsewhere");
+    }
+
+    @Test
+    void at_phone_width_the_configurator_fits_the_screen() {
+        browser.resize(390, 844);
+        startWindow();
+        typeNumber("width", "900");
+        browser.change(() -> browser.click(By.id("undo")));
+        assertThat(browser.visible(By.id("o-width-input")).getAttribute("value"))
+                .isEqualTo("800");
+        typeNumber("width", "900");
+        List<Long> widths = List.of((Long) browser.script("return document.documentElement.scrollWidth"), (Long)
+                browser.script("return window.innerWidth"));
+        assertThat(widths.get(0)).as("no sideways scrolling").isLessThanOrEqualTo(widths.get(1));
+        assertThat(browser.visible(By.id("price-total-amount")).isDisplayed()).isTrue();
+        browser.screenshot("08-phone");
+        browser.script("document.getElementById('price-heading').scrollIntoView()");
+        browser.screenshot("09-phone-price");
+    }
+}
