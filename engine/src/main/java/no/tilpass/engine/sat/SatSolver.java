@@ -70,6 +70,8 @@ public final class SatSolver {
     private long nextReduce = 2000;
     private int reductions;
     private long propagations;
+    private long solves;
+    private long decisions;
     private long simplifyProps;
     private int simplifyTrail = -1;
 
@@ -172,6 +174,7 @@ public final class SatSolver {
      */
     public SatResult solve(int... assumptions) {
         int[] assume = toInternal(assumptions);
+        solves++;
         hasModel = false;
         failed = new int[0];
         if (!ok) {
@@ -253,6 +256,11 @@ public final class SatSolver {
             newDecisionLevel();
             enqueue(next, NONE);
         }
+    }
+
+    /** The effort counters since this solver was created. */
+    public SolverStatistics statistics() {
+        return new SolverStatistics(solves, decisions, propagations, totalConflicts);
     }
 
     /** Limits each {@link #solve(int...)} call to {@code conflicts} conflicts; {@code <= 0} is unlimited. */
@@ -433,6 +441,7 @@ public final class SatSolver {
     }
 
     private void newDecisionLevel() {
+        decisions++;
         if (decisionLevel == trailLim.length) {
             trailLim = Arrays.copyOf(trailLim, trailLim.length * 2);
         }
