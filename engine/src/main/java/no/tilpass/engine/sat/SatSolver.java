@@ -7,7 +7,8 @@ import no.tilpass.engine.space.Cnf;
  * An incremental CDCL SAT solver over variables {@code 1..variableCount()}, literals in DIMACS
  * convention (a signed variable number).
  *
- * <p>Two watched literals with blocker literals, VSIDS branching on a binary heap, phase saving with an
+ * <p>Two watched literals with blocker literals (a binary clause is propagated from its watch alone, its
+ * other literal being the blocker), VSIDS branching on a binary heap, phase saving with an
  * overriding preferred phase, first-UIP learning with recursive clause minimisation, Luby restarts,
  * LBD-based deletion of learnt clauses, and assumptions with failed-assumption analysis. Learnt clauses
  * are kept between {@link #solve(int...)} calls, and so are the assumption levels that a following call
@@ -523,8 +524,9 @@ public final class SatSolver {
             learntCount++;
             bumpClause(ref);
         }
-        addWatch(lits[0] ^ 1, ref, lits[1]);
-        addWatch(lits[1] ^ 1, ref, lits[0]);
+        int watchRef = lits.length == 2 ? ~ref : ref; // a binary clause is never read while propagating
+        addWatch(lits[0] ^ 1, watchRef, lits[1]);
+        addWatch(lits[1] ^ 1, watchRef, lits[0]);
         return ref;
     }
 
@@ -556,9 +558,24 @@ public final class SatSolver {
                 int ref = ws[i];
                 int blocker = ws[i + 1];
                 i += 2;
-                if (val[blocker] == TRUE) {
+                byte blockerValue = val[blocker];
+                if (blockerValue == TRUE) {
                     ws[j++] = ref;
                     ws[j++] = blocker;
+                    continue;
+                }
+                if (ref < 0) { // binary: the blocker is the other literal
+                    ws[j++] = ref;
+                    ws[j++] = blocker;
+                    if (blockerValue == FALSE) {
+                        conflict = ~ref;
+                        qhead = trailSize;
+                        while (i < n) {
+                            ws[j++] = ws[i++];
+                        }
+                    } else {
+                        enqueue(blocker, ~ref);
+                    }
                     continue;
                 }
                 int[] c = clauseLits[ref];
@@ -619,7 +636,7 @@ public final class SatSolver {
             if (clauseLearnt[confl]) {
                 bumpClause(confl);
             }
-            int[] c = clauseLits[confl];
+            int[] c = p == NONE ? clauseLits[confl] : reasonClause(confl, p >> 1);
             for (int j = p == NONE ? 0 : 1; j < c.length; j++) {
                 int q = c[j];
                 int v = q >> 1;
@@ -690,7 +707,7 @@ public final class SatSolver {
         stack[stackSize++] = start;
         while (stackSize > 0) {
             int q = stack[--stackSize];
-            int[] c = clauseLits[reason[q >> 1]];
+            int[] c = reasonClause(reason[q >> 1], q >> 1);
             for (int i = 1; i < c.length; i++) {
                 int lit = c[i];
                 int v = lit >> 1;
@@ -767,7 +784,7 @@ public final class SatSolver {
                     }
                     core[size++] = toDimacs(lit);
                 } else {
-                    int[] c = clauseLits[r];
+                    int[] c = reasonClause(r, v);
                     for (int k = 1; k < c.length; k++) {
                         int u = c[k] >> 1;
                         if (level[u] > 0) {
@@ -871,8 +888,26 @@ public final class SatSolver {
 
     private boolean locked(int ref) {
         int[] c = clauseLits[ref];
-        int v = c[0] >> 1;
-        return reason[v] == ref && litVal[c[0]] == TRUE;
+        for (int k = 0; k < Math.min(2, c.length); k++) {
+            if (reason[c[k] >> 1] == ref && litVal[c[k]] == TRUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The reason clause {@code ref} of variable {@code v}, with {@code v}'s literal first (binary clauses
+     * are propagated without reordering them, so they are put in order here).
+     */
+    private int[] reasonClause(int ref, int v) {
+        int[] c = clauseLits[ref];
+        if ((c[0] >> 1) != v) {
+            int other = c[0];
+            c[0] = c[1];
+            c[1] = other;
+        }
+        return c;
     }
 
     private void reduceLearnts() {
@@ -917,7 +952,8 @@ public final class SatSolver {
             int n = watchCount[lit];
             int j = 0;
             for (int i = 0; i < n; i += 2) {
-                if (clauseLits[ws[i]] != null) {
+                int ref = ws[i] < 0 ? ~ws[i] : ws[i];
+                if (clauseLits[ref] != null) {
                     ws[j++] = ws[i];
                     ws[j++] = ws[i + 1];
                 }
