@@ -8,7 +8,8 @@ import no.tilpass.engine.space.Cnf;
  * convention (a signed variable number).
  *
  * <p>Two watched literals with blocker literals (a binary clause is propagated from its watch alone, its
- * other literal being the blocker), VSIDS branching on a binary heap, phase saving with an
+ * other literal being the blocker; a clause longer than 8 resumes the search for a new watch where the last
+ * one ended), VSIDS branching on a binary heap, phase saving with an
  * overriding preferred phase, first-UIP learning with recursive clause minimisation, Luby restarts,
  * LBD-based deletion of learnt clauses, and assumptions with failed-assumption analysis. Learnt clauses
  * are kept between {@link #solve(int...)} calls, and so are the assumption levels that a following call
@@ -24,6 +25,7 @@ public final class SatSolver {
     private static final int RESTART_BASE = 100;
     private static final double VAR_DECAY = 0.95;
     private static final double CLAUSE_DECAY = 0.999;
+    private static final int CIRCULAR = 8; // longer clauses resume the search for a new watch where it last ended
 
     private boolean ok = true;
     private int nVars;
@@ -57,6 +59,7 @@ public final class SatSolver {
     private boolean[] clauseLearnt = new boolean[1024];
     private int[] clauseLbd = new int[1024];
     private float[] clauseAct = new float[1024];
+    private int[] clauseSearch = new int[1024]; // long clauses: where the last replacement watch was found
     private int clauseTop;
     private int[] freeRefs = new int[64];
     private int freeCount;
@@ -513,6 +516,7 @@ public final class SatSolver {
                 clauseLearnt = Arrays.copyOf(clauseLearnt, capacity);
                 clauseLbd = Arrays.copyOf(clauseLbd, capacity);
                 clauseAct = Arrays.copyOf(clauseAct, capacity);
+                clauseSearch = Arrays.copyOf(clauseSearch, capacity);
             }
             ref = clauseTop++;
         }
@@ -520,6 +524,7 @@ public final class SatSolver {
         clauseLearnt[ref] = isLearnt;
         clauseLbd[ref] = lbd;
         clauseAct[ref] = 0f;
+        clauseSearch[ref] = 2;
         if (isLearnt) {
             learntCount++;
             bumpClause(ref);
@@ -590,14 +595,22 @@ public final class SatSolver {
                     continue;
                 }
                 boolean moved = false;
-                for (int k = 2; k < c.length; k++) {
+                int length = c.length;
+                int k = length > CIRCULAR ? clauseSearch[ref] : 2;
+                for (int left = length - 2; left > 0; left--) {
                     int lit = c[k];
                     if (val[lit] != FALSE) {
                         c[1] = lit;
                         c[k] = falseLit;
                         addWatch(lit ^ 1, ref, first);
+                        if (length > CIRCULAR) {
+                            clauseSearch[ref] = k;
+                        }
                         moved = true;
                         break;
+                    }
+                    if (++k == length) {
+                        k = 2;
                     }
                 }
                 if (moved) {
