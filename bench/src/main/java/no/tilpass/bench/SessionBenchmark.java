@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 import no.tilpass.engine.configurator.Configurator;
 import no.tilpass.engine.configurator.DomainResult;
 import no.tilpass.engine.configurator.Resolution;
-import no.tilpass.engine.dimacs.DimacsReader;
+import no.tilpass.engine.load.ModelFiles;
+import no.tilpass.engine.sat.SolverStatistics;
 import no.tilpass.engine.space.Decision;
 import no.tilpass.engine.space.LoadResult;
 import no.tilpass.engine.space.Option;
@@ -28,12 +29,12 @@ public final class SessionBenchmark {
     private SessionBenchmark() {}
 
     /**
-     * For development: {@code java ... SessionBenchmark MODEL.dimacs STEPS SEED [baseline]} prints the
+     * For development: {@code java ... SessionBenchmark MODEL STEPS SEED [baseline]} prints the
      * progress lines and the JSON report.
      */
     public static void main(String[] args) {
         long start = System.nanoTime();
-        LoadResult loaded = DimacsReader.read(Path.of(args[0]));
+        LoadResult loaded = ModelFiles.load(Path.of(args[0]));
         if (!(loaded instanceof LoadResult.Loaded ok)) {
             ((LoadResult.Failed) loaded).errors().forEach(e -> System.err.println(e.format()));
             System.exit(1);
@@ -88,11 +89,18 @@ public final class SessionBenchmark {
         }
         if (!(first instanceof DomainResult.Consistent current)) {
             return new SessionReport(
-                    new double[0], initialMillis, loadMillis, peakHeapMb(), baseline ? new double[0] : null, agree);
+                    new double[0],
+                    initialMillis,
+                    loadMillis,
+                    peakHeapMb(),
+                    baseline ? new double[0] : null,
+                    agree,
+                    new SolverStatistics(0, 0, 0, 0));
         }
         List<Decision> decisions = new ArrayList<>();
         double[] times = new double[steps];
         double[] baselineTimes = new double[steps];
+        SolverStatistics effort = new SolverStatistics(0, 0, 0, 0);
         int done = 0;
         while (done < steps) {
             List<Integer> open = new ArrayList<>();
@@ -108,19 +116,29 @@ public final class SessionBenchmark {
             int[] valid = current.valid(o);
             Option option = options.get(o);
             decisions.add(new Decision(option.name(), option.values().get(valid[random.nextInt(valid.length)])));
+            SolverStatistics before = configurator.statistics();
             long t = System.nanoTime();
             DomainResult next = configurator.domains(decisions);
             times[done] = millisSince(t);
+            SolverStatistics spent = configurator.statistics().minus(before);
+            effort = new SolverStatistics(
+                    effort.solves() + spent.solves(),
+                    effort.decisions() + spent.decisions(),
+                    effort.propagations() + spent.propagations(),
+                    effort.conflicts() + spent.conflicts());
             if (!(next instanceof DomainResult.Consistent consistent)) {
                 throw new IllegalStateException("a valid value led to " + next);
             }
             String line = String.format(
                     java.util.Locale.ROOT,
-                    "step %d: %s -> %.1f ms, %d open options",
+                    "step %d: %s -> %.1f ms, %d open options; %d SAT calls, %d conflicts, %d propagations",
                     done + 1,
                     decisions.get(decisions.size() - 1),
                     times[done],
-                    countOpen(consistent));
+                    countOpen(consistent),
+                    spent.solves(),
+                    spent.conflicts(),
+                    spent.propagations());
             if (sat4j != null) {
                 int[] literals = ((Resolution.Resolved) Configurator.resolve(space, decisions)).literals();
                 long b = System.nanoTime();
@@ -140,7 +158,8 @@ public final class SessionBenchmark {
                 loadMillis,
                 peakHeapMb(),
                 baseline ? Arrays.copyOf(baselineTimes, done) : null,
-                agree);
+                agree,
+                effort);
     }
 
     private static long countOpen(DomainResult.Consistent domains) {

@@ -2,6 +2,7 @@ package no.tilpass.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
+import no.tilpass.engine.sat.SolverStatistics;
 
 /**
  * The figures of one simulated configuration session.
@@ -12,6 +13,7 @@ import java.util.Locale;
  * @param peakHeapMb peak used heap of this JVM, in MiB
  * @param baselineStepMillis the baseline's time of each step, or null without a baseline
  * @param agree whether the baseline found the same domains at every step (true without a baseline)
+ * @param stepEffort the configurator's solver effort summed over all steps (not the initial domains)
  */
 public record SessionReport(
         double[] stepMillis,
@@ -19,7 +21,8 @@ public record SessionReport(
         long loadMillis,
         double peakHeapMb,
         double[] baselineStepMillis,
-        boolean agree) {
+        boolean agree,
+        SolverStatistics stepEffort) {
 
     public int steps() {
         return stepMillis.length;
@@ -58,6 +61,11 @@ public record SessionReport(
         field(sb, "initial_ms", initialMillis);
         sb.append(",\"load_ms\":").append(loadMillis);
         field(sb, "peak_heap_mb", peakHeapMb);
+        if (steps() > 0) {
+            field(sb, "sat_calls_per_step", (double) stepEffort.solves() / steps());
+            field(sb, "conflicts_per_step", (double) stepEffort.conflicts() / steps());
+            field(sb, "propagations_per_step", (double) stepEffort.propagations() / steps());
+        }
         if (baselineStepMillis != null) {
             double b95 = percentile(baselineStepMillis, 95);
             field(sb, "baseline_p50_ms", percentile(baselineStepMillis, 50));
@@ -86,7 +94,8 @@ public record SessionReport(
                 && loadMillis == r.loadMillis
                 && peakHeapMb == r.peakHeapMb
                 && Arrays.equals(baselineStepMillis, r.baselineStepMillis)
-                && agree == r.agree;
+                && agree == r.agree
+                && stepEffort.equals(r.stepEffort);
     }
 
     @Override

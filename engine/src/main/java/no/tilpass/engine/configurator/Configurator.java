@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import no.tilpass.engine.sat.SatResult;
 import no.tilpass.engine.sat.SatSolver;
+import no.tilpass.engine.sat.SolverStatistics;
 import no.tilpass.engine.space.Cnf;
 import no.tilpass.engine.space.Decision;
 import no.tilpass.engine.space.Option;
@@ -111,6 +112,11 @@ public final class Configurator {
 
     public SolutionSpace space() {
         return space;
+    }
+
+    /** The effort of this session's solver so far (deterministic; for benchmarks). */
+    public SolverStatistics statistics() {
+        return solver.statistics();
     }
 
     /**

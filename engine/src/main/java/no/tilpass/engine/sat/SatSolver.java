@@ -7,7 +7,9 @@ import no.tilpass.engine.space.Cnf;
  * An incremental CDCL SAT solver over variables {@code 1..variableCount()}, literals in DIMACS
  * convention (a signed variable number).
  *
- * <p>Two watched literals with blocker literals, VSIDS branching on a binary heap, phase saving with an
+ * <p>Two watched literals with blocker literals (a binary clause is propagated from its watch alone, its
+ * other literal being the blocker; a clause longer than 8 resumes the search for a new watch where the last
+ * one ended), VSIDS branching on a binary heap, phase saving with an
  * overriding preferred phase, first-UIP learning with recursive clause minimisation, Luby restarts,
  * LBD-based deletion of learnt clauses, and assumptions with failed-assumption analysis. Learnt clauses
  * are kept between {@link #solve(int...)} calls, and so are the assumption levels that a following call
@@ -23,6 +25,7 @@ public final class SatSolver {
     private static final int RESTART_BASE = 100;
     private static final double VAR_DECAY = 0.95;
     private static final double CLAUSE_DECAY = 0.999;
+    private static final int CIRCULAR = 8; // longer clauses resume the search for a new watch where it last ended
 
     private boolean ok = true;
     private int nVars;
@@ -56,6 +59,7 @@ public final class SatSolver {
     private boolean[] clauseLearnt = new boolean[1024];
     private int[] clauseLbd = new int[1024];
     private float[] clauseAct = new float[1024];
+    private int[] clauseSearch = new int[1024]; // long clauses: where the last replacement watch was found
     private int clauseTop;
     private int[] freeRefs = new int[64];
     private int freeCount;
@@ -70,6 +74,8 @@ public final class SatSolver {
     private long nextReduce = 2000;
     private int reductions;
     private long propagations;
+    private long solves;
+    private long decisions;
     private long simplifyProps;
     private int simplifyTrail = -1;
 
@@ -172,6 +178,7 @@ public final class SatSolver {
      */
     public SatResult solve(int... assumptions) {
         int[] assume = toInternal(assumptions);
+        solves++;
         hasModel = false;
         failed = new int[0];
         if (!ok) {
@@ -253,6 +260,11 @@ public final class SatSolver {
             newDecisionLevel();
             enqueue(next, NONE);
         }
+    }
+
+    /** The effort counters since this solver was created. */
+    public SolverStatistics statistics() {
+        return new SolverStatistics(solves, decisions, propagations, totalConflicts);
     }
 
     /** Limits each {@link #solve(int...)} call to {@code conflicts} conflicts; {@code <= 0} is unlimited. */
@@ -433,6 +445,7 @@ public final class SatSolver {
     }
 
     private void newDecisionLevel() {
+        decisions++;
         if (decisionLevel == trailLim.length) {
             trailLim = Arrays.copyOf(trailLim, trailLim.length * 2);
         }
@@ -503,6 +516,7 @@ public final class SatSolver {
                 clauseLearnt = Arrays.copyOf(clauseLearnt, capacity);
                 clauseLbd = Arrays.copyOf(clauseLbd, capacity);
                 clauseAct = Arrays.copyOf(clauseAct, capacity);
+                clauseSearch = Arrays.copyOf(clauseSearch, capacity);
             }
             ref = clauseTop++;
         }
@@ -510,12 +524,14 @@ public final class SatSolver {
         clauseLearnt[ref] = isLearnt;
         clauseLbd[ref] = lbd;
         clauseAct[ref] = 0f;
+        clauseSearch[ref] = 2;
         if (isLearnt) {
             learntCount++;
             bumpClause(ref);
         }
-        addWatch(lits[0] ^ 1, ref, lits[1]);
-        addWatch(lits[1] ^ 1, ref, lits[0]);
+        int watchRef = lits.length == 2 ? ~ref : ref; // a binary clause is never read while propagating
+        addWatch(lits[0] ^ 1, watchRef, lits[1]);
+        addWatch(lits[1] ^ 1, watchRef, lits[0]);
         return ref;
     }
 
@@ -547,9 +563,24 @@ public final class SatSolver {
                 int ref = ws[i];
                 int blocker = ws[i + 1];
                 i += 2;
-                if (val[blocker] == TRUE) {
+                byte blockerValue = val[blocker];
+                if (blockerValue == TRUE) {
                     ws[j++] = ref;
                     ws[j++] = blocker;
+                    continue;
+                }
+                if (ref < 0) { // binary: the blocker is the other literal
+                    ws[j++] = ref;
+                    ws[j++] = blocker;
+                    if (blockerValue == FALSE) {
+                        conflict = ~ref;
+                        qhead = trailSize;
+                        while (i < n) {
+                            ws[j++] = ws[i++];
+                        }
+                    } else {
+                        enqueue(blocker, ~ref);
+                    }
                     continue;
                 }
                 int[] c = clauseLits[ref];
@@ -564,14 +595,22 @@ public final class SatSolver {
                     continue;
                 }
                 boolean moved = false;
-                for (int k = 2; k < c.length; k++) {
+                int length = c.length;
+                int k = length > CIRCULAR ? clauseSearch[ref] : 2;
+                for (int left = length - 2; left > 0; left--) {
                     int lit = c[k];
                     if (val[lit] != FALSE) {
                         c[1] = lit;
                         c[k] = falseLit;
                         addWatch(lit ^ 1, ref, first);
+                        if (length > CIRCULAR) {
+                            clauseSearch[ref] = k;
+                        }
                         moved = true;
                         break;
+                    }
+                    if (++k == length) {
+                        k = 2;
                     }
                 }
                 if (moved) {
@@ -610,7 +649,7 @@ public final class SatSolver {
             if (clauseLearnt[confl]) {
                 bumpClause(confl);
             }
-            int[] c = clauseLits[confl];
+            int[] c = p == NONE ? clauseLits[confl] : reasonClause(confl, p >> 1);
             for (int j = p == NONE ? 0 : 1; j < c.length; j++) {
                 int q = c[j];
                 int v = q >> 1;
@@ -681,7 +720,7 @@ public final class SatSolver {
         stack[stackSize++] = start;
         while (stackSize > 0) {
             int q = stack[--stackSize];
-            int[] c = clauseLits[reason[q >> 1]];
+            int[] c = reasonClause(reason[q >> 1], q >> 1);
             for (int i = 1; i < c.length; i++) {
                 int lit = c[i];
                 int v = lit >> 1;
@@ -758,7 +797,7 @@ public final class SatSolver {
                     }
                     core[size++] = toDimacs(lit);
                 } else {
-                    int[] c = clauseLits[r];
+                    int[] c = reasonClause(r, v);
                     for (int k = 1; k < c.length; k++) {
                         int u = c[k] >> 1;
                         if (level[u] > 0) {
@@ -862,8 +901,26 @@ public final class SatSolver {
 
     private boolean locked(int ref) {
         int[] c = clauseLits[ref];
-        int v = c[0] >> 1;
-        return reason[v] == ref && litVal[c[0]] == TRUE;
+        for (int k = 0; k < Math.min(2, c.length); k++) {
+            if (reason[c[k] >> 1] == ref && litVal[c[k]] == TRUE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The reason clause {@code ref} of variable {@code v}, with {@code v}'s literal first (binary clauses
+     * are propagated without reordering them, so they are put in order here).
+     */
+    private int[] reasonClause(int ref, int v) {
+        int[] c = clauseLits[ref];
+        if ((c[0] >> 1) != v) {
+            int other = c[0];
+            c[0] = c[1];
+            c[1] = other;
+        }
+        return c;
     }
 
     private void reduceLearnts() {
@@ -908,7 +965,8 @@ public final class SatSolver {
             int n = watchCount[lit];
             int j = 0;
             for (int i = 0; i < n; i += 2) {
-                if (clauseLits[ws[i]] != null) {
+                int ref = ws[i] < 0 ? ~ws[i] : ws[i];
+                if (clauseLits[ref] != null) {
                     ws[j++] = ws[i];
                     ws[j++] = ws[i + 1];
                 }

@@ -62,34 +62,58 @@ class SatSolverTest {
         for (int seed = 0; seed < 300; seed++) {
             Random random = new Random(1000 + seed);
             int n = 5 + random.nextInt(11);
-            List<int[]> clauses = BruteForce.random3Sat(random, n, (int) Math.round(n * 3.6));
-            BruteForce oracle = new BruteForce(n, clauses);
-            SatSolver solver = load(n, clauses);
-            for (int round = 0; round < 10; round++) {
-                int[] assumptions = randomAssumptions(random, n);
-                SatResult result = solver.solve(assumptions);
-                boolean expected = oracle.satisfiable(assumptions);
-                String context = "seed " + seed + " round " + round + " assumptions " + Arrays.toString(assumptions);
-                assertThat(result).as(context).isEqualTo(expected ? SatResult.SATISFIABLE : SatResult.UNSATISFIABLE);
-                if (expected) {
-                    int[] model = solver.model();
-                    assertThat(BruteForce.satisfiesAll(clauses, model))
-                            .as(context)
-                            .isTrue();
-                    for (int a : assumptions) {
-                        assertThat(solver.value(a)).as(context).isTrue();
-                    }
-                } else {
-                    int[] core = solver.failedAssumptions();
-                    Set<Integer> given = new LinkedHashSet<>();
-                    Arrays.stream(assumptions).forEach(given::add);
-                    for (int lit : core) {
-                        assertThat(given).as(context).contains(lit);
-                    }
-                    assertThat(oracle.satisfiable(core))
-                            .as(context + " core " + Arrays.toString(core))
-                            .isFalse();
+            assumptionsAgreeWithBruteForce(
+                    seed, random, n, BruteForce.random3Sat(random, n, (int) Math.round(n * 3.6)));
+        }
+    }
+
+    @Test
+    void binary_and_long_clauses_together_agree_with_brute_force_under_assumptions() {
+        // binary clauses propagate from their watch alone; clauses longer than 8 resume their watch search
+        for (int seed = 0; seed < 300; seed++) {
+            Random random = new Random(5000 + seed);
+            int n = 10 + random.nextInt(7);
+            List<int[]> clauses = new ArrayList<>();
+            int count = n * 2 + random.nextInt(n * 2);
+            for (int i = 0; i < count; i++) {
+                int kind = random.nextInt(10);
+                int width = kind < 5 ? 2 : kind < 7 ? 3 : 9 + random.nextInt(n - 8);
+                int[] clause = new int[width];
+                for (int k = 0; k < width; k++) {
+                    int v = 1 + random.nextInt(n);
+                    clause[k] = random.nextBoolean() ? v : -v;
                 }
+                clauses.add(clause);
+            }
+            assumptionsAgreeWithBruteForce(seed, random, n, clauses);
+        }
+    }
+
+    private static void assumptionsAgreeWithBruteForce(int seed, Random random, int n, List<int[]> clauses) {
+        BruteForce oracle = new BruteForce(n, clauses);
+        SatSolver solver = load(n, clauses);
+        for (int round = 0; round < 10; round++) {
+            int[] assumptions = randomAssumptions(random, n);
+            SatResult result = solver.solve(assumptions);
+            boolean expected = oracle.satisfiable(assumptions);
+            String context = "seed " + seed + " round " + round + " assumptions " + Arrays.toString(assumptions);
+            assertThat(result).as(context).isEqualTo(expected ? SatResult.SATISFIABLE : SatResult.UNSATISFIABLE);
+            if (expected) {
+                int[] model = solver.model();
+                assertThat(BruteForce.satisfiesAll(clauses, model)).as(context).isTrue();
+                for (int a : assumptions) {
+                    assertThat(solver.value(a)).as(context).isTrue();
+                }
+            } else {
+                int[] core = solver.failedAssumptions();
+                Set<Integer> given = new LinkedHashSet<>();
+                Arrays.stream(assumptions).forEach(given::add);
+                for (int lit : core) {
+                    assertThat(given).as(context).contains(lit);
+                }
+                assertThat(oracle.satisfiable(core))
+                        .as(context + " core " + Arrays.toString(core))
+                        .isFalse();
             }
         }
     }
