@@ -1,0 +1,388 @@
+package no.tilpass.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.tilpass.engine.space.Diagnostic;
+import no.tilpass.server.catalogue.Catalogue;
+import no.tilpass.server.catalogue.CompiledModel;
+import no.tilpass.server.catalogue.Firm;
+import no.tilpass.server.catalogue.ModelView;
+import no.tilpass.server.order.Orders;
+
+/**
+ * Every route of the REST API (docs/api.md) in one list, with the handlers that translate HTTP to the
+ * services of {@link Platform} and back. Handlers throw {@link ApiError} for bad requests; the server
+ * turns them into the error body.
+ */
+final class Api {
+    /** Request bodies above this are refused with 413. */
+    static final long MAX_BODY = 1L << 20;
+
+    private final Platform platform;
+
+    Api(Platform platform) {
+        this.platform = platform;
+    }
+
+    /** The routes, in the order of docs/api.md. */
+    List<Route> routes() {
+        return List.of(
+                route(HandlerType.GET, "/api/firms", this::firms),
+                route(HandlerType.GET, "/api/products", this::products),
+                route(HandlerType.GET, "/api/products/{id}", this::product),
+                route(HandlerType.GET, "/api/products/{id}/model", this::model),
+                route(HandlerType.POST, "/api/firms/{firmId}/models/validate", this::validateModel),
+                route(HandlerType.POST, "/api/firms/{firmId}/models", this::publishModel),
+                route(HandlerType.POST, "/api/configurations", this::createConfiguration),
+                route(HandlerType.GET, "/api/configurations/{id}", this::configuration),
+                route(HandlerType.PUT, "/api/configurations/{id}/decisions/{option}", this::setDecision),
+                route(HandlerType.DELETE, "/api/configurations/{id}/decisions/{option}", this::clearDecision),
+                route(HandlerType.POST, "/api/configurations/{id}/undo", this::undo),
+                route(HandlerType.GET, "/api/configurations/{id}/explain", this::explain),
+                route(HandlerType.POST, "/api/configurations/{id}/repair", this::repair),
+                route(HandlerType.POST, "/api/configurations/{id}/complete", this::complete),
+                route(HandlerType.POST, "/api/configurations/{id}/share", this::share),
+                route(HandlerType.GET, "/api/shared/{token}", this::shared),
+                route(HandlerType.POST, "/api/configurations/{id}/upgrade", this::upgrade),
+                route(HandlerType.POST, "/api/orders", this::placeOrder),
+                route(HandlerType.GET, "/api/orders/{id}", this::order),
+                route(HandlerType.GET, "/api/firms/{firmId}/orders", this::firmOrders),
+                route(HandlerType.GET, "/c/{token}", this::sharedPage));
+    }
+
+    private static Route route(HandlerType method, String path, Handler handler) {
+        return new Route(method, path, handler);
+    }
+
+    // ------------------------------------------------------------------ firms and products
+
+    private void firms(Context ctx) {
+        Catalogue c = platform.catalogue();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Firm f : c.firms()) {
+            out.add(ModelView.firm(f, c.productIdsOf(f.id())));
+        }
+        json(ctx, 200, out);
+    }
+
+    private void products(Context ctx) {
+        Catalogue c = platform.catalogue();
+        String lang = lang(ctx).orElse("nb");
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (String id : c.productIds()) {
+            c.latest(id).ifPresent(m -> out.add(ModelView.product(m, lang)));
+        }
+        json(ctx, 200, out);
+    }
+
+    private void product(Context ctx) {
+        Catalogue c = platform.catalogue();
+        String id = ctx.pathParam("id");
+        CompiledModel latest = c.latest(id).orElseThrow(() -> ApiError.notFound("product", id));
+        json(
+                ctx,
+                200,
+                ModelView.productWithVersions(latest, c.versions(id), lang(ctx).orElse("nb")));
+    }
+
+    private void model(Context ctx) {
+        Catalogue c = platform.catalogue();
+        String id = ctx.pathParam("id");
+        if (c.latestVersion(id) == 0) {
+            throw ApiError.notFound("product", id);
+        }
+        int version = intParam(ctx, "version").orElse(c.latestVersion(id));
+        CompiledModel m =
+                c.model(id, version).orElseThrow(() -> ApiError.notFound("product version", id + "/" + version));
+        json(ctx, 200, ModelView.model(m, lang(ctx).orElse("nb")));
+    }
+
+    private void validateModel(Context ctx) {
+        String firmId = firm(ctx);
+        String file = fileParam(ctx);
+        Catalogue.Validation v = platform.catalogue().validate(firmId, file, ctx.body());
+        if (v instanceof Catalogue.Validation.Valid valid) {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("id", valid.model().name());
+            summary.put(
+                    "label",
+                    valid.model().labels().values().stream()
+                            .findFirst()
+                            .orElse(valid.model().name()));
+            summary.put("versionLabel", valid.model().version());
+            summary.put("options", valid.model().options().size());
+            summary.put("rules", valid.model().rules().size());
+            summary.put(
+                    "nextVersion",
+                    platform.catalogue().latestVersion(valid.model().name()) + 1);
+            json(ctx, 200, Json.map("valid", true, "summary", summary, "warnings", diagnostics(valid.warnings())));
+        } else {
+            json(ctx, 422, invalidModel(((Catalogue.Validation.Invalid) v).errors()));
+        }
+    }
+
+    private void publishModel(Context ctx) {
+        String firmId = firm(ctx);
+        String file = fileParam(ctx);
+        Catalogue.Publication p = platform.catalogue().publish(firmId, file, ctx.body());
+        if (p instanceof Catalogue.Publication.Published published) {
+            json(ctx, 201, ModelView.product(published.model(), lang(ctx).orElse("nb")));
+        } else {
+            json(ctx, 422, invalidModel(((Catalogue.Publication.Rejected) p).errors()));
+        }
+    }
+
+    private static Map<String, Object> invalidModel(List<Diagnostic> errors) {
+        List<Map<String, Object>> list = diagnostics(errors);
+        Diagnostic first = errors.get(0);
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("status", 422);
+        error.put("code", "invalid_model");
+        error.put("message", first.message());
+        error.put("maybe", first.maybe().isBlank() ? null : "Maybe " + first.maybe());
+        error.put("where", where(first));
+        error.put("field", "body");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("valid", false);
+        out.put("errors", list);
+        out.put("error", error);
+        return out;
+    }
+
+    private static String where(Diagnostic d) {
+        return d.line() > 0 ? d.file() + ":" + d.line() + ":" + d.column() : d.file();
+    }
+
+    private static List<Map<String, Object>> diagnostics(List<Diagnostic> ds) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Diagnostic d : ds) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", d.file());
+            m.put("line", d.line());
+            m.put("column", d.column());
+            m.put("message", d.message());
+            m.put("text", d.offendingText());
+            m.put("maybe", d.maybe().isBlank() ? null : "Maybe " + d.maybe());
+            m.put("where", where(d));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private String firm(Context ctx) {
+        String firmId = ctx.pathParam("firmId");
+        platform.catalogue().firm(firmId).orElseThrow(() -> ApiError.notFound("firm", firmId));
+        return firmId;
+    }
+
+    private static String fileParam(Context ctx) {
+        String file = ctx.queryParam("file");
+        if (file == null || file.isBlank()) {
+            throw ApiError.badRequest(
+                            "missing_parameter",
+                            "publishing a model needs ?file=NAME.tpm",
+                            "Maybe add ?file=door.tpm to the URL.")
+                    .field("file");
+        }
+        return file;
+    }
+
+    // ------------------------------------------------------------------ configurations
+
+    private void createConfiguration(Context ctx) {
+        ObjectNode body = Json.readObject(ctx.body());
+        JsonNode product = body.get("productId");
+        if (product == null || !product.isTextual()) {
+            throw ApiError.badRequest(
+                            "missing_field",
+                            "a configuration needs \"productId\"",
+                            "Maybe send {\"productId\": \"casement_window\"}.")
+                    .field("productId");
+        }
+        JsonNode version = body.get("version");
+        if (version != null && !version.isNull() && !version.canConvertToInt()) {
+            throw ApiError.badRequest(
+                            "invalid_field", "\"version\" must be a whole number", "Maybe leave it out for the latest.")
+                    .field("version");
+        }
+        JsonNode language = body.get("language");
+        json(
+                ctx,
+                201,
+                platform.configurations()
+                        .create(
+                                product.asText(),
+                                version == null || version.isNull() ? Optional.empty() : Optional.of(version.asInt()),
+                                language == null || language.isNull() ? lang(ctx) : Optional.of(language.asText())));
+    }
+
+    private void configuration(Context ctx) {
+        json(ctx, 200, platform.configurations().get(ctx.pathParam("id"), lang(ctx)));
+    }
+
+    private void setDecision(Context ctx) {
+        ObjectNode body = Json.readObject(ctx.body());
+        json(
+                ctx,
+                200,
+                platform.configurations()
+                        .set(
+                                ctx.pathParam("id"),
+                                ctx.pathParam("option"),
+                                body.get("value"),
+                                revision(body),
+                                lang(ctx)));
+    }
+
+    private void clearDecision(Context ctx) {
+        int revision = intParam(ctx, "revision").orElseThrow(() -> missingRevision());
+        json(
+                ctx,
+                200,
+                platform.configurations().clear(ctx.pathParam("id"), ctx.pathParam("option"), revision, lang(ctx)));
+    }
+
+    private void undo(Context ctx) {
+        ObjectNode body = Json.readObject(ctx.body());
+        json(ctx, 200, platform.configurations().undo(ctx.pathParam("id"), revision(body), lang(ctx)));
+    }
+
+    private void explain(Context ctx) {
+        String option = ctx.queryParam("option");
+        if (option == null || option.isBlank()) {
+            throw ApiError.badRequest(
+                            "missing_parameter",
+                            "explain needs ?option=NAME&value=VALUE",
+                            "Maybe add ?option=opening_type&value=tilt_turn.")
+                    .field("option");
+        }
+        json(
+                ctx,
+                200,
+                platform.configurations().explain(ctx.pathParam("id"), option, ctx.queryParam("value"), lang(ctx)));
+    }
+
+    private void repair(Context ctx) {
+        ObjectNode body = Json.readObject(ctx.body());
+        JsonNode option = body.get("option");
+        if (option == null || !option.isTextual()) {
+            throw ApiError.badRequest(
+                            "missing_field",
+                            "repair needs \"option\" and \"value\"",
+                            "Maybe send {\"option\": \"opening_type\", \"value\": \"tilt_turn\", \"revision\": 3}.")
+                    .field("option");
+        }
+        json(
+                ctx,
+                200,
+                platform.configurations()
+                        .repair(ctx.pathParam("id"), option.asText(), body.get("value"), revision(body), lang(ctx)));
+    }
+
+    private void complete(Context ctx) {
+        ObjectNode body = Json.readObject(ctx.body());
+        json(ctx, 200, platform.configurations().complete(ctx.pathParam("id"), revision(body), lang(ctx)));
+    }
+
+    private void share(Context ctx) {
+        json(ctx, 200, platform.configurations().share(ctx.pathParam("id")));
+    }
+
+    private void shared(Context ctx) {
+        json(ctx, 200, platform.configurations().shared(ctx.pathParam("token"), lang(ctx)));
+    }
+
+    private void upgrade(Context ctx) {
+        ObjectNode body = Json.readObject(ctx.body());
+        json(ctx, 200, platform.configurations().upgrade(ctx.pathParam("id"), revision(body), lang(ctx)));
+    }
+
+    // ------------------------------------------------------------------ orders
+
+    private void placeOrder(Context ctx) {
+        ObjectNode body = Json.readObject(ctx.body());
+        Orders.Placed placed = platform.orders().place(ctx.header("Idempotency-Key"), body);
+        json(ctx, placed.created() ? 201 : 200, placed.order());
+    }
+
+    private void order(Context ctx) {
+        json(ctx, 200, platform.orders().get(ctx.pathParam("id")));
+    }
+
+    private void firmOrders(Context ctx) {
+        String firmId = firm(ctx);
+        json(ctx, 200, platform.orders().ofFirm(firmId));
+    }
+
+    // ------------------------------------------------------------------ the browser configurator
+
+    /** {@code /c/{token}} opens the browser configurator, which reads the token itself. */
+    private void sharedPage(Context ctx) {
+        ctx.contentType("text/html; charset=utf-8").result(indexHtml());
+    }
+
+    static byte[] indexHtml() {
+        try (InputStream in = Api.class.getClassLoader().getResourceAsStream("web/index.html")) {
+            if (in == null) {
+                throw ApiError.notFound("page", "index.html");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static void json(Context ctx, int status, Object body) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
+    }
+
+    private static Optional<String> lang(Context ctx) {
+        String lang = ctx.queryParam("lang");
+        return lang == null || lang.isBlank() ? Optional.empty() : Optional.of(lang);
+    }
+
+    private static Optional<Integer> intParam(Context ctx, String name) {
+        String text = ctx.queryParam(name);
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(
+                            "invalid_parameter",
+                            "?" + name + "=" + text + " is not a whole number",
+                            "Maybe ?" + name + "=1.")
+                    .field(name);
+        }
+    }
+
+    private static int revision(JsonNode body) {
+        JsonNode r = body.get("revision");
+        if (r == null || !r.canConvertToInt() || !r.isIntegralNumber()) {
+            throw missingRevision();
+        }
+        return r.asInt();
+    }
+
+    private static ApiError missingRevision() {
+        return ApiError.badRequest(
+                        "missing_revision",
+                        "every change names the revision it was made against",
+                        "Maybe add \"revision\": <state.revision> (for DELETE: ?revision=N).")
+                .field("revision");
+    }
+}

@@ -1,0 +1,192 @@
+package no.tilpass.server.order;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import no.tilpass.server.ApiError;
+import no.tilpass.server.Json;
+import no.tilpass.server.configuration.Configurations;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Places and reads orders. The same idempotency key always answers the same order: a key already stored
+ * is answered from the database, and of concurrent first submissions the unique constraint lets exactly
+ * one insert commit; the others read the winner's order.
+ */
+public final class Orders {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final String SELECT = "select order_id, firm_id, order_number, idempotency_key, configuration_id,"
+            + " configuration_revision, product_id, version, configuration_values, price, customer_name,"
+            + " customer_email, status, created_at from orders";
+
+    private final Jdbi jdbi;
+    private final Configurations configurations;
+
+    public Orders(Jdbi jdbi, Configurations configurations) {
+        this.jdbi = jdbi;
+        this.configurations = configurations;
+    }
+
+    /** An order placed now, or the one placed earlier under the same key. */
+    public record Placed(Map<String, Object> order, boolean created) {}
+
+    public Placed place(String idempotencyKey, JsonNode body) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw ApiError.badRequest(
+                            "missing_idempotency_key",
+                            "an order needs an Idempotency-Key header of 1 to 200 characters",
+                            "Maybe send Idempotency-Key: <a new UUID> and resend it unchanged on retries.")
+                    .field("Idempotency-Key");
+        }
+        Optional<Map<String, Object>> existing = byKey(idempotencyKey);
+        if (existing.isPresent()) {
+            return new Placed(existing.get(), false);
+        }
+        String configurationId = text(body, "configurationId");
+        JsonNode revisionNode = body.get("revision");
+        if (revisionNode == null || !revisionNode.canConvertToInt()) {
+            throw ApiError.badRequest(
+                            "missing_field",
+                            "the order needs the configuration's revision",
+                            "Maybe add \"revision\": <state.revision>.")
+                    .field("revision");
+        }
+        JsonNode customer = body.get("customer");
+        String name = customer == null ? null : textOrNull(customer.get("name"));
+        String email = customer == null ? null : textOrNull(customer.get("email"));
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw ApiError.unprocessable(
+                            "invalid_customer",
+                            "the customer needs a name",
+                            "Maybe add \"customer\": {\"name\": \"Kari Nordmann\", \"email\": \"kari@example.no\"}.")
+                    .field("customer.name");
+        }
+        if (email == null || !EMAIL.matcher(email).matches() || email.length() > 320) {
+            throw ApiError.unprocessable(
+                            "invalid_customer", "'" + email + "' is not an e-mail address", "Maybe kari@example.no?")
+                    .field("customer.email");
+        }
+        Configurations.Snapshot snapshot = configurations.snapshot(configurationId, revisionNode.asInt());
+        if (!snapshot.complete()) {
+            throw ApiError.unprocessable(
+                            "incomplete_configuration",
+                            "the configuration has open options; an order needs a complete configuration",
+                            "Maybe POST /api/configurations/" + configurationId + "/complete first.")
+                    .field("configurationId");
+        }
+        if (snapshot.price() == null) {
+            throw new IllegalStateException("complete configuration " + configurationId + " has no price");
+        }
+        String orderId = Configurations.randomId();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String firmId = snapshot.session().firmId();
+        try {
+            jdbi.useTransaction(h -> {
+                h.createUpdate("update firms set next_order_number = next_order_number + 1 where firm_id = :f")
+                        .bind("f", firmId)
+                        .execute();
+                long number = h.createQuery("select next_order_number - 1 from firms where firm_id = :f")
+                        .bind("f", firmId)
+                        .mapTo(Long.class)
+                        .one();
+                h.createUpdate("insert into orders (order_id, firm_id, order_number, idempotency_key, configuration_id,"
+                                + " configuration_revision, product_id, version, configuration_values, price,"
+                                + " customer_name, customer_email, status, created_at) values (:id, :firm, :number,"
+                                + " :key, :conf, :rev, :product, :version, :values, :price, :name, :email,"
+                                + " 'received', :at)")
+                        .bind("id", orderId)
+                        .bind("firm", firmId)
+                        .bind("number", number)
+                        .bind("key", idempotencyKey)
+                        .bind("conf", configurationId)
+                        .bind("rev", snapshot.session().revision())
+                        .bind("product", snapshot.session().productId())
+                        .bind("version", snapshot.session().version())
+                        .bind("values", Json.write(snapshot.configuration()))
+                        .bind("price", Json.write(snapshot.price()))
+                        .bind("name", name.strip())
+                        .bind("email", email.strip())
+                        .bind("at", now.atOffset(ZoneOffset.UTC))
+                        .execute();
+            });
+        } catch (UnableToExecuteStatementException e) {
+            Optional<Map<String, Object>> winner = byKey(idempotencyKey);
+            if (winner.isPresent()) {
+                return new Placed(winner.get(), false);
+            }
+            throw e;
+        }
+        return new Placed(byKey(idempotencyKey).orElseThrow(), true);
+    }
+
+    public Map<String, Object> get(String orderId) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " where order_id = :id")
+                        .bind("id", orderId)
+                        .map((rs, ctx) -> order(rs))
+                        .findOne())
+                .orElseThrow(() -> ApiError.notFound("order", orderId));
+    }
+
+    /** The orders of a firm, newest first. */
+    public List<Map<String, Object>> ofFirm(String firmId) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " where firm_id = :f order by order_number desc")
+                .bind("f", firmId)
+                .map((rs, ctx) -> order(rs))
+                .list());
+    }
+
+    private Optional<Map<String, Object>> byKey(String key) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " where idempotency_key = :k")
+                .bind("k", key)
+                .map((rs, ctx) -> order(rs))
+                .findOne());
+    }
+
+    private static Map<String, Object> order(ResultSet rs) throws SQLException {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("id", rs.getString("order_id"));
+        o.put("number", rs.getLong("order_number"));
+        o.put("firmId", rs.getString("firm_id"));
+        o.put("productId", rs.getString("product_id"));
+        o.put("version", rs.getInt("version"));
+        o.put("configurationId", rs.getString("configuration_id"));
+        o.put("revision", rs.getInt("configuration_revision"));
+        o.put("configuration", Json.parseStored(rs.getString("configuration_values")));
+        o.put("price", Json.parseStored(rs.getString("price")));
+        Map<String, Object> customer = new LinkedHashMap<>();
+        customer.put("name", rs.getString("customer_name"));
+        customer.put("email", rs.getString("customer_email"));
+        o.put("customer", customer);
+        o.put(
+                "createdAt",
+                rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
+        o.put("status", rs.getString("status"));
+        return o;
+    }
+
+    private static String text(JsonNode body, String field) {
+        String value = textOrNull(body.get(field));
+        if (value == null || value.isBlank()) {
+            throw ApiError.badRequest(
+                            "missing_field",
+                            "the order needs \"" + field + "\"",
+                            "Maybe add \"" + field + "\": \"...\".")
+                    .field(field);
+        }
+        return value;
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node == null || node.isNull() || !node.isValueNode() ? null : node.asText();
+    }
+}

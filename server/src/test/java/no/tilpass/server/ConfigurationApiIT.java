@@ -1,0 +1,284 @@
+package no.tilpass.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The configuration API of docs/api.md against the platform running in-process on a free port. */
+class ConfigurationApiIT {
+    @TempDir
+    static Path data;
+
+    static TilpassServer server;
+    static TestClient client;
+
+    @BeforeAll
+    static void start() {
+        server = TilpassServer.start(ServerConfig.embedded(data, 0));
+        client = new TestClient(server.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    private static JsonNode newWindow() {
+        TestClient.Response r = client.post("/api/configurations", "{\"productId\":\"casement_window\"}");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json();
+    }
+
+    @Test
+    void a_new_configuration_starts_at_revision_zero_with_defaults_and_an_estimated_price() {
+        JsonNode state = newWindow();
+
+        assertThat(state.get("revision").asInt()).isZero();
+        assertThat(state.get("language").asText()).isEqualTo("nb");
+        assertThat(state.get("complete").asBoolean()).isFalse();
+        assertThat(state.get("decisions")).isEmpty();
+        JsonNode width = TestClient.option(state, "width");
+        assertThat(width.get("kind").asText()).isEqualTo("int");
+        assertThat(width.get("label").asText()).isEqualTo("Bredde");
+        assertThat(width.get("chosen").isNull()).isTrue();
+        assertThat(width.get("value").asInt()).isEqualTo(800);
+        assertThat(width.get("decided").asText()).isEqualTo("default");
+        assertThat(width.get("valid").get(0).get("from").asInt()).isEqualTo(400);
+        assertThat(TestClient.option(state, "opening_type").get("values")).isNotEmpty();
+        assertThat(state.get("price").get("currency").asText()).isEqualTo("NOK");
+        assertThat(state.get("price").get("estimate").asBoolean()).isTrue();
+        assertThat(state.get("price").get("total").asLong()).isPositive();
+        assertThat(state.get("drawing").isNull()).isTrue();
+        assertThat(state.get("canUndo").asBoolean()).isFalse();
+    }
+
+    @Test
+    void labels_follow_the_language_asked_for() {
+        JsonNode state = newWindow();
+
+        JsonNode english = client.get("/api/configurations/" + state.get("id").asText() + "?lang=en")
+                .json();
+
+        assertThat(TestClient.option(english, "width").get("label").asText()).isEqualTo("Width");
+        assertThat(english.get("language").asText()).isEqualTo("en");
+    }
+
+    @Test
+    void setting_a_value_moves_the_revision_and_narrows_the_other_options() {
+        JsonNode state = newWindow();
+
+        TestClient.Response r = client.set(state, "sashes", 3);
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode next = r.json();
+        assertThat(next.get("revision").asInt()).isEqualTo(1);
+        assertThat(TestClient.option(next, "sashes").get("chosen").asInt()).isEqualTo(3);
+        assertThat(TestClient.option(next, "sashes").get("decided").asText()).isEqualTo("user");
+        assertThat(TestClient.value(next, "opening_type", "tilt_turn")
+                        .get("available")
+                        .asBoolean())
+                .isFalse();
+        assertThat(TestClient.value(state, "opening_type", "tilt_turn")
+                        .get("available")
+                        .asBoolean())
+                .isTrue();
+        assertThat(TestClient.option(next, "width")
+                        .get("valid")
+                        .get(0)
+                        .get("from")
+                        .asInt())
+                .isEqualTo(1200);
+        assertThat(next.get("canUndo").asBoolean()).isTrue();
+        assertThat(client.get("/api/configurations/" + state.get("id").asText()).json())
+                .isEqualTo(next);
+    }
+
+    @Test
+    void clearing_and_undo_go_back_to_earlier_states() {
+        JsonNode s0 = newWindow();
+        JsonNode s1 = client.set(s0, "glazing", "double").json();
+        JsonNode s2 = client.set(s1, "frame_material", "wood_alu").json();
+        String id = s0.get("id").asText();
+
+        JsonNode s3 = client.delete("/api/configurations/" + id + "/decisions/glazing?revision=2")
+                .json();
+        assertThat(s3.get("revision").asInt()).isEqualTo(3);
+        assertThat(s3.get("decisions")).hasSize(1);
+        assertThat(TestClient.option(s3, "glazing").get("chosen").isNull()).isTrue();
+
+        JsonNode s4 = client.post("/api/configurations/" + id + "/undo", "{\"revision\":3}")
+                .json();
+        assertThat(s4.get("revision").asInt()).isEqualTo(4);
+        assertThat(s4.get("decisions")).isEqualTo(s2.get("decisions"));
+
+        JsonNode s5 = client.post("/api/configurations/" + id + "/undo", "{\"revision\":4}")
+                .json();
+        assertThat(s5.get("decisions")).isEqualTo(s1.get("decisions"));
+    }
+
+    @Test
+    void a_change_against_a_stale_revision_is_409_with_the_current_state() {
+        JsonNode s0 = newWindow();
+        JsonNode s1 = client.set(s0, "glazing", "double").json();
+
+        TestClient.Response stale = client.set(s0, "sashes", 2);
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.error().get("code").asText()).isEqualTo("stale_revision");
+        assertThat(stale.error().get("current").get("revision").asInt()).isEqualTo(1);
+        assertThat(stale.error().get("current").get("decisions")).isEqualTo(s1.get("decisions"));
+        assertThat(stale.text()).doesNotContain("Exception").doesNotContain("at no.tilpass");
+    }
+
+    @Test
+    void an_unknown_option_is_422_with_a_maybe_naming_the_nearest_option() {
+        JsonNode s0 = newWindow();
+
+        TestClient.Response r = client.set(s0, "widht", 1200);
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.error().get("code").asText()).isEqualTo("unknown_option");
+        assertThat(r.error().get("message").asText()).contains("widht");
+        assertThat(r.error().get("maybe").asText()).startsWith("Maybe").contains("'width'");
+        assertThat(r.error().get("field").asText()).isEqualTo("option");
+    }
+
+    @Test
+    void an_unknown_value_and_a_width_outside_its_range_are_422_with_a_maybe() {
+        JsonNode s0 = newWindow();
+
+        TestClient.Response value = client.set(s0, "opening_type", "tilt_trun");
+        TestClient.Response range = client.set(s0, "width", 5000);
+        TestClient.Response step = client.set(s0, "width", 1205);
+
+        assertThat(value.status()).isEqualTo(422);
+        assertThat(value.error().get("code").asText()).isEqualTo("unknown_value");
+        assertThat(value.error().get("maybe").asText()).isEqualTo("Maybe you meant 'tilt_turn'?");
+        assertThat(range.status()).isEqualTo(422);
+        assertThat(range.error().get("code").asText()).isEqualTo("value_out_of_range");
+        assertThat(range.error().get("message").asText()).contains("400..2400");
+        assertThat(range.error().get("maybe").asText()).isEqualTo("Maybe 2400?");
+        assertThat(step.error().get("maybe").asText()).isEqualTo("Maybe 1210?");
+        assertThat(client.get("/api/configurations/" + s0.get("id").asText()).revision())
+                .isZero();
+    }
+
+    @Test
+    void an_unavailable_value_is_422_with_its_explanation() {
+        JsonNode s1 = client.set(newWindow(), "sashes", 3).json();
+
+        TestClient.Response r = client.set(s1, "opening_type", "tilt_turn");
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.error().get("code").asText()).isEqualTo("value_unavailable");
+        JsonNode explanation = r.error().get("explanation");
+        assertThat(explanation.get("decisions").get(0).get("option").asText()).isEqualTo("sashes");
+        assertThat(explanation.get("rules").findValuesAsText("id")).contains("R24");
+    }
+
+    @Test
+    void malformed_json_is_400_an_oversize_body_is_413_and_an_unknown_id_is_404() {
+        JsonNode s0 = newWindow();
+        String id = s0.get("id").asText();
+
+        TestClient.Response malformed = client.put("/api/configurations/" + id + "/decisions/width", "{\"value\": 12");
+        TestClient.Response missingRevision =
+                client.put("/api/configurations/" + id + "/decisions/width", "{\"value\":1200}");
+        TestClient.Response huge = client.post("/api/configurations", new byte[(1 << 20) + 10]);
+        TestClient.Response unknown = client.get("/api/configurations/no-such-id");
+        TestClient.Response unknownProduct = client.get("/api/products/no_such_product");
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.error().get("code").asText()).isEqualTo("malformed_json");
+        assertThat(malformed.error().get("maybe").asText()).startsWith("Maybe");
+        assertThat(missingRevision.status()).isEqualTo(400);
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.error().get("code").asText()).isEqualTo("body_too_large");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.error().get("code").asText()).isEqualTo("not_found");
+        assertThat(unknownProduct.status()).isEqualTo(404);
+        for (TestClient.Response r : java.util.List.of(malformed, missingRevision, huge, unknown, unknownProduct)) {
+            assertThat(r.text()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void explain_names_the_decisions_and_rules_and_repair_restores_consistency() {
+        JsonNode s1 = client.set(newWindow(), "sashes", 3).json();
+        String id = s1.get("id").asText();
+
+        JsonNode why = client.get("/api/configurations/" + id + "/explain?option=opening_type&value=tilt_turn&lang=en")
+                .json();
+
+        assertThat(why.get("available").asBoolean()).isFalse();
+        assertThat(why.get("decisions")).hasSize(1);
+        assertThat(why.get("decisions").get(0).get("value").asInt()).isEqualTo(3);
+        JsonNode rule = why.get("rules").get(0);
+        assertThat(rule.get("id").asText()).isEqualTo("R24");
+        assertThat(rule.get("sentence").asText()).isEqualTo("Tilt-turn windows are made with one or two sashes.");
+        assertThat(why.get("repair").get("set").get("value").asText()).isEqualTo("tilt_turn");
+        assertThat(why.get("repair").get("retract").get(0).get("option").asText())
+                .isEqualTo("sashes");
+
+        TestClient.Response repaired = client.post(
+                "/api/configurations/" + id + "/repair",
+                "{\"option\":\"opening_type\",\"value\":\"tilt_turn\",\"revision\":1}");
+
+        assertThat(repaired.status()).as(repaired.text()).isEqualTo(200);
+        JsonNode s2 = repaired.json();
+        assertThat(TestClient.option(s2, "opening_type").get("chosen").asText()).isEqualTo("tilt_turn");
+        assertThat(TestClient.option(s2, "sashes").get("chosen").isNull()).isTrue();
+        assertThat(TestClient.option(s2, "sashes").get("value").asInt()).isLessThanOrEqualTo(2);
+        assertThat(TestClient.option(s2, "opening_direction").get("decided").asText())
+                .isEqualTo("forced");
+    }
+
+    @Test
+    void complete_decides_every_open_option_and_the_price_is_no_longer_an_estimate() {
+        JsonNode s1 = client.set(newWindow(), "width", 1000).json();
+        String id = s1.get("id").asText();
+
+        TestClient.Response r = client.post("/api/configurations/" + id + "/complete", "{\"revision\":1}");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode done = r.json();
+        assertThat(done.get("complete").asBoolean()).isTrue();
+        assertThat(done.get("price").get("estimate").asBoolean()).isFalse();
+        for (JsonNode o : done.get("options")) {
+            assertThat(o.get("decided").asText()).as(o.get("name").asText()).isIn("user", "forced");
+        }
+        assertThat(TestClient.option(done, "width").get("chosen").asInt()).isEqualTo(1000);
+        assertThat(TestClient.option(done, "glazing").get("chosen").asText()).isEqualTo("triple");
+        long total = 0;
+        for (JsonNode line : done.get("price").get("lines")) {
+            total += line.get("amount").asLong();
+        }
+        assertThat(done.get("price").get("total").asLong()).isEqualTo(total);
+    }
+
+    @Test
+    void a_shared_configuration_opens_by_its_token() {
+        JsonNode s1 = client.set(newWindow(), "glazing", "double").json();
+        String id = s1.get("id").asText();
+
+        JsonNode share = client.post("/api/configurations/" + id + "/share", "").json();
+        JsonNode again = client.post("/api/configurations/" + id + "/share", "").json();
+        String token = share.get("token").asText();
+        TestClient.Response shared = client.get("/api/shared/" + token);
+        TestClient.Response page = client.get("/c/" + token);
+
+        assertThat(again.get("token").asText()).isEqualTo(token);
+        assertThat(share.get("url").asText()).isEqualTo("/c/" + token);
+        assertThat(shared.status()).isEqualTo(200);
+        assertThat(shared.json().get("id").asText()).isEqualTo(id);
+        assertThat(shared.json().get("decisions")).isEqualTo(s1.get("decisions"));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(client.get("/api/shared/not-a-token").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,146 @@
+package no.tilpass.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Orders: idempotent submission, immutable snapshots, a firm's orders. */
+class OrderApiIT {
+    @TempDir
+    static Path data;
+
+    static TilpassServer server;
+    static TestClient client;
+
+    @BeforeAll
+    static void start() {
+        server = TilpassServer.start(ServerConfig.embedded(data, 0));
+        client = new TestClient(server.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    static JsonNode completeWindow(TestClient client) {
+        JsonNode s0 = client.post("/api/configurations", "{\"productId\":\"casement_window\"}")
+                .json();
+        JsonNode s1 = client.set(s0, "width", 1000).json();
+        return client.post("/api/configurations/" + s0.get("id").asText() + "/complete", "{\"revision\":1}")
+                .json();
+    }
+
+    static String orderBody(JsonNode state) {
+        return "{\"configurationId\":\"" + state.get("id").asText() + "\",\"revision\":"
+                + state.get("revision").asInt()
+                + ",\"customer\":{\"name\":\"Kari Nordmann\",\"email\":\"kari@example.no\"}}";
+    }
+
+    @Test
+    void the_same_idempotency_key_answers_the_same_order() {
+        JsonNode state = completeWindow(client);
+        String key = UUID.randomUUID().toString();
+
+        TestClient.Response first = client.postWithKey("/api/orders", key, orderBody(state));
+        TestClient.Response second = client.postWithKey("/api/orders", key, orderBody(state));
+
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.json()).isEqualTo(first.json());
+        JsonNode order = first.json();
+        assertThat(order.get("firmId").asText()).isEqualTo("glamdal-vindu");
+        assertThat(order.get("productId").asText()).isEqualTo("casement_window");
+        assertThat(order.get("version").asInt()).isEqualTo(1);
+        assertThat(order.get("status").asText()).isEqualTo("received");
+        assertThat(order.get("configuration").get("width").asInt()).isEqualTo(1000);
+        assertThat(order.get("price").get("total").asLong())
+                .isEqualTo(state.get("price").get("total").asLong());
+        assertThat(order.get("price").get("estimate").asBoolean()).isFalse();
+        assertThat(order.get("customer").get("email").asText()).isEqualTo("kari@example.no");
+        assertThat(client.get("/api/orders/" + order.get("id").asText()).json()).isEqualTo(order);
+        assertThat(client.get("/api/firms/glamdal-vindu/orders").json().findValuesAsText("id"))
+                .contains(order.get("id").asText());
+    }
+
+    @Test
+    void concurrent_duplicate_submissions_create_exactly_one_order() throws Exception {
+        JsonNode state = completeWindow(client);
+        String key = UUID.randomUUID().toString();
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<TestClient.Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return client.postWithKey("/api/orders", key, orderBody(state));
+                }));
+            }
+            go.countDown();
+            List<TestClient.Response> responses = new ArrayList<>();
+            for (Future<TestClient.Response> f : answers) {
+                responses.add(f.get());
+            }
+
+            assertThat(responses).extracting(TestClient.Response::status).containsOnly(200, 201);
+            assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+            assertThat(responses.stream().map(r -> r.json().get("id").asText()).distinct())
+                    .hasSize(1);
+            long withKey =
+                    client.get("/api/firms/glamdal-vindu/orders").json().findValuesAsText("configurationId").stream()
+                            .filter(id -> id.equals(state.get("id").asText()))
+                            .count();
+            assertThat(withKey).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void orders_of_a_firm_are_numbered_one_after_another() {
+        JsonNode a = client.postWithKey("/api/orders", UUID.randomUUID().toString(), orderBody(completeWindow(client)))
+                .json();
+        JsonNode b = client.postWithKey("/api/orders", UUID.randomUUID().toString(), orderBody(completeWindow(client)))
+                .json();
+
+        assertThat(b.get("number").asLong()).isEqualTo(a.get("number").asLong() + 1);
+    }
+
+    @Test
+    void an_incomplete_configuration_cannot_be_ordered_and_a_stale_revision_is_409() {
+        JsonNode s0 = client.post("/api/configurations", "{\"productId\":\"casement_window\"}")
+                .json();
+        JsonNode done = completeWindow(client);
+        String staleBody =
+                orderBody(done).replace("\"revision\":" + done.get("revision").asInt(), "\"revision\":0");
+
+        TestClient.Response incomplete =
+                client.postWithKey("/api/orders", UUID.randomUUID().toString(), orderBody(s0));
+        TestClient.Response stale =
+                client.postWithKey("/api/orders", UUID.randomUUID().toString(), staleBody);
+        TestClient.Response noKey = client.post("/api/orders", orderBody(done));
+        TestClient.Response badEmail = client.postWithKey(
+                "/api/orders", UUID.randomUUID().toString(), orderBody(done).replace("kari@example.no", "kari"));
+
+        assertThat(incomplete.status()).isEqualTo(422);
+        assertThat(incomplete.error().get("code").asText()).isEqualTo("incomplete_configuration");
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(noKey.status()).isEqualTo(400);
+        assertThat(badEmail.status()).isEqualTo(422);
+        assertThat(client.get("/api/orders/nope").status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,147 @@
+package no.tilpass.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the database must keep, run against each database the platform supports (H2 and PostgreSQL):
+ * saved configurations, shares, orders and published versions survive a stop and start; seeding is
+ * idempotent; concurrent duplicate orders leave exactly one row.
+ */
+abstract class PersistenceContract {
+    @TempDir
+    Path data;
+
+    /** The configuration of a server on this contract's database, with its data folder in {@code dir}. */
+    abstract ServerConfig config(Path dir);
+
+    @Test
+    void configurations_shares_and_orders_survive_a_restart_and_seeding_runs_once() {
+        ServerConfig config = config(data);
+        JsonNode saved;
+        JsonNode order;
+        String token;
+        int windowVersions;
+        try (TilpassServer server = TilpassServer.start(config)) {
+            TestClient client = new TestClient(server.url());
+            windowVersions = client.get("/api/products/casement_window")
+                    .json()
+                    .get("versions")
+                    .size();
+            JsonNode done = OrderApiIT.completeWindow(client);
+            order = client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(done))
+                    .json();
+            JsonNode s0 = client.post("/api/configurations", "{\"productId\":\"casement_window\",\"language\":\"sv\"}")
+                    .json();
+            JsonNode s1 = client.set(s0, "glazing", "double").json();
+            saved = client.set(s1, "sashes", 2).json();
+            token = client.post("/api/configurations/" + s0.get("id").asText() + "/share", "")
+                    .json()
+                    .get("token")
+                    .asText();
+        }
+
+        try (TilpassServer server = TilpassServer.start(config)) {
+            TestClient client = new TestClient(server.url());
+            String id = saved.get("id").asText();
+            JsonNode reloaded = client.get("/api/configurations/" + id).json();
+
+            assertThat(reloaded.get("revision").asInt()).isEqualTo(2);
+            assertThat(reloaded.get("language").asText()).isEqualTo("sv");
+            assertThat(reloaded.get("decisions")).isEqualTo(saved.get("decisions"));
+            assertThat(reloaded.get("options")).isEqualTo(saved.get("options"));
+            assertThat(reloaded.get("canUndo").asBoolean()).isTrue();
+            assertThat(client.get("/api/shared/" + token).json().get("id").asText())
+                    .isEqualTo(id);
+            assertThat(client.get("/api/orders/" + order.get("id").asText()).json())
+                    .isEqualTo(order);
+            assertThat(client.get("/api/products/casement_window").json().get("versions"))
+                    .hasSize(windowVersions);
+            JsonNode undone = client.post("/api/configurations/" + id + "/undo", "{\"revision\":2}")
+                    .json();
+            assertThat(undone.get("revision").asInt()).isEqualTo(3);
+            assertThat(undone.get("decisions")).hasSize(1);
+        }
+    }
+
+    @Test
+    void published_versions_survive_a_restart_and_old_versions_stay_configurable() {
+        String name = "test_shelf_" + Long.toString(Math.abs(new Random().nextLong()), 36);
+        String file = name + ".tpm";
+        ServerConfig config = config(data);
+        try (TilpassServer server = TilpassServer.start(config)) {
+            TestClient client = new TestClient(server.url());
+            assertThat(client.post(
+                                    "/api/firms/glamdal-vindu/models?file=" + file,
+                                    TestModels.shelf(false).replace("test_shelf", name))
+                            .status())
+                    .isEqualTo(201);
+            assertThat(client.post(
+                                    "/api/firms/glamdal-vindu/models?file=" + file,
+                                    TestModels.shelf(true).replace("test_shelf", name))
+                            .status())
+                    .isEqualTo(201);
+        }
+        try (TilpassServer server = TilpassServer.start(config)) {
+            TestClient client = new TestClient(server.url());
+            JsonNode product = client.get("/api/products/" + name).json();
+            assertThat(product.get("version").asInt()).isEqualTo(2);
+            assertThat(product.get("versions").findValuesAsText("versionLabel")).containsExactly("v1", "v2");
+            JsonNode old = client.post("/api/configurations", "{\"productId\":\"" + name + "\",\"version\":1}")
+                    .json();
+            assertThat(old.get("version").asInt()).isEqualTo(1);
+            assertThat(old.get("upgrade").get("toVersion").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void concurrent_duplicate_orders_leave_exactly_one_order() throws Exception {
+        try (TilpassServer server = TilpassServer.start(config(data))) {
+            TestClient client = new TestClient(server.url());
+            JsonNode state = OrderApiIT.completeWindow(client);
+            String key = UUID.randomUUID().toString();
+            ExecutorService pool = Executors.newFixedThreadPool(6);
+            CountDownLatch go = new CountDownLatch(1);
+            try {
+                List<Future<TestClient.Response>> answers = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    answers.add(pool.submit(() -> {
+                        go.await();
+                        return client.postWithKey("/api/orders", key, OrderApiIT.orderBody(state));
+                    }));
+                }
+                go.countDown();
+                List<String> ids = new ArrayList<>();
+                int created = 0;
+                for (Future<TestClient.Response> f : answers) {
+                    TestClient.Response r = f.get();
+                    assertThat(r.status()).as(r.text()).isIn(200, 201);
+                    created += r.status() == 201 ? 1 : 0;
+                    ids.add(r.json().get("id").asText());
+                }
+                assertThat(created).isEqualTo(1);
+                assertThat(ids.stream().distinct()).hasSize(1);
+                long rows = server.platform().database().jdbi().withHandle(h -> h.createQuery(
+                                "select count(*) from orders where idempotency_key = :k")
+                        .bind("k", key)
+                        .mapTo(Long.class)
+                        .one());
+                assertThat(rows).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package no.tilpass.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small JSON client for the API of a server running in-process. */
+final class TestClient {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+
+    TestClient(String base) {
+        this.base = base;
+    }
+
+    /** A response: status, the body as text and as JSON (missing when not JSON). */
+    record Response(int status, String text, JsonNode json, HttpResponse<String> raw) {
+        JsonNode get(String field) {
+            return json.path(field);
+        }
+
+        JsonNode error() {
+            return json.path("error");
+        }
+
+        int revision() {
+            return json.path("revision").asInt();
+        }
+    }
+
+    Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    Response post(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response post(String path, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    Response postWithKey(String path, String key, String body) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response put(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    private URI uri(String path) {
+        return URI.create(base + path);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> r = http.send(
+                    request.timeout(Duration.ofSeconds(120))
+                            .header("Content-Type", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode json;
+            try {
+                json = MAPPER.readTree(r.body());
+            } catch (IOException e) {
+                json = MissingNode.getInstance();
+            }
+            return new Response(r.statusCode(), r.body(), json == null ? MissingNode.getInstance() : json, r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON text of a value ({@code "tilt_turn"}, {@code 1200}, {@code true}). */
+    static String json(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sets a decision at the revision of {@code state}. */
+    Response set(JsonNode state, String option, Object value) {
+        return put(
+                "/api/configurations/" + state.path("id").asText() + "/decisions/" + option,
+                "{\"value\":" + json(value) + ",\"revision\":"
+                        + state.path("revision").asInt() + "}");
+    }
+
+    /** The option entry named {@code option} in a state. */
+    static JsonNode option(JsonNode state, String option) {
+        for (JsonNode o : state.path("options")) {
+            if (o.path("name").asText().equals(option)) {
+                return o;
+            }
+        }
+        throw new AssertionError("no option " + option + " in " + state);
+    }
+
+    /** The value entry of an enumerated option in a state. */
+    static JsonNode value(JsonNode state, String option, String value) {
+        for (JsonNode v : option(state, option).path("values")) {
+            if (v.path("name").asText().equals(value)) {
+                return v;
+            }
+        }
+        throw new AssertionError("no value " + option + "=" + value);
+    }
+}
