@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         description = "Benchmarks.",
-        subcommands = {BenchCommand.Session.class})
+        subcommands = {BenchCommand.Session.class, BenchJobShop.Single.class, BenchJobShop.Suite.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -39,6 +39,32 @@ class EnginePurityTest {
     }
 
     @Test
+    void only_the_scheduling_package_uses_or_tools() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("no.tilpass.engine.scheduling..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.google.ortools..", "com.google.protobuf..")
+                .because("each solver library lives behind one package")
+                .check(ENGINE);
+    }
+
+    @Test
+    void no_public_scheduling_type_touches_or_tools() {
+        noClasses()
+                .that()
+                .resideInAPackage("no.tilpass.engine.scheduling..")
+                .and()
+                .arePublic()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.google.ortools..", "com.google.protobuf..")
+                .because("the scheduling API is our own records; CP-SAT stays an implementation detail")
+                .check(ENGINE);
+    }
+
+    @Test
     void the_engine_depends_on_no_other_tilpass_module() {
         noClasses()
                 .should()
