@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         description = "Benchmarks.",
-        subcommands = {BenchCommand.Session.class})
+        subcommands = {BenchCommand.Session.class, CuttingBenchCommands.Cutting.class, CuttingBenchCommands.Suite.class
+        })
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
