@@ -21,6 +21,8 @@ public final class BinPacker {
 
     private static final long MBS_NODE_LIMIT = 20_000;
     private static final int EXACT_MAX_ITEMS = 60;
+    private static final long RESTART_SLICE_NANOS = 500_000_000L;
+    private static final long EXACT_QUICK_NODES = 50_000;
     private static final long EXACT_NODE_LIMIT = 2_000_000;
 
     private BinPacker() {}
@@ -79,13 +81,35 @@ public final class BinPacker {
         }
         boolean optimal = best.size() <= restTarget;
         if (!optimal && rest.length <= EXACT_MAX_ITEMS) {
-            ExactResult exact = exact(w, rest, capacity, best, restTarget, deadline);
+            // small: a short exact search settles most of them at once
+            ExactResult exact = exact(w, rest, capacity, best, restTarget, EXACT_QUICK_NODES, deadline);
             best = exact.packing();
             optimal = exact.optimal();
         }
         if (!optimal) {
-            best = new NeighbourhoodSearch(w, capacity, seed, deadline).improve(best, restTarget);
+            long now = System.nanoTime();
+            long firstStop = Math.min(deadline, now + Math.min((deadline - now) / 4, 1_000_000_000L));
+            best = new NeighbourhoodSearch(w, capacity, seed, firstStop).improve(best, restTarget);
             optimal = best.size() <= restTarget;
+        }
+        if (!optimal && rest.length <= EXACT_MAX_ITEMS) {
+            long now = System.nanoTime();
+            long stop = Math.min(deadline, now + (deadline - now) / 3);
+            ExactResult exact = exact(w, rest, capacity, best, restTarget, EXACT_NODE_LIMIT, stop);
+            best = exact.packing();
+            optimal = exact.optimal();
+        }
+        // restarts with growing time slices, alternating between the best packing and first fit decreasing
+        // as the starting point (the search depends strongly on where it starts)
+        List<int[]> firstFit = Constructive.firstFitDecreasing(w, rest, capacity);
+        long slice = RESTART_SLICE_NANOS;
+        for (int attempt = 0; !optimal && System.nanoTime() < deadline; attempt++) {
+            long stop = Math.min(deadline, System.nanoTime() + slice);
+            List<int[]> from = attempt % 2 == 0 ? firstFit : best;
+            best = better(
+                    best, new NeighbourhoodSearch(w, capacity, seed + 1 + attempt, stop).improve(from, restTarget));
+            optimal = best.size() <= restTarget;
+            slice = slice * 3 / 2;
         }
         List<List<Integer>> bins = new ArrayList<>(fixed + best.size());
         for (int[] bin : reduction.fixedBins()) {
@@ -101,10 +125,10 @@ public final class BinPacker {
 
     /** Tries one bin fewer, repeatedly, until refuted (then the incumbent is optimal) or undecided. */
     private static ExactResult exact(
-            int[] w, int[] rest, int capacity, List<int[]> incumbent, int target, long deadline) {
+            int[] w, int[] rest, int capacity, List<int[]> incumbent, int target, long nodes, long deadline) {
         List<int[]> best = incumbent;
         while (best.size() > target) {
-            ExactSearch search = new ExactSearch(w, rest, capacity, best.size() - 1, EXACT_NODE_LIMIT, deadline);
+            ExactSearch search = new ExactSearch(w, rest, capacity, best.size() - 1, nodes, deadline);
             ExactSearch.Answer answer = search.run();
             if (answer == ExactSearch.Answer.FEASIBLE) {
                 best = search.packing();

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  */
 final class NeighbourhoodSearch {
     private static final int TABU_PHASE_STALL = 60;
-    private static final long PACK_NODE_LIMIT = 4_000;
+    private static final long PACK_NODE_LIMIT = 300;
 
     private final int[] w;
     private final int capacity;
@@ -108,8 +108,7 @@ final class NeighbourhoodSearch {
         }
         Arrays.fill(tabuUntil, 0);
         iteration = 0;
-        long budget = 20_000L * (1 + round);
-        long bestWeight = Long.MAX_VALUE;
+        long budget = 2_000L * (1 + round);
         while (System.nanoTime() < deadline && iteration < budget) {
             descent();
             List<int[]> done = completeIfTwoBinsSuffice();
@@ -136,7 +135,6 @@ final class NeighbourhoodSearch {
                     return null;
                 }
             }
-            bestWeight = Math.min(bestWeight, phaseBest);
         }
         return null;
     }
@@ -174,7 +172,7 @@ final class NeighbourhoodSearch {
             int[] items = binItems[b];
             int size = binSize[b];
             for (int p1 = -1; p1 < size; p1++) {
-                for (int p2 = p1 < 0 ? -1 : p1 + 1; p2 < size; p2++) {
+                for (int p2 = -1; p2 < size; p2 = p2 < 0 ? p1 + 1 : p2 + 1) {
                     if (p1 < 0 && p2 >= 0) {
                         break;
                     }
