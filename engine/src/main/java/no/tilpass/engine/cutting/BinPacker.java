@@ -105,7 +105,7 @@ public final class BinPacker {
         long slice = RESTART_SLICE_NANOS;
         for (int attempt = 0; !optimal && System.nanoTime() < deadline; attempt++) {
             long stop = Math.min(deadline, System.nanoTime() + slice);
-            List<int[]> from = attempt % 2 == 0 ? firstFit : best;
+            List<int[]> from = attempt % 2 == 0 ? best : firstFit;
             best = better(
                     best, new NeighbourhoodSearch(w, capacity, seed + 1 + attempt, stop).improve(from, restTarget));
             optimal = best.size() <= restTarget;

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 final class NeighbourhoodSearch {
     private static final int TABU_PHASE_STALL = 60;
     private static final long PACK_NODE_LIMIT = 300;
+    private static final long ROUND_ITERATIONS = 2_000;
 
     private final int[] w;
     private final int capacity;
@@ -108,7 +109,7 @@ final class NeighbourhoodSearch {
         }
         Arrays.fill(tabuUntil, 0);
         iteration = 0;
-        long budget = 2_000L * (1 + round);
+        long budget = ROUND_ITERATIONS * (1 + round);
         while (System.nanoTime() < deadline && iteration < budget) {
             descent();
             List<int[]> done = completeIfTwoBinsSuffice();
