@@ -14,7 +14,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "bench",
         description = "Benchmarks.",
-        subcommands = {BenchCommand.Session.class, BenchJobShop.Single.class, BenchJobShop.Suite.class})
+        subcommands = {
+            BenchCommand.Session.class,
+            BenchJobShop.Single.class,
+            BenchJobShop.Suite.class,
+            CuttingBenchCommands.Cutting.class,
+            CuttingBenchCommands.Suite.class
+        })
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
