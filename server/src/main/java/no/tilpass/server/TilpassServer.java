@@ -62,8 +62,14 @@ public final class TilpassServer implements AutoCloseable {
             if (!producing.isEmpty()) {
                 LOG.info("seeded production data: {}", producing);
             }
-            configurations.estimateDeliveryWith((firm, model, values) ->
-                    production.delivery(firm, model, values).orElse(null));
+            configurations.estimateDeliveryWith((firm, model, values) -> {
+                try {
+                    return production.delivery(firm, model, values).orElse(null);
+                } catch (RuntimeException e) {
+                    LOG.warn("no delivery estimate for {} of {}", model.name(), firm, e);
+                    return null;
+                }
+            });
             Platform platform = new Platform(
                     database,
                     catalogue,

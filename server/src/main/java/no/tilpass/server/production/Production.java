@@ -345,8 +345,9 @@ public final class Production {
                 .map(t -> new Board.Need(t.workCentreType(), Board.chunks(t.totalMinutes())))
                 .toList();
         Optional<List<Board.Placement>> placed = board.insert(needs, busy, 0);
-        LocalDateTime finish =
-                placed.map(p -> board.time(p.get(p.size() - 1).end())).orElse(board.time(board.horizon()));
+        LocalDateTime finish = placed.map(
+                        p -> p.isEmpty() ? now : board.time(p.get(p.size() - 1).end()))
+                .orElse(board.time(board.horizon()));
         List<Map<String, Object>> cuts = new ArrayList<>();
         for (OrderRelease.ProfileNeed p : po.profiles()) {
             for (Explosion.Cut c : p.cuts()) {
@@ -567,7 +568,7 @@ public final class Production {
                 .toList();
         long ready = Math.max(0, board.minutes(now));
         Optional<List<Board.Placement>> placed = board.insert(needs, view.busy(), ready);
-        if (placed.isEmpty()) {
+        if (placed.isEmpty() || placed.get().isEmpty()) {
             return Optional.empty();
         }
         LocalDate date =
