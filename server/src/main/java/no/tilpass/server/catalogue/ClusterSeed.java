@@ -68,24 +68,26 @@ public final class ClusterSeed {
         boolean progress = true;
         while (!pending.isEmpty() && progress) {
             progress = false;
-            for (Map.Entry<String, String> e : List.copyOf(pending.entrySet())) {
-                Set<String> needs = dependencies(e.getValue());
+            // file names, not TreeMap entries: removing a TreeMap entry may move another's key into it
+            for (String file : List.copyOf(pending.keySet())) {
+                String text = pending.get(file);
+                Set<String> needs = dependencies(text);
                 needs.retainAll(models.keySet());
-                needs.remove(e.getKey());
+                needs.remove(file);
                 if (needs.stream().anyMatch(pending::containsKey)) {
                     continue;
                 }
-                pending.remove(e.getKey());
+                pending.remove(file);
                 progress = true;
-                Firm firm = firmOf(e.getValue(), firmsByName, cluster);
+                Firm firm = firmOf(text, firmsByName, cluster);
                 catalogue.addFirm(firm);
-                Catalogue.Publication p = catalogue.publish(firm.id(), e.getKey(), e.getValue());
+                Catalogue.Publication p = catalogue.publish(firm.id(), file, text);
                 if (p instanceof Catalogue.Publication.Published) {
-                    published.add(e.getKey());
+                    published.add(file);
                 } else {
                     Diagnostic first =
                             ((Catalogue.Publication.Rejected) p).errors().get(0);
-                    failed.put(e.getKey(), first.format());
+                    failed.put(file, first.format());
                 }
             }
         }

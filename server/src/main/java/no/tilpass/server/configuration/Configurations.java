@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import no.tilpass.engine.completion.Completion;
 import no.tilpass.engine.configurator.Configurator;
 import no.tilpass.engine.configurator.Resolution;
 import no.tilpass.engine.explanation.Explanation;
@@ -127,7 +126,7 @@ public final class Configurations {
                 Optional.empty(),
                 now,
                 now);
-        Analysis a = analyse(m, List.of())
+        Analysis a = analyse(m, s.id(), List.of())
                 .orElseThrow(() ->
                         new IllegalStateException("model " + productId + "/" + v + " has no valid configuration"));
         store.insert(s);
@@ -155,7 +154,7 @@ public final class Configurations {
             List<Decision> others = without(s.decisions(), option);
             List<Decision> next = new ArrayList<>(others);
             next.add(new Decision(option, v));
-            if (analyse(m, next).isEmpty()) {
+            if (analyse(m, s.id(), next).isEmpty()) {
                 throw unavailable(m, others, new Decision(option, v), s.language());
             }
             return new Change(s.version(), next);
@@ -227,17 +226,14 @@ public final class Configurations {
     /** Gives every open option its default where valid, else a valid value. */
     public Map<String, Object> complete(String id, int revision, Optional<String> language) {
         return change(id, revision, language, (s, m) -> {
-            Completion c = pool(m).withCompleter(e -> e.complete(s.decisions()));
-            if (!(c instanceof Completion.Complete complete)) {
-                throw new IllegalStateException("stored decisions of " + id + " conflict");
-            }
-            Analysis a = analyse(m, s.decisions()).orElseThrow();
+            Analysis a = analyse(m, s.id(), s.decisions()).orElseThrow();
             List<Decision> next = new ArrayList<>(s.decisions());
             List<no.tilpass.engine.space.Option> options = m.model().space().options();
-            for (Decision d : complete.configuration()) {
-                int index = indexOf(options, d.option());
-                if (!a.domains().decided(index) && !a.domains().forced(index)) {
-                    next.add(d);
+            for (int i = 0; i < options.size(); i++) {
+                if (!a.domains().decided(i) && !a.domains().forced(i)) {
+                    next.add(new Decision(
+                            options.get(i).name(),
+                            a.completion().get(options.get(i).name())));
                 }
             }
             return new Change(s.version(), next);
@@ -542,12 +538,12 @@ public final class Configurations {
 
     // ------------------------------------------------------------------ engine and storage
 
-    private Optional<Analysis> analyse(CompiledModel m, List<Decision> decisions) {
-        return pool(m).analyse(decisions);
+    private Optional<Analysis> analyse(CompiledModel m, String sessionId, List<Decision> decisions) {
+        return pool(m).analyse(sessionId, decisions);
     }
 
     private Analysis analyseStored(Session s, CompiledModel m) {
-        return analyse(m, s.decisions())
+        return analyse(m, s.id(), s.decisions())
                 .orElseThrow(() -> new IllegalStateException("stored decisions of configuration " + s.id()
                         + " conflict with " + s.productId() + "/" + s.version()));
     }
@@ -600,15 +596,6 @@ public final class Configurations {
 
     private static List<Decision> without(List<Decision> decisions, String option) {
         return decisions.stream().filter(d -> !d.option().equals(option)).toList();
-    }
-
-    private static int indexOf(List<no.tilpass.engine.space.Option> options, String name) {
-        for (int i = 0; i < options.size(); i++) {
-            if (options.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(name);
     }
 
     // ------------------------------------------------------------------ input

@@ -1,5 +1,10 @@
 package no.tilpass.server.configuration;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +12,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -20,15 +24,19 @@ import no.tilpass.engine.space.Decision;
 import no.tilpass.server.catalogue.CompiledModel;
 
 /**
- * The engine for one compiled model version, shared by all its sessions. {@link Configurator},
- * {@link Completer} and {@link Explainer} are not thread-safe, so each request borrows an instance from a
- * small pool and returns it; configurators keep their witness models between requests, which helps every
- * session of the model. Analyses of decision sets are memoised (domains and completions do not depend on
- * the order of decisions), so repeated states (a new session, undo, reloads) cost nothing.
+ * The engine for one compiled model version, shared by all its sessions. {@link Configurator} is not
+ * thread-safe and expensive to start, so a few are pooled per model and a request borrows one, preferably
+ * the one that served its session last (see {@link #withSessionConfigurator}); its answers are exact, so
+ * which one answers does not matter. {@link Completer} and {@link Explainer} answers may depend on solver
+ * history, so they are created per use. Analyses are computed on the decisions in model order and
+ * memoised per decision set, so a state's values and price depend on the decisions alone and repeated
+ * states (a new session, undo, reloads) cost nothing. At most one request per core solves at a time.
  */
 final class EnginePool {
-    private static final int POOL_LIMIT = 8;
     private static final int MEMO_LIMIT = 4096;
+    /** Configurators per model: one per core (a new one is expensive, see {@link #withSessionConfigurator}). */
+    private static final int CONFIGURATOR_LIMIT =
+            Math.max(2, Runtime.getRuntime().availableProcessors());
     /**
      * Engine work is CPU-bound: at most this many requests solve at once (the others queue), so that
      * many concurrent sessions do not thrash the cores or build an engine instance each.
@@ -37,9 +45,7 @@ final class EnginePool {
             new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
 
     private final CompiledModel model;
-    private final ConcurrentLinkedQueue<Configurator> configurators = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Completer> completers = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Explainer> explainers = new ConcurrentLinkedQueue<>();
+    private final Map<String, Integer> optionIndex = new HashMap<>();
     private final Map<String, Analysis> memo = new LinkedHashMap<>(256, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -49,10 +55,17 @@ final class EnginePool {
         }
     };
 
+    private final List<Configurator> idle = new ArrayList<>();
+    private final Map<Configurator, String> lastSession = new IdentityHashMap<>();
+    private int created; // guarded by idle
     private final Map<String, CompletableFuture<Optional<Analysis>>> inFlight = new ConcurrentHashMap<>();
 
     EnginePool(CompiledModel model) {
         this.model = model;
+        List<no.tilpass.engine.space.Option> options = model.model().space().options();
+        for (int i = 0; i < options.size(); i++) {
+            optionIndex.put(options.get(i).name(), i);
+        }
     }
 
     CompiledModel model() {
@@ -63,7 +76,7 @@ final class EnginePool {
      * The analysis of {@code decisions} (resolved already), or empty when they conflict. Concurrent
      * requests for the same decision set wait for one computation.
      */
-    Optional<Analysis> analyse(List<Decision> decisions) {
+    Optional<Analysis> analyse(String sessionId, List<Decision> decisions) {
         String key = key(decisions);
         Analysis memoised = memoised(key);
         if (memoised != null) {
@@ -76,7 +89,7 @@ final class EnginePool {
         }
         try {
             Analysis known = memoised(key);
-            Optional<Analysis> result = known != null ? Optional.of(known) : compute(decisions);
+            Optional<Analysis> result = known != null ? Optional.of(known) : compute(sessionId, decisions);
             if (known == null && result.isPresent()) {
                 synchronized (memo) {
                     memo.put(key, result.get());
@@ -99,8 +112,9 @@ final class EnginePool {
         }
     }
 
-    private Optional<Analysis> compute(List<Decision> decisions) {
-        DomainResult result = withConfigurator(c -> c.domains(decisions));
+    private Optional<Analysis> compute(String sessionId, List<Decision> given) {
+        List<Decision> decisions = canonical(given);
+        DomainResult result = withSessionConfigurator(sessionId, c -> c.domains(decisions));
         if (!(result instanceof DomainResult.Consistent consistent)) {
             return Optional.empty();
         }
@@ -115,42 +129,109 @@ final class EnginePool {
         return Optional.of(new Analysis(consistent, values));
     }
 
-    <T> T withConfigurator(Function<Configurator, T> work) {
-        return with(configurators, () -> new Configurator(model.model().space()), work);
+    /**
+     * Runs {@code work} on an idle configurator, preferring the one that served this session last: its
+     * last domains make the session's next step cheap (monotone reuse). A new configurator's first answer
+     * is expensive (it has no witnesses yet), so at most {@link #CONFIGURATOR_LIMIT} are ever created
+     * per model and requests wait for an idle one.
+     */
+    <T> T withSessionConfigurator(String sessionId, Function<Configurator, T> work) {
+        Configurator c = take(sessionId);
+        if (c == null) {
+            try {
+                c = new Configurator(model.model().space());
+            } catch (RuntimeException | Error e) {
+                discard();
+                throw e;
+            }
+        }
+        SOLVING.acquireUninterruptibly();
+        boolean healthy = false;
+        try {
+            T result = work.apply(c);
+            healthy = true;
+            return result;
+        } finally {
+            SOLVING.release();
+            if (healthy) {
+                release(c, sessionId);
+            } else {
+                discard();
+            }
+        }
     }
 
+    /** An idle configurator (this session's last one if idle), or null when the caller may create one. */
+    private Configurator take(String sessionId) {
+        synchronized (idle) {
+            while (true) {
+                for (Iterator<Configurator> it = idle.iterator(); it.hasNext(); ) {
+                    Configurator c = it.next();
+                    if (sessionId.equals(lastSession.get(c))) {
+                        it.remove();
+                        return c;
+                    }
+                }
+                if (!idle.isEmpty()) {
+                    return idle.remove(0);
+                }
+                if (created < CONFIGURATOR_LIMIT) {
+                    created++;
+                    return null;
+                }
+                try {
+                    idle.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for a configurator", e);
+                }
+            }
+        }
+    }
+
+    private void release(Configurator c, String sessionId) {
+        synchronized (idle) {
+            lastSession.put(c, sessionId);
+            idle.add(c);
+            idle.notifyAll();
+        }
+    }
+
+    private void discard() {
+        synchronized (idle) {
+            created--;
+            idle.notifyAll();
+        }
+    }
+
+    /**
+     * Runs {@code work} on a new completer. Completions that yield a default depend on the solver's
+     * history (learnt clauses, saved phases), so a fresh instance per analysis keeps the state's values
+     * and price a function of the decisions alone.
+     */
     <T> T withCompleter(Function<Completer, T> work) {
-        return with(completers, () -> new Completer(model.model().space()), work);
+        return solving(() -> work.apply(new Completer(model.model().space())));
     }
 
+    /** Runs {@code work} on a new explainer, for the same reason as {@link #withCompleter}. */
     <T> T withExplainer(Function<Explainer, T> work) {
-        return with(explainers, () -> new Explainer(model.model().space()), work);
+        return solving(() -> work.apply(new Explainer(model.model().space())));
     }
 
-    private static <E, T> T with(ConcurrentLinkedQueue<E> pool, Supplier<E> create, Function<E, T> work) {
+    private static <T> T solving(Supplier<T> work) {
         SOLVING.acquireUninterruptibly();
         try {
-            return withPermit(pool, create, work);
+            return work.get();
         } finally {
             SOLVING.release();
         }
     }
 
-    private static <E, T> T withPermit(ConcurrentLinkedQueue<E> pool, Supplier<E> create, Function<E, T> work) {
-        E engine = pool.poll();
-        if (engine == null) {
-            engine = create.get();
-        }
-        boolean healthy = false;
-        try {
-            T result = work.apply(engine);
-            healthy = true;
-            return result;
-        } finally {
-            if (healthy && pool.size() < POOL_LIMIT) {
-                pool.offer(engine);
-            }
-        }
+    /** The decisions in model order of their options, so that the engine's answer depends on the set alone. */
+    private List<Decision> canonical(List<Decision> decisions) {
+        return decisions.stream()
+                .sorted(Comparator.comparingInt(d -> optionIndex.getOrDefault(d.option(), -1)))
+                .toList();
     }
 
     private static String key(List<Decision> decisions) {

@@ -67,6 +67,32 @@ class ClusterSeedIT {
         }
     }
 
+    private static String user(String name) {
+        return USER.replace("model assembly", "model " + name).replace("zz_part.tpm", "fittings.tpm");
+    }
+
+    @Test
+    void every_model_is_published_once_its_components_are_whatever_the_file_names() {
+        Map<String, String> models = new LinkedHashMap<>();
+        models.put("chair.tpm", part("Røros Stol AS").replace("model part", "model chair"));
+        models.put("door.tpm", user("door"));
+        models.put("fittings.tpm", part("Hitterdal Metall AS"));
+        models.put("window.tpm", user("window"));
+        models.put("a.tpm", part("Røros Stol AS").replace("model part", "model a"));
+
+        try (Database db = Database.open(data, Optional.empty(), Optional.empty(), Optional.empty())) {
+            ClusterSeed.Report report =
+                    ClusterSeed.seed(new Catalogue(db.jdbi(), data.resolve("work")), models, new Properties());
+
+            assertThat(report.failed()).isEmpty();
+            assertThat(report.published())
+                    .containsExactlyInAnyOrder("a.tpm", "chair.tpm", "door.tpm", "fittings.tpm", "window.tpm");
+            assertThat(report.published().indexOf("fittings.tpm"))
+                    .isLessThan(report.published().indexOf("door.tpm"))
+                    .isLessThan(report.published().indexOf("window.tpm"));
+        }
+    }
+
     @Test
     void a_model_that_does_not_compile_is_reported_and_the_others_are_still_seeded() {
         Map<String, String> models = new LinkedHashMap<>();
