@@ -66,7 +66,7 @@ final class BenchJobShop {
                     instance.name(), instance.jobCount(), instance.machineCount(), seconds, w);
             JobShopRun run = JobShopBenchmark.run(instance, seconds, w);
             out.printf(
-                    "priority rule %d, CP-SAT %d, lower bound %d%s%n",
+                    "priority rule %d, tabu search + CP-SAT %d, lower bound %d%s%n",
                     run.priorityRule(), run.makespan(), run.lowerBound(), run.optimal() ? " (optimal)" : "");
             if (this.out != null) {
                 try {

@@ -81,9 +81,9 @@ public record JobShopInstance(String name, int jobCount, int machineCount, Sched
                     return new Failed(at + "job " + j + " uses machine " + pairs[p] + ", but machines are 0.."
                             + (machines - 1) + "\nMaybe machines are numbered from 1 in this file.");
                 }
-                if (pairs[p + 1] <= 0) {
+                if (pairs[p + 1] < 0) {
                     return new Failed(at + "job " + j + " has duration " + pairs[p + 1]
-                            + "\nMaybe drop operations of zero length.");
+                            + "\nMaybe the sign is a typo; durations are zero or more.");
                 }
                 ops.add(new Operation("M" + pairs[p], pairs[p + 1]));
             }

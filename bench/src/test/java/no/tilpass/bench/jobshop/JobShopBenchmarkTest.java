@@ -48,6 +48,16 @@ class JobShopBenchmarkTest {
     }
 
     @Test
+    void a_zero_duration_operation_is_read_and_scheduled() {
+        JobShopInstance.Read read = JobShopInstance.parse("zero", "zero.txt", "2 2\n0 3 1 0\n1 4 0 1\n");
+
+        JobShopInstance instance = ((JobShopInstance.Loaded) read).instance();
+        JobShopRun run = JobShopBenchmark.run(instance, 5, 1);
+        assertThat(run.makespan()).isEqualTo(5);
+        assertThat(violations(instance, run.starts(), run.makespan())).isEmpty();
+    }
+
+    @Test
     void a_machine_out_of_range_is_reported_with_its_place_and_a_likely_fix() {
         JobShopInstance.Read read = JobShopInstance.parse("bad", "bad.txt", "2 2\n0 3 1 2\n2 4 1 1\n");
 
@@ -96,7 +106,9 @@ class JobShopBenchmarkTest {
                     out.add("job " + j + " op " + k + " starts before its predecessor ends");
                 }
                 ready = starts[j][k] + op.duration();
-                perMachine.add(new long[] {Long.parseLong(op.workCentre().substring(1)), starts[j][k], ready});
+                if (op.duration() > 0) {
+                    perMachine.add(new long[] {Long.parseLong(op.workCentre().substring(1)), starts[j][k], ready});
+                }
             }
             end = Math.max(end, ready);
         }

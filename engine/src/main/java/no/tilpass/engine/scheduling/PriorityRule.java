@@ -57,7 +57,8 @@ final class PriorityRule {
                         continue;
                     }
                     long s = centreByIndex[m].earliestFit(Math.max(jobReady[j], machineReady[m]), op.duration());
-                    if (s < bestEnd && (chosen < 0 || better(jobs, remaining, j, chosen))) {
+                    boolean candidate = s < bestEnd || s + op.duration() == bestEnd;
+                    if (candidate && (chosen < 0 || better(jobs, remaining, j, chosen))) {
                         chosen = j;
                         chosenStart = s;
                     }

@@ -62,7 +62,7 @@ public final class Scheduler {
                     firstStarts,
                     trivialMakespanBound(problem),
                     deadline,
-                    20_000L + 50L * problem.operationCount(),
+                    5_000L + 10L * problem.operationCount(),
                     settings.seed());
         }
         if (firstStarts != null) {

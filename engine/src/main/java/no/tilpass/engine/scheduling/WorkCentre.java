@@ -70,6 +70,9 @@ public record WorkCentre(String id, List<Interval> unavailable) {
 
     /** The earliest start at or after {@code ready} where {@code duration} fits without touching unavailable time. */
     long earliestFit(long ready, long duration) {
+        if (duration == 0) {
+            return ready;
+        }
         long t = ready;
         boolean moved = true;
         while (moved) {

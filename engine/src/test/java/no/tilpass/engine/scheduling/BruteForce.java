@@ -113,6 +113,9 @@ final class BruteForce {
     }
 
     private static long fit(List<Interval> closed, long ready, long duration) {
+        if (duration == 0) {
+            return ready;
+        }
         for (long t = ready; ; t++) {
             boolean clash = false;
             for (Interval c : closed) {

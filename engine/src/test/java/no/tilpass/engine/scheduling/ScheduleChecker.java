@@ -53,11 +53,13 @@ final class ScheduleChecker {
                     out.add(where + " ends at " + slot.end() + " after the horizon " + problem.horizonEnd());
                 }
                 for (Interval c : closed.get(op.workCentre())) {
-                    if (slot.start() < c.end() && c.start() < slot.end()) {
+                    if (slot.end() > slot.start() && slot.start() < c.end() && c.start() < slot.end()) {
                         out.add(where + " " + slot + " runs into unavailable " + c + " of " + op.workCentre());
                     }
                 }
-                busy.get(op.workCentre()).add(slot);
+                if (slot.end() > slot.start()) {
+                    busy.get(op.workCentre()).add(slot);
+                }
                 ready = slot.end();
             }
             if (planned.finish() != ready) {
