@@ -21,7 +21,7 @@ public final class BinPacker {
 
     private static final long MBS_NODE_LIMIT = 20_000;
     private static final int EXACT_MAX_ITEMS = 60;
-    private static final long COLUMN_GENERATION_NANOS = 3_000_000_000L;
+    private static final long COLUMN_GENERATION_NANOS = 2_000_000_000L;
     private static final long RESTART_SLICE_NANOS = 500_000_000L;
     private static final long EXACT_QUICK_NODES = 50_000;
     private static final long EXACT_NODE_LIMIT = 2_000_000;
@@ -96,7 +96,7 @@ public final class BinPacker {
         if (!optimal) {
             // the LP bound (column generation) closes most gaps that L2 leaves
             long now = System.nanoTime();
-            long stop = Math.min(deadline, now + Math.min((deadline - now) / 3, COLUMN_GENERATION_NANOS));
+            long stop = Math.min(deadline, now + Math.min((deadline - now) / 5, COLUMN_GENERATION_NANOS));
             int columnBound = fixed + ColumnGeneration.bound(restSizes, capacity, stop);
             if (columnBound > lowerBound) {
                 lowerBound = columnBound;

@@ -5,15 +5,15 @@ import java.util.Arrays;
 /**
  * The linear-programming (Gilmore–Gomory) lower bound by column generation: a revised simplex with a
  * dense basis inverse on the pattern formulation, priced by a bounded knapsack solved by dynamic
- * programming over the capacity (so only attempted when capacity × distinct sizes is moderate; 0
- * otherwise). Every iteration's duals
+ * programming over the capacity (sizes and capacity scaled down, rounding down, when capacity × distinct
+ * sizes is large: a relaxation, so the bound stays valid but may be weaker). Every iteration's duals
  * give a Farley bound (demand-weighted duals divided by the best pattern's dual value), valid whatever
  * the rounding errors of the simplex, so the bound returned is safe even when the time runs out first.
  */
 final class ColumnGeneration {
     private static final double EPS = 1e-9;
     private static final int MAX_ITERATIONS = 5_000;
-    /** Largest capacity × distinct sizes for which the bound is attempted (pricing is a DP over C). */
+    /** Largest capacity × distinct sizes priced exactly; above it the pricing scales sizes down. */
     static final long WORK_LIMIT = 3_000_000;
 
     private ColumnGeneration() {}
@@ -35,11 +35,18 @@ final class ColumnGeneration {
                 demand[m++] = 1;
             }
         }
-        if ((long) capacity * m > WORK_LIMIT) {
-            return 0;
-        }
         size = Arrays.copyOf(size, m);
         demand = Arrays.copyOf(demand, m);
+        // pricing works on sizes and capacity divided by q, rounded down: every real pattern stays a
+        // pattern there, so its best value bounds the real one from above and the Farley bound stays valid
+        long q = Math.max(1, ((long) capacity * m + WORK_LIMIT - 1) / WORK_LIMIT);
+        int[] limit = new int[m];
+        int[] pricedSize = new int[m];
+        for (int k = 0; k < m; k++) {
+            limit[k] = Math.min(demand[k], capacity / size[k]);
+            pricedSize[k] = (int) (size[k] / q);
+        }
+        int pricedCapacity = (int) (capacity / q);
         double[][] inverse = new double[m][m];
         double[] x = new double[m];
         double[] cost = new double[m];
@@ -73,7 +80,7 @@ final class ColumnGeneration {
                 column[negative] = -1;
                 enteringCost = 0;
             } else {
-                int[] pattern = dynamicKnapsack(size, demand, dual, capacity);
+                int[] pattern = dynamicKnapsack(pricedSize, limit, dual, pricedCapacity);
                 double value = 0;
                 for (int k = 0; k < m; k++) {
                     value += pattern[k] * dual[k];
@@ -137,9 +144,13 @@ final class ColumnGeneration {
         return best <= 0 ? 0 : (int) Math.ceil(best - 1e-6);
     }
 
-    /** Bounded knapsack by dynamic programming over the capacity (binary splitting of multiplicities). */
-    private static int[] dynamicKnapsack(int[] size, int[] demand, double[] dual, int capacity) {
+    /**
+     * Bounded knapsack by dynamic programming over the capacity (binary splitting of multiplicities):
+     * maximise dual·a with a_k ≤ limit_k and size·a ≤ capacity; sizes may be 0.
+     */
+    private static int[] dynamicKnapsack(int[] size, int[] limit, double[] dual, int capacity) {
         int m = size.length;
+        int[] pattern = new int[m];
         int[] chunkType = new int[m * 32];
         int[] chunkCount = new int[m * 32];
         int chunks = 0;
@@ -147,7 +158,11 @@ final class ColumnGeneration {
             if (dual[k] <= EPS) {
                 continue;
             }
-            int left = Math.min(demand[k], capacity / size[k]);
+            if (size[k] == 0) {
+                pattern[k] = limit[k];
+                continue;
+            }
+            int left = Math.min(limit[k], capacity / size[k]);
             for (int c = 1; left > 0; c <<= 1) {
                 int take = Math.min(c, left);
                 chunkType[chunks] = k;
@@ -171,7 +186,6 @@ final class ColumnGeneration {
             }
             took[c] = bits;
         }
-        int[] pattern = new int[m];
         int r = capacity;
         for (int c = chunks - 1; c >= 0; c--) {
             if ((took[c][r >>> 6] & (1L << (r & 63))) != 0) {
