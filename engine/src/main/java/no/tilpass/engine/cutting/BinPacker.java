@@ -21,6 +21,7 @@ public final class BinPacker {
 
     private static final long MBS_NODE_LIMIT = 20_000;
     private static final int EXACT_MAX_ITEMS = 60;
+    private static final long COLUMN_GENERATION_NANOS = 2_000_000_000L;
     private static final long RESTART_SLICE_NANOS = 500_000_000L;
     private static final long EXACT_QUICK_NODES = 50_000;
     private static final long EXACT_NODE_LIMIT = 2_000_000;
@@ -91,6 +92,17 @@ public final class BinPacker {
             long firstStop = Math.min(deadline, now + Math.min((deadline - now) / 4, 1_000_000_000L));
             best = new NeighbourhoodSearch(w, capacity, seed, firstStop).improve(best, restTarget);
             optimal = best.size() <= restTarget;
+        }
+        if (!optimal) {
+            // the LP bound (column generation) closes most gaps that L2 leaves
+            long now = System.nanoTime();
+            long stop = Math.min(deadline, now + Math.min((deadline - now) / 5, COLUMN_GENERATION_NANOS));
+            int columnBound = fixed + ColumnGeneration.bound(restSizes, capacity, stop);
+            if (columnBound > lowerBound) {
+                lowerBound = columnBound;
+                restTarget = lowerBound - fixed;
+                optimal = best.size() <= restTarget;
+            }
         }
         if (!optimal && rest.length <= EXACT_MAX_ITEMS) {
             long now = System.nanoTime();

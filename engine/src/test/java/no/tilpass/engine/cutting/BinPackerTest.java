@@ -90,6 +90,11 @@ class BinPackerTest {
                     .as(context)
                     .isLessThanOrEqualTo(optimum);
             assertThat(LowerBounds.continuous(desc, capacity)).as(context).isLessThanOrEqualTo(optimum);
+            int columnBound = ColumnGeneration.bound(desc, capacity, Long.MAX_VALUE);
+            assertThat(columnBound).as(context + " LP bound").isLessThanOrEqualTo(optimum);
+            assertThat(columnBound)
+                    .as(context + " LP bound")
+                    .isGreaterThanOrEqualTo(LowerBounds.continuous(desc, capacity));
         }
     }
 
