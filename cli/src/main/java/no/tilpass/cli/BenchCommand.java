@@ -1,10 +1,12 @@
 package no.tilpass.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.tilpass.bench.SessionBenchmark;
 import no.tilpass.bench.SessionReport;
+import no.tilpass.bench.http.HttpBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks.",
         subcommands = {
             BenchCommand.Session.class,
+            BenchCommand.Http.class,
             BenchJobShop.Single.class,
             BenchJobShop.Suite.class,
             CuttingBenchCommands.Cutting.class,
@@ -69,6 +72,70 @@ final class BenchCommand implements Runnable {
             SessionReport report =
                     SessionBenchmark.run(loaded.get().space(), loaded.get().loadMillis(), steps, seed, baseline);
             out.println(report.toJson());
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "http",
+            description = "Simulated customers over loopback HTTP: each creates a session for the product, then sets"
+                    + " (seeded) valid values of open options with at least two valid values, now and then undoes or"
+                    + " clears, and starts over when complete. Starts a server in-process when none answers at"
+                    + " --url. The last line is one JSON object.")
+    static final class Http implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(
+                names = "--model",
+                defaultValue = "window",
+                description = "product id, or a word in it (default ${DEFAULT-VALUE})")
+        String model;
+
+        @Option(
+                names = "--sessions",
+                defaultValue = "50",
+                description = "concurrent customers (default ${DEFAULT-VALUE})")
+        int sessions;
+
+        @Option(names = "--seconds", defaultValue = "30", description = "measured seconds (default ${DEFAULT-VALUE})")
+        double seconds;
+
+        @Option(
+                names = "--warmup",
+                defaultValue = "3",
+                description = "seconds run before measuring (default ${DEFAULT-VALUE})")
+        double warmup;
+
+        @Option(
+                names = "--url",
+                defaultValue = "http://127.0.0.1:7070",
+                description = "server to use if one answers (default ${DEFAULT-VALUE})")
+        String url;
+
+        @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
+        long seed;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            URI base;
+            try {
+                base = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                err.println("error: --url " + url + " is not a URL: " + e.getMessage());
+                err.println("Maybe --url http://127.0.0.1:7070.");
+                return 2;
+            }
+            HttpBenchmark.Outcome outcome =
+                    HttpBenchmark.run(new HttpBenchmark.Settings(model, sessions, seconds, warmup, base, seed), err);
+            if (outcome instanceof HttpBenchmark.Outcome.Failed failed) {
+                err.println("error: " + failed.message());
+                err.println(failed.maybe());
+                return 1;
+            }
+            out.println(((HttpBenchmark.Outcome.Measured) outcome).report().toJson());
             return 0;
         }
     }

@@ -20,7 +20,9 @@ import no.tilpass.server.catalogue.Catalogue;
 import no.tilpass.server.catalogue.CompiledModel;
 import no.tilpass.server.catalogue.Firm;
 import no.tilpass.server.catalogue.ModelView;
+import no.tilpass.server.openapi.OpenApi;
 import no.tilpass.server.order.Orders;
+import no.tilpass.server.quote.QuoteRoutes;
 
 /**
  * Every route of the REST API (docs/api.md) in one list, with the handlers that translate HTTP to the
@@ -39,7 +41,7 @@ final class Api {
 
     /** The routes, in the order of docs/api.md. */
     List<Route> routes() {
-        return List.of(
+        List<Route> routes = new ArrayList<>(List.of(
                 route(HandlerType.GET, "/api/firms", this::firms),
                 route(HandlerType.GET, "/api/products", this::products),
                 route(HandlerType.GET, "/api/products/{id}", this::product),
@@ -68,7 +70,11 @@ final class Api {
                 route(HandlerType.GET, "/api/firms/{firmId}/remnants", this::remnants),
                 route(HandlerType.POST, "/api/firms/{firmId}/work-centres/{id}/downtime", this::downtime),
                 route(HandlerType.GET, "/api/firms/{firmId}/work-centres/{id}/work-list.pdf", this::workList),
-                route(HandlerType.GET, "/planner", this::plannerPage));
+                route(HandlerType.GET, "/planner", this::plannerPage)));
+        // Documents (server-docs): quote.pdf and drawing.svg of a session, and the OpenAPI document.
+        routes.addAll(QuoteRoutes.routes(platform));
+        routes.addAll(OpenApi.routes());
+        return List.copyOf(routes);
     }
 
     private static Route route(HandlerType method, String path, Handler handler) {

@@ -108,9 +108,21 @@ public final class TilpassServer implements AutoCloseable {
         }
         app.exception(ApiError.class, (e, ctx) -> Api.json(ctx, e.status(), e.body()));
         app.exception(HttpResponseException.class, (e, ctx) -> {
-            ApiError error = e.getStatus() == 413
-                    ? tooLarge(-1)
-                    : ApiError.of(e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null);
+            ApiError error =
+                    switch (e.getStatus()) {
+                        case 413 -> tooLarge(-1);
+                        case 404 -> ApiError.of(
+                                404,
+                                "not_found",
+                                "no route " + ctx.method() + " " + ctx.path(),
+                                "Maybe check the path against docs/api.md.");
+                        case 405 -> ApiError.of(
+                                405,
+                                "method_not_allowed",
+                                ctx.method() + " is not allowed on " + ctx.path(),
+                                "Maybe check the method against docs/api.md.");
+                        default -> ApiError.of(e.getStatus(), "http_" + e.getStatus(), e.getMessage(), null);
+                    };
             Api.json(ctx, error.status(), error.body());
         });
         app.exception(Exception.class, (e, ctx) -> {

@@ -53,7 +53,7 @@ class ConfigurationApiIT {
         assertThat(state.get("price").get("currency").asText()).isEqualTo("NOK");
         assertThat(state.get("price").get("estimate").asBoolean()).isTrue();
         assertThat(state.get("price").get("total").asLong()).isPositive();
-        assertThat(state.get("drawing").isNull()).isTrue();
+        assertThat(state.get("drawing").get("width").asInt()).isEqualTo(800); // drawn with the values priced
         assertThat(state.get("canUndo").asBoolean()).isFalse();
     }
 
@@ -192,6 +192,7 @@ class ConfigurationApiIT {
         TestClient.Response huge = client.post("/api/configurations", new byte[(1 << 20) + 10]);
         TestClient.Response unknown = client.get("/api/configurations/no-such-id");
         TestClient.Response unknownProduct = client.get("/api/products/no_such_product");
+        TestClient.Response unknownRoute = client.get("/api/no/such/route");
 
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.error().get("code").asText()).isEqualTo("malformed_json");
@@ -202,7 +203,11 @@ class ConfigurationApiIT {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.error().get("code").asText()).isEqualTo("not_found");
         assertThat(unknownProduct.status()).isEqualTo(404);
-        for (TestClient.Response r : java.util.List.of(malformed, missingRevision, huge, unknown, unknownProduct)) {
+        assertThat(unknownRoute.status()).isEqualTo(404);
+        assertThat(unknownRoute.error().get("code").asText()).isEqualTo("not_found");
+        assertThat(unknownRoute.error().get("maybe").asText()).startsWith("Maybe");
+        for (TestClient.Response r :
+                java.util.List.of(malformed, missingRevision, huge, unknown, unknownProduct, unknownRoute)) {
             assertThat(r.text()).doesNotContain("Exception").doesNotContain("\tat ");
         }
     }

@@ -11,6 +11,7 @@ import no.tilpass.engine.space.Option;
 import no.tilpass.engine.space.OptionKind;
 import no.tilpass.server.catalogue.CompiledModel;
 import no.tilpass.server.catalogue.ModelView;
+import no.tilpass.server.drawing.Drawings;
 
 /** The state of a session as docs/api.md shows it. */
 final class StateView {
@@ -113,7 +114,7 @@ final class StateView {
         out.put("groups", groups);
         out.put("options", options);
         out.put("price", price(model, a.completion(), !complete));
-        out.put("drawing", null);
+        out.put("drawing", Drawings.draw(model.name(), a.completion()));
         out.put("canUndo", !s.history().isEmpty());
         out.put("upgrade", upgrade);
         out.put("shareToken", s.shareToken().orElse(null));

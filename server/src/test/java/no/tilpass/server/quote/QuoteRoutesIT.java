@@ -1,0 +1,154 @@
+package no.tilpass.server.quote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import javax.xml.parsers.DocumentBuilderFactory;
+import no.tilpass.server.ServerConfig;
+import no.tilpass.server.TilpassServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/** The quote and the drawing of a session over HTTP, checked against the state the API answers with. */
+class QuoteRoutesIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dataDir;
+
+    private static TilpassServer server;
+    private static HttpClient client;
+
+    @BeforeAll
+    static void start() {
+        server = TilpassServer.start(ServerConfig.embedded(dataDir, 0));
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    private static <T> HttpResponse<T> send(String method, String path, String body, HttpResponse.BodyHandler<T> as)
+            throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(URI.create(server.url() + path))
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                body == null
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                as);
+    }
+
+    private static JsonNode completedWindow(String language) throws Exception {
+        JsonNode state = JSON.readTree(send(
+                        "POST",
+                        "/api/configurations",
+                        "{\"productId\":\"casement_window\",\"language\":\"" + language + "\"}",
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        String id = state.get("id").asText();
+        state = JSON.readTree(send(
+                        "PUT",
+                        "/api/configurations/" + id + "/decisions/width",
+                        "{\"value\":1200,\"revision\":" + state.get("revision").asInt() + "}",
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        return JSON.readTree(send(
+                        "POST",
+                        "/api/configurations/" + id + "/complete",
+                        "{\"revision\":" + state.get("revision").asInt() + "}",
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+    }
+
+    @Test
+    void the_quote_of_a_session_shows_its_option_labels_total_and_expiry_in_the_asked_language() throws Exception {
+        JsonNode state = completedWindow("nb");
+        HttpResponse<byte[]> response = send(
+                "GET",
+                "/api/configurations/" + state.get("id").asText() + "/quote.pdf?lang=en",
+                null,
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+
+        PdfReader reader = new PdfReader(response.body());
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
+        }
+        reader.close();
+        String squashed = text.toString().replaceAll("\\s+", "");
+
+        JsonNode english = JSON.readTree(send(
+                        "GET",
+                        "/api/configurations/" + state.get("id").asText() + "?lang=en",
+                        null,
+                        HttpResponse.BodyHandlers.ofString())
+                .body());
+        for (JsonNode option : english.get("options")) {
+            assertThat(squashed)
+                    .as("label of " + option.get("name"))
+                    .contains(option.get("label").asText().replaceAll("\\s+", ""));
+        }
+        QuoteTexts texts = QuoteTexts.of("en");
+        long total = english.get("price").get("total").asLong();
+        assertThat(squashed).contains((texts.text("total") + "NOK" + texts.money(total)).replaceAll("\\s+", ""));
+        LocalDate expiry = LocalDate.now(ZoneId.of("Europe/Oslo")).plusDays(QuoteDocument.DEFAULT_VALID_DAYS);
+        assertThat(squashed).contains(texts.date(expiry).replaceAll("\\s+", ""));
+        assertThat(squashed).contains("1200");
+    }
+
+    @Test
+    void an_unknown_quote_language_or_session_is_a_clear_error() throws Exception {
+        JsonNode state = completedWindow("sv");
+        HttpResponse<String> language = send(
+                "GET",
+                "/api/configurations/" + state.get("id").asText() + "/quote.pdf?lang=de",
+                null,
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(language.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(language.body()).at("/error/maybe").asText()).startsWith("Maybe");
+        HttpResponse<String> missing =
+                send("GET", "/api/configurations/nope/quote.pdf", null, HttpResponse.BodyHandlers.ofString());
+        assertThat(missing.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void the_svg_drawing_of_a_session_has_the_width_it_was_configured_with() throws Exception {
+        JsonNode state = completedWindow("nb");
+        HttpResponse<byte[]> response = send(
+                "GET",
+                "/api/configurations/" + state.get("id").asText() + "/drawing.svg",
+                null,
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        Document svg = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(new ByteArrayInputStream(response.body()));
+        assertThat(svg.getDocumentElement().getAttribute("data-kind")).isEqualTo("window");
+        assertThat(state.at("/drawing/width").asDouble()).isEqualTo(1200);
+        assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains(">1200</text>");
+    }
+}
