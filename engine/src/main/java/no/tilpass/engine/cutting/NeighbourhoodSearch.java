@@ -15,7 +15,7 @@ import java.util.SplittableRandom;
 final class NeighbourhoodSearch {
     private static final int TABU_PHASE_STALL = 60;
     private static final long PACK_NODE_LIMIT = 300;
-    private static final int TENURE_SPREAD = Integer.getInteger("cns.t1", 8);
+    private static final int TENURE_SPREAD = 8;
     private static final long ROUND_ITERATIONS = 2_000;
 
     private final int[] w;
