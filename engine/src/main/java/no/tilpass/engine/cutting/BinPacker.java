@@ -73,12 +73,15 @@ public final class BinPacker {
                 Math.max(LowerBounds.martelloToth(w, capacity), LowerBounds.feketeSchepers(w, capacity, 12)));
         int restTarget = lowerBound - fixed;
 
-        List<int[]> best = Constructive.firstFitDecreasing(w, rest, capacity);
+        List<List<int[]>> starts = new ArrayList<>();
+        starts.add(Constructive.firstFitDecreasing(w, rest, capacity));
+        List<int[]> best = starts.get(0);
         if (best.size() > restTarget) {
-            best = better(best, Constructive.bestFitDecreasing(w, rest, capacity));
-        }
-        if (best.size() > restTarget) {
-            best = better(best, Constructive.minimumBinSlack(w, rest, capacity, MBS_NODE_LIMIT));
+            starts.add(Constructive.bestFitDecreasing(w, rest, capacity));
+            starts.add(Constructive.minimumBinSlack(w, rest, capacity, MBS_NODE_LIMIT));
+            for (List<int[]> packing : starts) {
+                best = better(best, packing);
+            }
         }
         boolean optimal = best.size() <= restTarget;
         if (!optimal && rest.length <= EXACT_MAX_ITEMS) {
@@ -111,17 +114,19 @@ public final class BinPacker {
             best = exact.packing();
             optimal = exact.optimal();
         }
-        // restarts with growing time slices, alternating between the best packing and first fit decreasing
-        // as the starting point (the search depends strongly on where it starts)
-        List<int[]> firstFit = Constructive.firstFitDecreasing(w, rest, capacity);
+        // restarts with growing time slices, cycling through the constructive packings and the best one as
+        // the starting point (the search depends strongly on where it starts)
         long slice = RESTART_SLICE_NANOS;
         for (int attempt = 0; !optimal && System.nanoTime() < deadline; attempt++) {
             long stop = Math.min(deadline, System.nanoTime() + slice);
-            List<int[]> from = attempt % 2 == 0 ? best : firstFit;
+            int pick = attempt % (starts.size() + 1);
+            List<int[]> from = pick == starts.size() ? best : starts.get(starts.size() - 1 - pick);
             best = better(
                     best, new NeighbourhoodSearch(w, capacity, seed + 1 + attempt, stop).improve(from, restTarget));
             optimal = best.size() <= restTarget;
-            slice = slice * 3 / 2;
+            if (pick == starts.size()) {
+                slice = slice * 3 / 2;
+            }
         }
         List<List<Integer>> bins = new ArrayList<>(fixed + best.size());
         for (int[] bin : reduction.fixedBins()) {

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 final class NeighbourhoodSearch {
     private static final int TABU_PHASE_STALL = 60;
     private static final long PACK_NODE_LIMIT = 300;
+    private static final int TENURE_SPREAD = 8;
     private static final long ROUND_ITERATIONS = 2_000;
 
     private final int[] w;
@@ -202,7 +203,7 @@ final class NeighbourhoodSearch {
                             continue;
                         }
                         // lexicographic: larger gain, then fewer items into bins (S keeps more items)
-                        boolean better = gain > bestGain || (gain == bestGain && -countGain > -bestCountGain);
+                        boolean better = gain > bestGain || (gain == bestGain && countGain < bestCountGain);
                         boolean equal = gain == bestGain && countGain == bestCountGain;
                         if (better) {
                             bestGain = gain;
@@ -248,7 +249,7 @@ final class NeighbourhoodSearch {
         if (itemB >= 0) {
             addToBin(bestBin, itemB);
         }
-        long tenure = 3 + random.nextInt(8);
+        long tenure = 3 + random.nextInt(TENURE_SPREAD);
         if (outA >= 0) {
             addToS(outA);
             tabuBin[outA] = bestBin;
