@@ -60,7 +60,9 @@ class ProductionApiIT {
         JsonNode order = order(state);
         String id = order.get("id").asText();
         JsonNode production = order.get("production");
-        assertThat(production.get("promisedDate").asText()).isNotBlank();
+        assertThat(production.get("promisedDate").asText())
+                .as("the promise is the delivery the state showed, nothing else was ordered in between")
+                .isEqualTo(earliest.toString());
         assertThat(client.get("/api/orders/" + id).json().get("production").get("promisedDate"))
                 .isEqualTo(production.get("promisedDate"));
 
