@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
             BenchCommand.Session.class,
             BenchCommand.Http.class,
             BenchJobShop.Single.class,
-            BenchJobShop.Suite.class
+            BenchJobShop.Suite.class,
+            CuttingBenchCommands.Cutting.class,
+            CuttingBenchCommands.Suite.class
         })
 final class BenchCommand implements Runnable {
     @Spec

@@ -8,6 +8,8 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +62,15 @@ final class Api {
                 route(HandlerType.POST, "/api/orders", this::placeOrder),
                 route(HandlerType.GET, "/api/orders/{id}", this::order),
                 route(HandlerType.GET, "/api/firms/{firmId}/orders", this::firmOrders),
-                route(HandlerType.GET, "/c/{token}", this::sharedPage)));
+                route(HandlerType.GET, "/c/{token}", this::sharedPage),
+                route(HandlerType.GET, "/api/orders/{id}/production", this::productionOrder),
+                route(HandlerType.GET, "/api/firms/{firmId}/plan", this::plan),
+                route(HandlerType.POST, "/api/firms/{firmId}/cutting-plans", this::cuttingPlan),
+                route(HandlerType.GET, "/api/firms/{firmId}/cutting-plans/latest", this::latestCuttingPlan),
+                route(HandlerType.GET, "/api/firms/{firmId}/remnants", this::remnants),
+                route(HandlerType.POST, "/api/firms/{firmId}/work-centres/{id}/downtime", this::downtime),
+                route(HandlerType.GET, "/api/firms/{firmId}/work-centres/{id}/work-list.pdf", this::workList),
+                route(HandlerType.GET, "/planner", this::plannerPage)));
         // Documents (server-docs): quote.pdf and drawing.svg of a session, and the OpenAPI document.
         routes.addAll(QuoteRoutes.routes(platform));
         routes.addAll(OpenApi.routes());
@@ -319,11 +329,90 @@ final class Api {
     private void placeOrder(Context ctx) {
         ObjectNode body = Json.readObject(ctx.body());
         Orders.Placed placed = platform.orders().place(ctx.header("Idempotency-Key"), body);
-        json(ctx, placed.created() ? 201 : 200, placed.order());
+        platform.production().releasePending((String) placed.order().get("firmId"));
+        json(ctx, placed.created() ? 201 : 200, withProduction(placed.order()));
     }
 
     private void order(Context ctx) {
-        json(ctx, 200, platform.orders().get(ctx.pathParam("id")));
+        json(ctx, 200, withProduction(platform.orders().get(ctx.pathParam("id"))));
+    }
+
+    /** The order with {@code "production"}: its promised date and planned finish once released, else null. */
+    private Map<String, Object> withProduction(Map<String, Object> order) {
+        Map<String, Object> out = new LinkedHashMap<>(order);
+        out.put(
+                "production",
+                platform.production().summary((String) order.get("id")).orElse(null));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ production
+
+    private void productionOrder(Context ctx) {
+        String id = ctx.pathParam("id");
+        platform.orders().get(id);
+        json(ctx, 200, platform.production().productionOrder(id));
+    }
+
+    private void plan(Context ctx) {
+        int days = intParam(ctx, "days").orElse(21);
+        json(ctx, 200, platform.production().plan(firm(ctx), Math.max(1, Math.min(180, days))));
+    }
+
+    private void cuttingPlan(Context ctx) {
+        String firmId = firm(ctx);
+        ObjectNode body = ctx.body().isBlank() ? Json.object() : Json.readObject(ctx.body());
+        json(ctx, 201, platform.cuttingPlans().plan(firmId, body));
+    }
+
+    private void latestCuttingPlan(Context ctx) {
+        json(ctx, 200, platform.cuttingPlans().latest(firm(ctx)));
+    }
+
+    private void remnants(Context ctx) {
+        json(ctx, 200, platform.cuttingPlans().remnants(firm(ctx)));
+    }
+
+    private void downtime(Context ctx) {
+        String firmId = firm(ctx);
+        ObjectNode body = Json.readObject(ctx.body());
+        json(
+                ctx,
+                200,
+                platform.production().downtime(firmId, ctx.pathParam("id"), time(body, "from"), time(body, "to")));
+    }
+
+    private static LocalDateTime time(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        try {
+            if (n != null && n.isTextual()) {
+                return LocalDateTime.parse(n.asText());
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        throw ApiError.badRequest(
+                        "invalid_time",
+                        "\"" + field + "\" is " + n + ", not a local date-time",
+                        "Maybe \"" + field + "\": \"2026-12-14T07:00\" (the firm's local time).")
+                .field(field);
+    }
+
+    private void workList(Context ctx) {
+        String firmId = firm(ctx);
+        byte[] pdf = platform.production().workList(firmId, ctx.pathParam("id"));
+        ctx.contentType("application/pdf").result(pdf);
+    }
+
+    private void plannerPage(Context ctx) {
+        try (InputStream in = Api.class.getClassLoader().getResourceAsStream("web/planner.html")) {
+            if (in == null) {
+                throw ApiError.notFound("page", "planner.html");
+            }
+            ctx.contentType("text/html; charset=utf-8").result(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void firmOrders(Context ctx) {

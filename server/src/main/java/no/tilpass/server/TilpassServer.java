@@ -7,12 +7,15 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.List;
 import no.tilpass.server.catalogue.Catalogue;
 import no.tilpass.server.catalogue.ClusterSeed;
 import no.tilpass.server.configuration.Configurations;
 import no.tilpass.server.db.Database;
 import no.tilpass.server.order.Orders;
+import no.tilpass.server.production.CuttingPlans;
+import no.tilpass.server.production.Production;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,8 +56,27 @@ public final class TilpassServer implements AutoCloseable {
             }
             seeded.failed().forEach((file, problem) -> LOG.warn("could not seed {}: {}", file, problem));
             Configurations configurations = new Configurations(catalogue, database.jdbi());
-            Platform platform =
-                    new Platform(database, catalogue, configurations, new Orders(database.jdbi(), configurations));
+            Production production =
+                    new Production(database.jdbi(), catalogue, Clock.systemUTC(), Production.planLimitFromProperties());
+            List<String> producing = production.seed();
+            if (!producing.isEmpty()) {
+                LOG.info("seeded production data: {}", producing);
+            }
+            configurations.estimateDeliveryWith((firm, model, values) -> {
+                try {
+                    return production.delivery(firm, model, values).orElse(null);
+                } catch (RuntimeException e) {
+                    LOG.warn("no delivery estimate for {} of {}", model.name(), firm, e);
+                    return null;
+                }
+            });
+            Platform platform = new Platform(
+                    database,
+                    catalogue,
+                    configurations,
+                    new Orders(database.jdbi(), configurations),
+                    production,
+                    new CuttingPlans(database.jdbi(), production, Clock.systemUTC()));
             List<Route> routes = new Api(platform).routes();
             Javalin app = create(routes);
             app.start(config.host(), config.port());

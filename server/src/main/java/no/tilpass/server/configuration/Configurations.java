@@ -59,6 +59,19 @@ public final class Configurations {
         }
     };
 
+    /** Estimates the delivery of a full configuration (capable-to-promise); null when not computable. */
+    @FunctionalInterface
+    public interface DeliveryEstimator {
+        Map<String, Object> estimate(String firmId, ProductModel model, Map<String, String> configuration);
+    }
+
+    private volatile DeliveryEstimator delivery = (firm, model, configuration) -> null;
+
+    /** Makes every state carry {@code "delivery"} from {@code estimator}. */
+    public void estimateDeliveryWith(DeliveryEstimator estimator) {
+        this.delivery = estimator;
+    }
+
     public Configurations(Catalogue catalogue, Jdbi jdbi) {
         this.catalogue = catalogue;
         this.store = new ConfigurationStore(jdbi);
@@ -333,7 +346,9 @@ public final class Configurations {
     // ------------------------------------------------------------------ state
 
     private Map<String, Object> state(Session s, CompiledModel m, Analysis a, String language) {
-        return StateView.state(s, m, a, language, upgradeInfo(s));
+        Map<String, Object> out = StateView.state(s, m, a, language, upgradeInfo(s));
+        out.put("delivery", delivery.estimate(s.firmId(), m.model(), a.completion()));
+        return out;
     }
 
     private Map<String, Object> upgradeInfo(Session s) {

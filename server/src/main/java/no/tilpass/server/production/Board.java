@@ -1,0 +1,187 @@
+package no.tilpass.server.production;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import no.tilpass.engine.production.ShiftCalendar;
+import no.tilpass.engine.scheduling.Interval;
+import no.tilpass.engine.scheduling.WorkCentre;
+
+/**
+ * The planning board of one firm from {@code epoch} (minute 0) to {@code epoch + horizon} minutes: one
+ * lane per unit of capacity of every work centre (a centre of capacity 2 has lanes {@code id#1} and
+ * {@code id#2}; a centre of capacity 1 has the lane {@code id}), each with the minutes it is unavailable
+ * (outside shifts, holidays, downtime), and the working dates of the firm.
+ */
+final class Board {
+    /** Operations longer than this are split into consecutive chunks on the same lane (a shift is longer). */
+    static final long CHUNK_MINUTES = 240;
+
+    private final LocalDateTime epoch;
+    private final long horizon;
+    private final Map<String, Lane> lanes;
+    private final TreeSet<LocalDate> workingDates;
+
+    record Centre(String id, String type, String name, int capacity, String calendar) {}
+
+    record Lane(String key, String centreId, int lane, String type, List<Interval> unavailable) {}
+
+    record Downtime(String centreId, LocalDateTime from, LocalDateTime to) {}
+
+    private Board(LocalDateTime epoch, long horizon, Map<String, Lane> lanes, TreeSet<LocalDate> workingDates) {
+        this.epoch = epoch;
+        this.horizon = horizon;
+        this.lanes = lanes;
+        this.workingDates = workingDates;
+    }
+
+    static Board of(LocalDateTime epoch, int horizonDays, List<Centre> centres, List<Downtime> downtimes) {
+        LocalDateTime end = epoch.plusDays(horizonDays);
+        long horizon = Duration.between(epoch, end).toMinutes();
+        Map<String, Lane> lanes = new LinkedHashMap<>();
+        TreeSet<LocalDate> working = new TreeSet<>();
+        for (Centre c : centres) {
+            ShiftCalendar base = ProductionFile.calendar("work centre " + c.id(), c.calendar());
+            List<ShiftCalendar.Period> down = new ArrayList<>(base.downtime());
+            for (Downtime d : downtimes) {
+                if (d.centreId().equals(c.id())) {
+                    down.add(new ShiftCalendar.Period(d.from(), d.to()));
+                }
+            }
+            ShiftCalendar calendar = new ShiftCalendar(base.shifts(), base.holidays(), down);
+            List<Interval> closed = new ArrayList<>();
+            for (ShiftCalendar.Period p : calendar.unavailable(epoch, end)) {
+                closed.add(new Interval(minutes(epoch, p.start()), minutes(epoch, p.end())));
+            }
+            for (ShiftCalendar.Period p : calendar.available(epoch, end)) {
+                working.add(p.start().toLocalDate());
+            }
+            for (int k = 1; k <= c.capacity(); k++) {
+                String key = key(c.id(), k, c.capacity());
+                lanes.put(key, new Lane(key, c.id(), k, c.type(), new WorkCentre(key, closed).unavailable()));
+            }
+        }
+        return new Board(epoch, horizon, lanes, working);
+    }
+
+    static String key(String centreId, int lane, int capacity) {
+        return capacity == 1 ? centreId : centreId + "#" + lane;
+    }
+
+    private static long minutes(LocalDateTime epoch, LocalDateTime t) {
+        return Duration.between(epoch, t).toMinutes();
+    }
+
+    LocalDateTime epoch() {
+        return epoch;
+    }
+
+    long horizon() {
+        return horizon;
+    }
+
+    Map<String, Lane> lanes() {
+        return lanes;
+    }
+
+    long minutes(LocalDateTime t) {
+        return minutes(epoch, t);
+    }
+
+    LocalDateTime time(long minutes) {
+        return epoch.plusMinutes(minutes);
+    }
+
+    List<Lane> lanesOfType(String type) {
+        return lanes.values().stream().filter(l -> l.type().equals(type)).toList();
+    }
+
+    /** Working dates after {@code from} up to and including {@code to}. */
+    int workingDaysBetween(LocalDate from, LocalDate to) {
+        if (!to.isAfter(from)) {
+            return 0;
+        }
+        return workingDates.subSet(from, false, to, true).size();
+    }
+
+    /** The lengths of the chunks an operation of {@code minutes} is split into. */
+    static List<Long> chunks(long minutes) {
+        List<Long> out = new ArrayList<>();
+        long left = Math.max(1, minutes);
+        while (left > 0) {
+            long c = Math.min(CHUNK_MINUTES, left);
+            out.add(c);
+            left -= c;
+        }
+        return out;
+    }
+
+    /** One operation to insert: its work-centre type and its chunks. */
+    record Need(String type, List<Long> chunks) {}
+
+    /** Where one chunk goes. */
+    record Placement(String lane, long start, long end) {}
+
+    /**
+     * Inserts {@code needs} one after another from minute {@code ready} into the free time of the lanes,
+     * where {@code busy} holds the planned operations per lane: each operation on the lane of its type where
+     * it finishes first, its chunks back to back as far as the calendar allows. Empty when something does
+     * not fit before the horizon. The board and {@code busy} are not changed.
+     */
+    Optional<List<Placement>> insert(List<Need> needs, Map<String, List<Interval>> busy, long ready) {
+        List<Placement> out = new ArrayList<>();
+        long t = ready;
+        for (Need need : needs) {
+            List<Placement> best = null;
+            for (Lane lane : lanesOfType(need.type())) {
+                List<Interval> blocked = blocked(lane, busy.getOrDefault(lane.key(), List.of()));
+                List<Placement> here = new ArrayList<>();
+                long at = t;
+                for (long chunk : need.chunks()) {
+                    long s = earliestFit(blocked, at, chunk);
+                    here.add(new Placement(lane.key(), s, s + chunk));
+                    at = s + chunk;
+                }
+                if (at <= horizon
+                        && (best == null || at < best.get(best.size() - 1).end())) {
+                    best = here;
+                }
+            }
+            if (best == null) {
+                return Optional.empty();
+            }
+            out.addAll(best);
+            t = best.get(best.size() - 1).end();
+        }
+        return Optional.of(out);
+    }
+
+    private static List<Interval> blocked(Lane lane, List<Interval> planned) {
+        List<Interval> all = new ArrayList<>(lane.unavailable());
+        all.addAll(planned);
+        all.sort(Comparator.comparingLong(Interval::start));
+        return all;
+    }
+
+    /** The earliest start at or after {@code ready} where {@code length} fits between the sorted {@code blocked}. */
+    static long earliestFit(List<Interval> blocked, long ready, long length) {
+        long t = ready;
+        for (Interval b : blocked) {
+            if (b.end() <= t) {
+                continue;
+            }
+            if (b.start() >= t + length) {
+                break;
+            }
+            t = Math.max(t, b.end());
+        }
+        return t;
+    }
+}

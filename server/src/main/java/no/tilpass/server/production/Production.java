@@ -1,0 +1,863 @@
+package no.tilpass.server.production;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import no.tilpass.engine.bom.Explosion;
+import no.tilpass.engine.model.ProductModel;
+import no.tilpass.engine.production.OrderRelease;
+import no.tilpass.engine.production.ProductionData;
+import no.tilpass.engine.scheduling.Interval;
+import no.tilpass.engine.scheduling.Job;
+import no.tilpass.engine.scheduling.Operation;
+import no.tilpass.engine.scheduling.Repair;
+import no.tilpass.engine.scheduling.Schedule;
+import no.tilpass.engine.scheduling.ScheduleResult;
+import no.tilpass.engine.scheduling.Scheduler;
+import no.tilpass.engine.scheduling.SchedulerSettings;
+import no.tilpass.engine.scheduling.SchedulingProblem;
+import no.tilpass.engine.scheduling.WorkCentre;
+import no.tilpass.server.ApiError;
+import no.tilpass.server.Json;
+import no.tilpass.server.catalogue.Catalogue;
+import no.tilpass.server.catalogue.CompiledModel;
+import no.tilpass.server.catalogue.Firm;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Order to production for every firm with production data. Releasing orders, planning, cutting and
+ * repair of one firm run one at a time (a lock per firm), so concurrent orders never overbook a work
+ * centre and none is lost; capable-to-promise reads an immutable view of the live plan without the lock.
+ *
+ * <p>Planning: every released, unfinished order is one job whose operations run in routing order (the
+ * release order of its tasks, a topological order of the routing's precedences), each operation on the
+ * lane chosen at release, split into chunks of at most {@link Board#CHUNK_MINUTES}. Operations that have
+ * started are frozen. A new order is first inserted greedily into the free time of the plan (its
+ * promised date is that finish); then all open work is re-planned by {@link Scheduler#solve} (least total
+ * tardiness against the promised dates, then makespan), and the new plan is kept only when it is not
+ * worse than the greedy one.
+ */
+public final class Production {
+    private static final Logger LOG = LoggerFactory.getLogger(Production.class);
+    static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
+    static final int HORIZON_DAYS = 180;
+    private static final Duration VIEW_TTL = Duration.ofMinutes(5);
+
+    private final Jdbi jdbi;
+    private final Catalogue catalogue;
+    private final Clock clock;
+    private final SchedulerSettings settings;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, View> views = new ConcurrentHashMap<>();
+
+    public Production(Jdbi jdbi, Catalogue catalogue, Clock clock, Duration planLimit) {
+        this.jdbi = jdbi;
+        this.catalogue = catalogue;
+        this.clock = clock;
+        this.settings = SchedulerSettings.defaults()
+                .withTimeLimit(planLimit)
+                .withWorkers(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    /** The planning time limit from {@code -Dtilpass.planSeconds} (default 5 seconds). */
+    public static Duration planLimitFromProperties() {
+        String s = System.getProperty("tilpass.planSeconds", "5");
+        try {
+            return Duration.ofMillis(Math.max(200, (long) (Double.parseDouble(s) * 1000)));
+        } catch (NumberFormatException e) {
+            return Duration.ofSeconds(5);
+        }
+    }
+
+    // ------------------------------------------------------------------ rows
+
+    record OpRow(
+            String taskId,
+            String orderId,
+            int position,
+            String operation,
+            String description,
+            String centreId,
+            int lane,
+            long minutes,
+            LocalDateTime start,
+            LocalDateTime end) {}
+
+    record OrderRow(String orderId, long number, LocalDate promised, LocalDateTime plannedFinish, String cutPlan) {}
+
+    /** An immutable view of a firm's plan for capable-to-promise. */
+    private record View(Instant built, Board board, Map<String, List<Interval>> busy, ProductionData data) {}
+
+    // ------------------------------------------------------------------ seeding
+
+    /**
+     * Seeds the production data of every firm that has a bundled {@code models/production/<firm>.properties}
+     * and no work centres yet; then releases orders placed but not released (after a crash between the
+     * order and its release). Returns the ids of the firms seeded.
+     */
+    public List<String> seed() {
+        List<String> seeded = new ArrayList<>();
+        for (Firm f : catalogue.firms()) {
+            Optional<ProductionFile> file = ProductionFile.bundled(f.id());
+            if (file.isEmpty()) {
+                continue;
+            }
+            synchronized (lock(f.id())) {
+                boolean done = jdbi.inTransaction(h -> {
+                    long have = h.createQuery("select count(*) from work_centres where firm_id = :f")
+                            .bind("f", f.id())
+                            .mapTo(Long.class)
+                            .one();
+                    if (have > 0) {
+                        return false;
+                    }
+                    insert(h, f.id(), file.get());
+                    return true;
+                });
+                if (done) {
+                    seeded.add(f.id());
+                }
+            }
+            releasePending(f.id());
+        }
+        return seeded;
+    }
+
+    private void insert(Handle h, String firmId, ProductionFile file) {
+        int position = 0;
+        for (ProductionFile.Centre c : file.centres()) {
+            h.createUpdate(
+                            "insert into work_centres (firm_id, work_centre_id, position, type, name, capacity, calendar)"
+                                    + " values (:f, :id, :p, :t, :n, :c, :cal)")
+                    .bind("f", firmId)
+                    .bind("id", c.id())
+                    .bind("p", position++)
+                    .bind("t", c.type())
+                    .bind("n", c.name())
+                    .bind("c", c.capacity())
+                    .bind("cal", c.calendar())
+                    .execute();
+        }
+        for (Map.Entry<String, Integer> b : file.bars().entrySet()) {
+            h.createUpdate("insert into profile_bars (firm_id, profile, length_mm) values (:f, :p, :l)")
+                    .bind("f", firmId)
+                    .bind("p", b.getKey())
+                    .bind("l", b.getValue())
+                    .execute();
+        }
+        for (ProductionFile.Remnant r : file.remnants()) {
+            insertRemnant(h, firmId, r.id(), r.profile(), r.lengthMm());
+        }
+    }
+
+    private void insertRemnant(Handle h, String firmId, String id, String profile, int length) {
+        h.createUpdate("insert into remnants (firm_id, remnant_id, profile, length_mm, created_at)"
+                        + " values (:f, :id, :p, :l, :at)")
+                .bind("f", firmId)
+                .bind("id", id)
+                .bind("p", profile)
+                .bind("l", length)
+                .bind("at", clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC))
+                .execute();
+    }
+
+    /** Whether the firm has production data. */
+    public boolean hasProduction(String firmId) {
+        return !centres(firmId).isEmpty();
+    }
+
+    Object lock(String firmId) {
+        return locks.computeIfAbsent(firmId, k -> new Object());
+    }
+
+    LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZONE).truncatedTo(ChronoUnit.MINUTES);
+    }
+
+    List<Board.Centre> centres(String firmId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select work_centre_id, type, name, capacity, calendar from work_centres where firm_id = :f"
+                                + " order by position")
+                .bind("f", firmId)
+                .map((rs, ctx) -> new Board.Centre(
+                        rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)))
+                .list());
+    }
+
+    List<Board.Downtime> downtimes(Handle h, String firmId) {
+        return h.createQuery("select work_centre_id, starts_at, ends_at from downtimes where firm_id = :f"
+                        + " order by starts_at, downtime_id")
+                .bind("f", firmId)
+                .map((rs, ctx) -> new Board.Downtime(
+                        rs.getString(1), rs.getObject(2, LocalDateTime.class), rs.getObject(3, LocalDateTime.class)))
+                .list();
+    }
+
+    Board board(Handle h, String firmId, LocalDateTime now) {
+        return Board.of(now, HORIZON_DAYS, centres(firmId), downtimes(h, firmId));
+    }
+
+    static List<OpRow> ops(Handle h, String firmId) {
+        return h.createQuery(
+                        "select task_id, order_id, position, operation, description, work_centre_id, lane, minutes,"
+                                + " planned_start, planned_end from planned_operations where firm_id = :f"
+                                + " order by order_id, position")
+                .bind("f", firmId)
+                .map((rs, ctx) -> new OpRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getInt(7),
+                        rs.getLong(8),
+                        rs.getObject(9, LocalDateTime.class),
+                        rs.getObject(10, LocalDateTime.class)))
+                .list();
+    }
+
+    static List<OrderRow> orders(Handle h, String firmId) {
+        return h.createQuery("select p.order_id, o.order_number, p.promised_date, p.planned_finish, p.cutting_plan_id"
+                        + " from production_orders p join orders o on o.order_id = p.order_id"
+                        + " where p.firm_id = :f order by o.order_number")
+                .bind("f", firmId)
+                .map((rs, ctx) -> new OrderRow(
+                        rs.getString(1),
+                        rs.getLong(2),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDateTime.class),
+                        rs.getString(5)))
+                .list();
+    }
+
+    private static ProductionData data(String firmId, List<Board.Centre> centres) {
+        List<ProductionData.WorkCentre> wcs = new ArrayList<>();
+        for (Board.Centre c : centres) {
+            wcs.add(new ProductionData.WorkCentre(
+                    c.id(), c.type(), c.capacity(), ProductionFile.calendar("work centre " + c.id(), c.calendar())));
+        }
+        return new ProductionData(firmId, wcs, ProductionData.MaterialStock.empty());
+    }
+
+    /** The planned busy time per lane (minutes of {@code board}), operations that end after the epoch. */
+    static Map<String, List<Interval>> busy(Board board, List<OpRow> ops) {
+        Map<String, List<Interval>> busy = new LinkedHashMap<>();
+        for (OpRow op : ops) {
+            if (op.start() == null || op.end() == null || !op.end().isAfter(board.epoch())) {
+                continue;
+            }
+            String key = laneKey(board, op.centreId(), op.lane());
+            long s = Math.max(0, board.minutes(op.start()));
+            busy.computeIfAbsent(key, k -> new ArrayList<>()).add(new Interval(s, board.minutes(op.end())));
+        }
+        return busy;
+    }
+
+    static String laneKey(Board board, String centreId, int lane) {
+        return board.lanes().containsKey(centreId) ? centreId : centreId + "#" + lane;
+    }
+
+    // ------------------------------------------------------------------ release and planning
+
+    /**
+     * Releases every order of the firm that is not yet released (idempotent: an order is released once),
+     * inserts it greedily into the plan, gives it its promised date, and re-plans the firm. Returns the
+     * number of orders released now (0 when another thread released them first).
+     */
+    public int releasePending(String firmId) {
+        if (!hasProduction(firmId)) {
+            return 0;
+        }
+        synchronized (lock(firmId)) {
+            List<Map<String, Object>> pending = jdbi.withHandle(h -> h.createQuery(
+                            "select o.order_id, o.product_id, o.version, o.configuration_values from orders o"
+                                    + " left join production_orders p on p.order_id = o.order_id"
+                                    + " where o.firm_id = :f and p.order_id is null order by o.order_number")
+                    .bind("f", firmId)
+                    .mapToMap()
+                    .list());
+            if (pending.isEmpty()) {
+                return 0;
+            }
+            LocalDateTime now = now();
+            int released = jdbi.inTransaction(h -> {
+                Board board = board(h, firmId, now);
+                List<Board.Centre> centres = centres(firmId);
+                ProductionData data = data(firmId, centres);
+                Map<String, List<Interval>> busy = busy(board, ops(h, firmId));
+                int count = 0;
+                for (Map<String, Object> row : pending) {
+                    if (release(h, firmId, board, data, busy, row, now)) {
+                        count++;
+                    }
+                }
+                replan(h, firmId, now);
+                return count;
+            });
+            views.remove(firmId);
+            return released;
+        }
+    }
+
+    private boolean release(
+            Handle h,
+            String firmId,
+            Board board,
+            ProductionData data,
+            Map<String, List<Interval>> busy,
+            Map<String, Object> row,
+            LocalDateTime now) {
+        String orderId = (String) row.get("order_id");
+        String productId = (String) row.get("product_id");
+        int version = ((Number) row.get("version")).intValue();
+        Optional<CompiledModel> model = catalogue.model(productId, version);
+        if (model.isEmpty()) {
+            LOG.warn(
+                    "order {} names product {} version {}, which is not in the catalogue", orderId, productId, version);
+            return false;
+        }
+        Map<String, String> configuration = configuration(Json.parseStored((String) row.get("configuration_values")));
+        OrderRelease.Release r = OrderRelease.release(
+                data, new OrderRelease.Order(orderId, model.get().model(), configuration, 1, now.toLocalDate()));
+        if (r instanceof OrderRelease.Release.Rejected rejected) {
+            LOG.warn("order {} cannot be released: {}", orderId, rejected.problems());
+            return false;
+        }
+        OrderRelease.ProductionOrder po = ((OrderRelease.Release.Released) r).order();
+        List<Board.Need> needs = po.tasks().stream()
+                .map(t -> new Board.Need(t.workCentreType(), Board.chunks(t.totalMinutes())))
+                .toList();
+        Optional<List<Board.Placement>> placed = board.insert(needs, busy, 0);
+        LocalDateTime finish = placed.map(
+                        p -> p.isEmpty() ? now : board.time(p.get(p.size() - 1).end()))
+                .orElse(board.time(board.horizon()));
+        List<Map<String, Object>> cuts = new ArrayList<>();
+        for (OrderRelease.ProfileNeed p : po.profiles()) {
+            for (Explosion.Cut c : p.cuts()) {
+                cuts.add(Json.map(
+                        "profile", c.profile(), "lengthMm", c.lengthMm(), "pieces", c.pieces(), "item", c.item()));
+            }
+        }
+        List<Map<String, Object>> bom = new ArrayList<>();
+        for (Explosion.Line l : po.bom()) {
+            Map<String, Object> m = Json.map(
+                    "path", l.path(),
+                    "item", l.item(),
+                    "description", l.description(),
+                    "level", l.level(),
+                    "quantity", l.totalQuantity(),
+                    "unit", l.unit(),
+                    "profile", l.profile().isEmpty() ? null : l.profile(),
+                    "component", l.component());
+            m.put("lengthMm", l.lengthMm().isPresent() ? l.lengthMm().getAsLong() : null);
+            bom.add(m);
+        }
+        List<Map<String, Object>> materials = new ArrayList<>();
+        for (OrderRelease.MaterialNeed m : po.materials()) {
+            materials.add(Json.map("item", m.item(), "description", m.description(), "quantity", m.quantity()));
+        }
+        h.createUpdate("insert into production_orders (order_id, firm_id, quantity, promised_date, planned_finish, bom,"
+                        + " materials, cuts, released_at) values (:o, :f, :q, :p, :pf, :b, :m, :c, :at)")
+                .bind("o", orderId)
+                .bind("f", firmId)
+                .bind("q", po.quantity())
+                .bind("p", finish.toLocalDate())
+                .bind("pf", finish)
+                .bind("b", Json.write(bom))
+                .bind("m", Json.write(materials))
+                .bind("c", Json.write(cuts))
+                .bind("at", clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC))
+                .execute();
+        int position = 0;
+        int placement = 0;
+        for (OrderRelease.Task t : po.tasks()) {
+            List<Long> chunks = Board.chunks(t.totalMinutes());
+            for (int k = 0; k < chunks.size(); k++) {
+                Board.Placement p = placed.isPresent() ? placed.get().get(placement) : null;
+                placement++;
+                Board.Lane lane = p != null
+                        ? board.lanes().get(p.lane())
+                        : board.lanesOfType(t.workCentreType()).get(0);
+                if (p != null) {
+                    busy.computeIfAbsent(p.lane(), x -> new ArrayList<>()).add(new Interval(p.start(), p.end()));
+                }
+                h.createUpdate("insert into planned_operations (task_id, firm_id, order_id, position, operation,"
+                                + " description, work_centre_id, lane, minutes, planned_start, planned_end) values"
+                                + " (:id, :f, :o, :pos, :op, :d, :wc, :lane, :min, :s, :e)")
+                        .bind("id", chunks.size() == 1 ? t.id() : t.id() + "#" + (k + 1))
+                        .bind("f", firmId)
+                        .bind("o", orderId)
+                        .bind("pos", position++)
+                        .bind("op", t.operation())
+                        .bind("d", t.description())
+                        .bind("wc", lane.centreId())
+                        .bind("lane", lane.lane())
+                        .bind("min", chunks.get(k))
+                        .bind("s", p == null ? null : board.time(p.start()))
+                        .bind("e", p == null ? null : board.time(p.end()))
+                        .execute();
+            }
+        }
+        return true;
+    }
+
+    static Map<String, String> configuration(JsonNode values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : values.properties()) {
+            if (!e.getValue().isNull()) {
+                out.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        return out;
+    }
+
+    /** The scheduling problem of all open work from {@code board}'s epoch, and the jobs' remaining operations. */
+    record Problem(SchedulingProblem problem, List<List<OpRow>> remaining, List<OrderRow> orders, Schedule current) {}
+
+    Optional<Problem> problem(Handle h, String firmId, Board board) {
+        List<OpRow> all = ops(h, firmId);
+        Map<String, List<OpRow>> byOrder = new LinkedHashMap<>();
+        for (OpRow op : all) {
+            byOrder.computeIfAbsent(op.orderId(), k -> new ArrayList<>()).add(op);
+        }
+        Map<String, List<Interval>> frozen = new LinkedHashMap<>();
+        List<Job> jobs = new ArrayList<>();
+        List<List<OpRow>> remaining = new ArrayList<>();
+        List<OrderRow> jobOrders = new ArrayList<>();
+        boolean complete = true;
+        List<long[]> currentStarts = new ArrayList<>();
+        for (OrderRow o : orders(h, firmId)) {
+            List<OpRow> ops = byOrder.getOrDefault(o.orderId(), List.of());
+            long release = 0;
+            List<OpRow> open = new ArrayList<>();
+            for (OpRow op : ops) {
+                boolean started = op.start() != null && op.start().isBefore(board.epoch());
+                if (started) {
+                    long end = board.minutes(op.end());
+                    release = Math.max(release, end);
+                    if (end > 0) {
+                        frozen.computeIfAbsent(laneKey(board, op.centreId(), op.lane()), k -> new ArrayList<>())
+                                .add(new Interval(0, end));
+                    }
+                } else {
+                    open.add(op);
+                }
+            }
+            if (open.isEmpty()) {
+                continue;
+            }
+            List<Operation> operations = open.stream()
+                    .map(op -> new Operation(laneKey(board, op.centreId(), op.lane()), op.minutes()))
+                    .toList();
+            long due = Math.max(0, board.minutes(o.promised().plusDays(1).atStartOfDay()));
+            jobs.add(new Job(o.orderId(), operations, release, OptionalLong.of(due)));
+            remaining.add(open);
+            jobOrders.add(o);
+            long[] starts = new long[open.size()];
+            for (int k = 0; k < open.size(); k++) {
+                if (open.get(k).start() == null) {
+                    complete = false;
+                } else {
+                    starts[k] = board.minutes(open.get(k).start());
+                }
+            }
+            currentStarts.add(starts);
+        }
+        if (jobs.isEmpty()) {
+            return Optional.empty();
+        }
+        List<WorkCentre> centres = new ArrayList<>();
+        for (Board.Lane lane : board.lanes().values()) {
+            List<Interval> closed = new ArrayList<>(lane.unavailable());
+            closed.addAll(frozen.getOrDefault(lane.key(), List.of()));
+            centres.add(new WorkCentre(lane.key(), closed));
+        }
+        SchedulingProblem problem = new SchedulingProblem(centres, jobs, board.horizon());
+        Schedule current = complete ? Schedule.of(problem, currentStarts.toArray(new long[0][])) : null;
+        return Optional.of(new Problem(problem, remaining, jobOrders, current));
+    }
+
+    /** Re-plans all open work of the firm (caller holds the firm's lock and the transaction). */
+    void replan(Handle h, String firmId, LocalDateTime now) {
+        Board board = board(h, firmId, now);
+        Optional<Problem> p = problem(h, firmId, board);
+        if (p.isEmpty()) {
+            return;
+        }
+        ScheduleResult result = Scheduler.solve(p.get().problem(), settings);
+        Schedule next = null;
+        if (result instanceof ScheduleResult.Solved solved) {
+            next = solved.schedule();
+        } else {
+            LOG.warn("planning {} gave {}; keeping the plan", firmId, result);
+        }
+        Schedule current = p.get().current();
+        if (next != null && current != null && !better(next, current)) {
+            next = current;
+        }
+        if (next == null) {
+            return;
+        }
+        write(h, board, p.get(), next);
+    }
+
+    private static boolean better(Schedule next, Schedule current) {
+        var a = next.objective();
+        var b = current.objective();
+        return a.totalTardiness() < b.totalTardiness()
+                || (a.totalTardiness() == b.totalTardiness() && a.makespan() <= b.makespan());
+    }
+
+    static void write(Handle h, Board board, Problem p, Schedule schedule) {
+        for (int j = 0; j < p.remaining().size(); j++) {
+            List<OpRow> open = p.remaining().get(j);
+            List<Interval> slots = schedule.jobs().get(j).operations();
+            for (int k = 0; k < open.size(); k++) {
+                h.createUpdate("update planned_operations set planned_start = :s, planned_end = :e where task_id = :t")
+                        .bind("s", board.time(slots.get(k).start()))
+                        .bind("e", board.time(slots.get(k).end()))
+                        .bind("t", open.get(k).taskId())
+                        .execute();
+            }
+            h.createUpdate("update production_orders set planned_finish = (select max(planned_end) from"
+                            + " planned_operations where order_id = :o) where order_id = :o")
+                    .bind("o", open.get(0).orderId())
+                    .execute();
+        }
+    }
+
+    // ------------------------------------------------------------------ capable to promise
+
+    /**
+     * The earliest delivery of one unit of {@code configuration} if ordered now, against the live plan
+     * (which is not changed): {@code {"earliest": date, "workingDays": n}}, or empty when the firm has no
+     * production data or the configuration cannot be released.
+     */
+    public Optional<Map<String, Object>> delivery(
+            String firmId, ProductModel model, Map<String, String> configuration) {
+        View view = view(firmId);
+        if (view == null) {
+            return Optional.empty();
+        }
+        Board board = view.board();
+        LocalDateTime now = now();
+        OrderRelease.Release r = OrderRelease.release(
+                view.data(), new OrderRelease.Order("quote", model, configuration, 1, now.toLocalDate()));
+        if (!(r instanceof OrderRelease.Release.Released released)) {
+            return Optional.empty();
+        }
+        List<Board.Need> needs = released.order().tasks().stream()
+                .map(t -> new Board.Need(t.workCentreType(), Board.chunks(t.totalMinutes())))
+                .toList();
+        long ready = Math.max(0, board.minutes(now));
+        Optional<List<Board.Placement>> placed = board.insert(needs, view.busy(), ready);
+        if (placed.isEmpty() || placed.get().isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate date =
+                board.time(placed.get().get(placed.get().size() - 1).end()).toLocalDate();
+        return Optional.of(Json.map(
+                "earliest", date.toString(), "workingDays", board.workingDaysBetween(now.toLocalDate(), date)));
+    }
+
+    private View view(String firmId) {
+        View v = views.get(firmId);
+        Instant at = clock.instant();
+        if (v != null && Duration.between(v.built(), at).compareTo(VIEW_TTL) < 0) {
+            return v;
+        }
+        List<Board.Centre> centres = centres(firmId);
+        if (centres.isEmpty()) {
+            return null;
+        }
+        LocalDateTime now = now();
+        View fresh = jdbi.withHandle(h -> {
+            Board board = board(h, firmId, now);
+            return new View(at, board, busy(board, ops(h, firmId)), data(firmId, centres));
+        });
+        views.put(firmId, fresh);
+        return fresh;
+    }
+
+    void forgetView(String firmId) {
+        views.remove(firmId);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** The production summary of an order for its response; empty when it is not released. */
+    public Optional<Map<String, Object>> summary(String orderId) {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "select promised_date, planned_finish, cutting_plan_id from production_orders where order_id = :o")
+                .bind("o", orderId)
+                .map((rs, ctx) -> {
+                    LocalDate promised = rs.getObject(1, LocalDate.class);
+                    LocalDateTime finish = rs.getObject(2, LocalDateTime.class);
+                    return Json.map(
+                            "status",
+                            "released",
+                            "promisedDate",
+                            promised.toString(),
+                            "plannedFinish",
+                            finish == null ? null : finish.toString(),
+                            "late",
+                            finish != null && finish.toLocalDate().isAfter(promised),
+                            "cuttingPlanId",
+                            rs.getString(3));
+                })
+                .findOne());
+    }
+
+    /** The production order of {@code orderId}: BOM, materials, cuts and planned operations. */
+    public Map<String, Object> productionOrder(String orderId) {
+        return jdbi.withHandle(h -> {
+            Map<String, Object> out = h.createQuery("select p.firm_id, p.promised_date, p.planned_finish, p.bom,"
+                            + " p.materials, p.cuts, p.cutting_plan_id, o.order_number from production_orders p"
+                            + " join orders o on o.order_id = p.order_id where p.order_id = :o")
+                    .bind("o", orderId)
+                    .map((rs, ctx) -> {
+                        LocalDateTime finish = rs.getObject(3, LocalDateTime.class);
+                        return Json.map(
+                                "orderId", orderId,
+                                "number", rs.getLong(8),
+                                "firmId", rs.getString(1),
+                                "promisedDate", rs.getObject(2, LocalDate.class).toString(),
+                                "plannedFinish", finish == null ? null : finish.toString(),
+                                "bom", Json.parseStored(rs.getString(4)),
+                                "materials", Json.parseStored(rs.getString(5)),
+                                "cuts", Json.parseStored(rs.getString(6)),
+                                "cuttingPlanId", rs.getString(7));
+                    })
+                    .findOne()
+                    .orElseThrow(() -> ApiError.notFound("production order", orderId));
+            List<Map<String, Object>> operations = new ArrayList<>();
+            for (OpRow op : ops(h, (String) out.get("firmId"))) {
+                if (op.orderId().equals(orderId)) {
+                    operations.add(operation(op));
+                }
+            }
+            out.put("operations", operations);
+            return out;
+        });
+    }
+
+    static Map<String, Object> operation(OpRow op) {
+        return Json.map(
+                "taskId", op.taskId(),
+                "operation", op.operation(),
+                "description", op.description(),
+                "workCentreId", op.centreId(),
+                "lane", op.lane(),
+                "minutes", op.minutes(),
+                "start", op.start() == null ? null : op.start().toString(),
+                "end", op.end() == null ? null : op.end().toString());
+    }
+
+    /** The firm's plan: work centres with their unavailable time in the next weeks, and every order's operations. */
+    public Map<String, Object> plan(String firmId, int days) {
+        List<Board.Centre> centres = centres(firmId);
+        if (centres.isEmpty()) {
+            throw noProduction(firmId);
+        }
+        LocalDateTime now = now();
+        return jdbi.withHandle(h -> {
+            Board board = board(h, firmId, now);
+            List<Map<String, Object>> wcs = new ArrayList<>();
+            for (Board.Centre c : centres) {
+                List<Map<String, Object>> closed = new ArrayList<>();
+                Board.Lane lane = board.lanes().get(laneKey(board, c.id(), 1));
+                for (Interval i : lane.unavailable()) {
+                    if (i.start() < days * 1440L) {
+                        closed.add(Json.map(
+                                "from",
+                                board.time(i.start()).toString(),
+                                "to",
+                                board.time(i.end()).toString()));
+                    }
+                }
+                wcs.add(Json.map(
+                        "id",
+                        c.id(),
+                        "type",
+                        c.type(),
+                        "name",
+                        c.name(),
+                        "capacity",
+                        c.capacity(),
+                        "unavailable",
+                        closed));
+            }
+            List<OpRow> ops = ops(h, firmId);
+            List<Map<String, Object>> orders = new ArrayList<>();
+            for (OrderRow o : orders(h, firmId)) {
+                List<Map<String, Object>> list = new ArrayList<>();
+                for (OpRow op : ops) {
+                    if (op.orderId().equals(o.orderId())) {
+                        list.add(operation(op));
+                    }
+                }
+                orders.add(Json.map(
+                        "orderId", o.orderId(),
+                        "number", o.number(),
+                        "promisedDate", o.promised().toString(),
+                        "plannedFinish",
+                                o.plannedFinish() == null
+                                        ? null
+                                        : o.plannedFinish().toString(),
+                        "late",
+                                o.plannedFinish() != null
+                                        && o.plannedFinish().toLocalDate().isAfter(o.promised()),
+                        "cuttingPlanId", o.cutPlan(),
+                        "operations", list));
+            }
+            return Json.map("firmId", firmId, "now", now.toString(), "workCentres", wcs, "orders", orders);
+        });
+    }
+
+    static ApiError noProduction(String firmId) {
+        return ApiError.notFound("production data of firm", firmId);
+    }
+
+    // ------------------------------------------------------------------ downtime
+
+    /**
+     * Adds downtime {@code [from, to)} to work centre {@code centreId} and repairs the plan with as few
+     * changes as possible; lists the orders whose planned finish moved.
+     */
+    public Map<String, Object> downtime(String firmId, String centreId, LocalDateTime from, LocalDateTime to) {
+        List<Board.Centre> centres = centres(firmId);
+        if (centres.isEmpty()) {
+            throw noProduction(firmId);
+        }
+        Board.Centre centre = centres.stream()
+                .filter(c -> c.id().equals(centreId))
+                .findFirst()
+                .orElseThrow(() -> ApiError.notFound("work centre", centreId));
+        if (!to.isAfter(from)) {
+            throw ApiError.unprocessable(
+                            "invalid_downtime",
+                            "the downtime ends at " + to + ", not after its start " + from,
+                            "Maybe swap \"from\" and \"to\".")
+                    .field("to");
+        }
+        synchronized (lock(firmId)) {
+            LocalDateTime now = now();
+            Map<String, Object> out = jdbi.inTransaction(h -> {
+                Board before = board(h, firmId, now);
+                Optional<Problem> p = problem(h, firmId, before);
+                Map<String, LocalDateTime> finishBefore = new LinkedHashMap<>();
+                orders(h, firmId).forEach(o -> finishBefore.put(o.orderId(), o.plannedFinish()));
+                h.createUpdate(
+                                "insert into downtimes (firm_id, downtime_id, work_centre_id, starts_at, ends_at, created_at)"
+                                        + " values (:f, :id, :wc, :s, :e, :at)")
+                        .bind("f", firmId)
+                        .bind("id", no.tilpass.server.configuration.Configurations.randomId())
+                        .bind("wc", centreId)
+                        .bind("s", from)
+                        .bind("e", to)
+                        .bind(
+                                "at",
+                                clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC))
+                        .execute();
+                String status = "no_open_work";
+                int changed = 0;
+                long start = Math.max(0, before.minutes(from));
+                long end = Math.min(before.horizon(), before.minutes(to));
+                if (p.isPresent() && end > start) {
+                    SchedulingProblem problem = p.get().problem();
+                    Interval down = new Interval(start, end);
+                    String last = laneKey(before, centreId, centre.capacity());
+                    for (int k = 1; k < centre.capacity(); k++) {
+                        problem = problem.withDowntime(laneKey(before, centreId, k), down);
+                    }
+                    Schedule previous = p.get().current();
+                    if (previous != null) {
+                        Repair repair = Scheduler.repair(problem, previous, last, down, settings);
+                        if (repair.result() instanceof ScheduleResult.Solved solved) {
+                            write(h, before, p.get(), solved.schedule());
+                            status = "repaired";
+                            changed = repair.changedStarts();
+                        } else {
+                            status = "not_repaired: " + repair.result();
+                        }
+                    } else {
+                        replan(h, firmId, now);
+                        status = "replanned";
+                    }
+                } else if (p.isPresent()) {
+                    status = "outside_horizon";
+                }
+                List<Map<String, Object>> moved = new ArrayList<>();
+                for (OrderRow o : orders(h, firmId)) {
+                    LocalDateTime was = finishBefore.get(o.orderId());
+                    if (was != null && o.plannedFinish() != null && !was.equals(o.plannedFinish())) {
+                        moved.add(Json.map(
+                                "orderId", o.orderId(),
+                                "number", o.number(),
+                                "promisedDate", o.promised().toString(),
+                                "plannedFinishBefore", was.toString(),
+                                "plannedFinish", o.plannedFinish().toString(),
+                                "late", o.plannedFinish().toLocalDate().isAfter(o.promised())));
+                    }
+                }
+                return Json.map(
+                        "workCentreId", centreId,
+                        "from", from.toString(),
+                        "to", to.toString(),
+                        "status", status,
+                        "changedOperations", changed,
+                        "movedOrders", moved);
+            });
+            views.remove(firmId);
+            return out;
+        }
+    }
+
+    // ------------------------------------------------------------------ work lists
+
+    /** The work list of work centre {@code centreId} as PDF: its operations not yet ended, in start order. */
+    public byte[] workList(String firmId, String centreId) {
+        Board.Centre centre = centres(firmId).stream()
+                .filter(c -> c.id().equals(centreId))
+                .findFirst()
+                .orElseThrow(() -> ApiError.notFound("work centre", centreId));
+        LocalDateTime now = now();
+        List<WorkListPdf.Row> rows = jdbi.withHandle(h -> {
+            Map<String, Long> numbers = new LinkedHashMap<>();
+            orders(h, firmId).forEach(o -> numbers.put(o.orderId(), o.number()));
+            return ops(h, firmId).stream()
+                    .filter(op -> op.centreId().equals(centreId))
+                    .filter(op -> op.end() == null || op.end().isAfter(now))
+                    .sorted(java.util.Comparator.comparing(
+                            OpRow::start, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                    .map(op -> new WorkListPdf.Row(
+                            op.orderId(),
+                            numbers.getOrDefault(op.orderId(), 0L),
+                            op.taskId(),
+                            op.operation(),
+                            op.description(),
+                            op.minutes(),
+                            op.start(),
+                            op.end()))
+                    .toList();
+        });
+        return WorkListPdf.render(firmId, centre.id(), centre.name(), now, rows);
+    }
+}

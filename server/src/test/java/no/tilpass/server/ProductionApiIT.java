@@ -1,0 +1,247 @@
+package no.tilpass.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** From order to production: delivery dates, release, planning, cutting, repair after downtime. */
+class ProductionApiIT {
+    @TempDir
+    static Path data;
+
+    static TilpassServer server;
+    static TestClient client;
+
+    @BeforeAll
+    static void start() {
+        System.setProperty("tilpass.planSeconds", "1");
+        server = TilpassServer.start(ServerConfig.embedded(data, 0));
+        client = new TestClient(server.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    static JsonNode order(JsonNode state) {
+        TestClient.Response r =
+                client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(state));
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json();
+    }
+
+    @Test
+    void a_configured_window_gets_a_delivery_date_is_released_planned_and_cut() {
+        JsonNode state = OrderApiIT.completeWindow(client);
+        JsonNode delivery = state.get("delivery");
+        assertThat(delivery.isObject()).as(state.toString()).isTrue();
+        LocalDate earliest = LocalDate.parse(delivery.get("earliest").asText());
+        assertThat(earliest).isAfterOrEqualTo(LocalDate.now().minusDays(1));
+        assertThat(delivery.get("workingDays").asInt()).isGreaterThanOrEqualTo(0);
+
+        JsonNode order = order(state);
+        String id = order.get("id").asText();
+        JsonNode production = order.get("production");
+        assertThat(production.get("promisedDate").asText())
+                .as("the promise is the delivery the state showed, nothing else was ordered in between")
+                .isEqualTo(earliest.toString());
+        assertThat(client.get("/api/orders/" + id).json().get("production").get("promisedDate"))
+                .isEqualTo(production.get("promisedDate"));
+
+        JsonNode po = client.get("/api/orders/" + id + "/production").json();
+        assertThat(po.get("bom").findValuesAsText("item")).contains("frame_profile");
+        assertThat(po.get("operations").findValuesAsText("operation")).contains("cut", "profile", "paint", "pack");
+        for (JsonNode op : po.get("operations")) {
+            assertThat(op.get("start").isTextual()).as(op.toString()).isTrue();
+        }
+        JsonNode plan = client.get("/api/firms/glamdal-vindu/plan").json();
+        assertThat(plan.get("orders").findValuesAsText("orderId")).contains(id);
+
+        TestClient.Response cut = client.post("/api/firms/glamdal-vindu/cutting-plans", "{\"kerfMm\":4}");
+        assertThat(cut.status()).as(cut.text()).isEqualTo(201);
+        List<String> cutItems = new ArrayList<>();
+        for (JsonNode profile : cut.json().get("profiles")) {
+            for (JsonNode bar : profile.get("bars")) {
+                for (JsonNode c : bar.get("cuts")) {
+                    if (c.get("orderId").asText().equals(id)) {
+                        cutItems.add(c.get("item").asText());
+                    }
+                }
+            }
+        }
+        long framePieces = po.get("cuts").findValues("item").stream()
+                .filter(i -> i.asText().equals("frame_profile"))
+                .count();
+        assertThat(framePieces).isPositive();
+        assertThat(cutItems).contains("frame_profile");
+        assertThat(client.get("/api/firms/glamdal-vindu/cutting-plans/latest")
+                        .json()
+                        .get("id"))
+                .isEqualTo(cut.json().get("id"));
+        assertThat(client.get("/api/orders/" + id + "/production").json().get("cuttingPlanId"))
+                .isEqualTo(cut.json().get("id"));
+        TestClient.Response again = client.post("/api/firms/glamdal-vindu/cutting-plans", "{}");
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.error().get("maybe").asText()).startsWith("Maybe");
+    }
+
+    @Test
+    void concurrent_orders_are_all_planned_without_overlaps_inside_the_calendars() throws Exception {
+        int threads = 8;
+        List<JsonNode> states = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            states.add(OrderApiIT.completeWindow(client));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<TestClient.Response>> answers = new ArrayList<>();
+        try {
+            for (JsonNode s : states) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(s));
+                }));
+            }
+            go.countDown();
+            List<String> ids = new ArrayList<>();
+            for (Future<TestClient.Response> f : answers) {
+                TestClient.Response r = f.get();
+                assertThat(r.status()).as(r.text()).isEqualTo(201);
+                ids.add(r.json().get("id").asText());
+            }
+            JsonNode plan = client.get("/api/firms/glamdal-vindu/plan?days=180").json();
+            assertThat(plan.get("orders").findValuesAsText("orderId")).containsAll(ids);
+            assertThat(PlanChecker.problems(plan)).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void downtime_repairs_the_plan_and_lists_the_moved_orders() {
+        JsonNode order = order(OrderApiIT.completeWindow(client));
+        String id = order.get("id").asText();
+        JsonNode ops = client.get("/api/orders/" + id + "/production").json().get("operations");
+        JsonNode last = ops.get(ops.size() - 1);
+        String centre = last.get("workCentreId").asText();
+        String from = last.get("start").asText();
+        String to = last.get("end").asText();
+
+        TestClient.Response r = client.post(
+                "/api/firms/glamdal-vindu/work-centres/" + centre + "/downtime",
+                "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}");
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().get("status").asText()).isIn("repaired", "replanned");
+        assertThat(r.json().get("movedOrders").findValuesAsText("orderId")).contains(id);
+        for (JsonNode m : r.json().get("movedOrders")) {
+            assertThat(m.get("plannedFinish")).isNotEqualTo(m.get("plannedFinishBefore"));
+        }
+        JsonNode plan = client.get("/api/firms/glamdal-vindu/plan?days=180").json();
+        assertThat(PlanChecker.problems(plan)).isEmpty();
+        LocalDateTime downFrom = LocalDateTime.parse(from);
+        LocalDateTime downTo = LocalDateTime.parse(to);
+        for (JsonNode o : plan.get("orders")) {
+            for (JsonNode op : o.get("operations")) {
+                if (op.get("workCentreId").asText().equals(centre)) {
+                    LocalDateTime s = LocalDateTime.parse(op.get("start").asText());
+                    LocalDateTime e = LocalDateTime.parse(op.get("end").asText());
+                    assertThat(s.isBefore(downTo) && downFrom.isBefore(e))
+                            .as(op + " overlaps the downtime")
+                            .isFalse();
+                }
+            }
+        }
+        TestClient.Response bad =
+                client.post("/api/firms/glamdal-vindu/work-centres/" + centre + "/downtime", "{\"from\":\"tomorrow\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.error().get("maybe").asText()).startsWith("Maybe");
+    }
+
+    @Test
+    void a_work_list_is_a_pdf() {
+        order(OrderApiIT.completeWindow(client));
+        TestClient.Response r = client.get("/api/firms/glamdal-vindu/work-centres/saw-1/work-list.pdf");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.text()).startsWith("%PDF");
+        assertThat(client.get("/planner").text()).contains("<svg").doesNotContain("error");
+    }
+
+    /** An independent checker of a plan as the API shows it. */
+    static final class PlanChecker {
+        private PlanChecker() {}
+
+        static List<String> problems(JsonNode plan) {
+            List<String> problems = new ArrayList<>();
+            Map<String, List<LocalDateTime[]>> closed = new LinkedHashMap<>();
+            for (JsonNode wc : plan.get("workCentres")) {
+                List<LocalDateTime[]> list = new ArrayList<>();
+                for (JsonNode u : wc.get("unavailable")) {
+                    list.add(new LocalDateTime[] {
+                        LocalDateTime.parse(u.get("from").asText()),
+                        LocalDateTime.parse(u.get("to").asText())
+                    });
+                }
+                closed.put(wc.get("id").asText(), list);
+            }
+            Map<String, List<LocalDateTime[]>> byLane = new LinkedHashMap<>();
+            for (JsonNode o : plan.get("orders")) {
+                LocalDateTime previousEnd = null;
+                for (JsonNode op : o.get("operations")) {
+                    if (op.get("start").isNull()) {
+                        problems.add(op + " is not planned");
+                        continue;
+                    }
+                    LocalDateTime s = LocalDateTime.parse(op.get("start").asText());
+                    LocalDateTime e = LocalDateTime.parse(op.get("end").asText());
+                    if (java.time.Duration.between(s, e).toMinutes()
+                            != op.get("minutes").asLong()) {
+                        problems.add(op + " does not last its minutes");
+                    }
+                    if (previousEnd != null && s.isBefore(previousEnd)) {
+                        problems.add(op + " starts before the operation before it ends");
+                    }
+                    previousEnd = e;
+                    for (LocalDateTime[] c : closed.get(op.get("workCentreId").asText())) {
+                        if (s.isBefore(c[1]) && c[0].isBefore(e)) {
+                            problems.add(op + " runs in unavailable time " + c[0] + ".." + c[1]);
+                        }
+                    }
+                    byLane.computeIfAbsent(
+                                    op.get("workCentreId").asText() + "#"
+                                            + op.get("lane").asInt(),
+                                    k -> new ArrayList<>())
+                            .add(new LocalDateTime[] {s, e});
+                }
+            }
+            for (Map.Entry<String, List<LocalDateTime[]>> lane : byLane.entrySet()) {
+                List<LocalDateTime[]> list = new ArrayList<>(lane.getValue());
+                list.sort(Comparator.comparing(a -> a[0]));
+                for (int i = 1; i < list.size(); i++) {
+                    if (list.get(i)[0].isBefore(list.get(i - 1)[1])) {
+                        problems.add("overlap on " + lane.getKey() + " at " + list.get(i)[0]);
+                    }
+                }
+            }
+            return problems;
+        }
+    }
+}
