@@ -238,6 +238,7 @@ public final class Configurator {
             }
             witness(solver.model(), state);
         }
+        swapWitnesses(decisions, state);
         int[] assumptions = Arrays.copyOf(decisions, decisions.length + 1);
         testInGroups(assumptions, state);
         for (int lit : relevant) {
@@ -333,6 +334,101 @@ public final class Configurator {
     }
 
     // ---------------------------------------------------------------- witnesses
+
+    /**
+     * Witnesses untested values of options with more than two values without a SAT call: in the most
+     * recent pooled model that satisfies the decisions, the option's value is replaced by an untested one
+     * and every other option keeps its value; when unit propagation alone then assigns every variable
+     * without a conflict, that assignment satisfies every clause and witnesses the value. A single flip
+     * (see {@link #witness}) cannot do this for one-hot options, whose values exclude each other. The
+     * assumptions of consecutive tries share their prefix, so the solver propagates only the new value.
+     */
+    private void swapWitnesses(int[] decisions, byte[] state) {
+        long[] model = null;
+        Iterator<long[]> it = pool.descendingIterator();
+        while (it.hasNext() && model == null) {
+            long[] candidate = it.next();
+            if (satisfies(candidate, decisions)) {
+                model = candidate;
+            }
+        }
+        if (model == null) {
+            return;
+        }
+        int optionCount = optionStart.length - 1;
+        int[] assumptions = null;
+        for (int o = 0; o < optionCount; o++) {
+            if (!multiValued(o) || !hasUntested(o, state)) {
+                continue;
+            }
+            if (assumptions == null) {
+                assumptions = new int[decisions.length + optionCount + 1];
+            }
+            int n = 0;
+            for (int lit : decisions) {
+                assumptions[n++] = lit;
+            }
+            for (int p = 0; p < optionCount; p++) {
+                if (p != o) {
+                    int value = valueIn(model, p);
+                    if (value != 0) {
+                        assumptions[n++] = value;
+                    }
+                }
+            }
+            int[] tryAssumptions = Arrays.copyOf(assumptions, n + 1);
+            for (int i = optionStart[o]; i < optionStart[o + 1]; i++) {
+                int lit = valueLiteral[i];
+                if (state[lit] != UNKNOWN) {
+                    continue;
+                }
+                tryAssumptions[n] = dimacs(lit);
+                int[] implied = solver.propagate(tryAssumptions);
+                if (implied == null) {
+                    continue;
+                }
+                int[] full = new int[variables + 1];
+                int assigned = 0;
+                for (int l : implied) {
+                    int v = Math.abs(l);
+                    if (v <= variables && full[v] == 0) {
+                        full[v] = l;
+                        assigned++;
+                    }
+                }
+                if (assigned == variables) {
+                    witness(full, state);
+                }
+            }
+        }
+    }
+
+    /** Whether option {@code o} has more than two values or two that are not each other's negation. */
+    private boolean multiValued(int o) {
+        int size = optionStart[o + 1] - optionStart[o];
+        return size > 2 || (size == 2 && valueLiteral[optionStart[o]] != (valueLiteral[optionStart[o] + 1] ^ 1));
+    }
+
+    private boolean hasUntested(int o, byte[] state) {
+        for (int i = optionStart[o]; i < optionStart[o + 1]; i++) {
+            if (state[valueLiteral[i]] == UNKNOWN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The DIMACS literal of option {@code o}'s value that is true in {@code model}, or 0 when none is. */
+    private int valueIn(long[] model, int o) {
+        for (int i = optionStart[o]; i < optionStart[o + 1]; i++) {
+            int lit = valueLiteral[i];
+            int v = lit >> 1;
+            if (((model[v >> 6] & (1L << v)) != 0) == ((lit & 1) == 0)) {
+                return dimacs(lit);
+            }
+        }
+        return 0;
+    }
 
     /** Marks every literal of every pooled model that satisfies the decisions; true when there is one. */
     private boolean applyPool(int[] decisions, byte[] state) {
