@@ -37,6 +37,7 @@ public final class Configurator {
     private static final byte VALID = 1;
     private static final byte INVALID = 2;
     private static final int POOL_CAPACITY = 512;
+    private static final int SWAP_MODELS = 4; // pooled models tried by swapWitnesses
     private static final int GROUP_MINIMUM = 32; // fewer untested literals are tested one by one
 
     private final SolutionSpace space;
@@ -336,25 +337,28 @@ public final class Configurator {
     // ---------------------------------------------------------------- witnesses
 
     /**
-     * Witnesses untested values of options with more than two values without a SAT call: in the most
-     * recent pooled model that satisfies the decisions, the option's value is replaced by an untested one
+     * Witnesses untested values of options with more than two values without a SAT call: in each of the
+     * most recent pooled models that satisfy the decisions, the option's value is replaced by an untested one
      * and every other option keeps its value; when unit propagation alone then assigns every variable
      * without a conflict, that assignment satisfies every clause and witnesses the value. A single flip
      * (see {@link #witness}) cannot do this for one-hot options, whose values exclude each other. The
      * assumptions of consecutive tries share their prefix, so the solver propagates only the new value.
      */
     private void swapWitnesses(int[] decisions, byte[] state) {
-        long[] model = null;
+        List<long[]> models = new ArrayList<>(SWAP_MODELS);
         Iterator<long[]> it = pool.descendingIterator();
-        while (it.hasNext() && model == null) {
+        while (it.hasNext() && models.size() < SWAP_MODELS) {
             long[] candidate = it.next();
             if (satisfies(candidate, decisions)) {
-                model = candidate;
+                models.add(candidate);
             }
         }
-        if (model == null) {
-            return;
+        for (long[] model : models) {
+            swapWitnesses(decisions, state, model);
         }
+    }
+
+    private void swapWitnesses(int[] decisions, byte[] state, long[] model) {
         int optionCount = optionStart.length - 1;
         int[] assumptions = null;
         for (int o = 0; o < optionCount; o++) {
