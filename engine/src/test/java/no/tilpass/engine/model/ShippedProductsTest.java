@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import no.tilpass.engine.counting.ModelCounter;
+import no.tilpass.engine.space.Cnf;
 import no.tilpass.engine.space.Diagnostic;
 import no.tilpass.engine.space.Option;
 import no.tilpass.engine.space.OptionKind;
@@ -197,6 +198,42 @@ class ShippedProductsTest {
                     .as("dead values of component " + c.name() + " in " + name)
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("shipped")
+    void no_rule_of_a_shipped_model_holds_for_every_combination_of_values(String name) throws Exception {
+        ProductModel m = load(name);
+        Cnf cnf = m.space().cnf();
+        // the one-hot and gate definitions alone, without any rule
+        ISolver structural = org.sat4j.minisat.SolverFactory.newDefault();
+        structural.newVar(cnf.variableCount());
+        Map<Integer, List<int[]>> byRule = new LinkedHashMap<>();
+        for (int k = 0; k < cnf.clauseCount(); k++) {
+            if (cnf.ruleOf(k) == Cnf.STRUCTURAL) {
+                structural.addClause(new VecInt(cnf.clause(k)));
+            } else {
+                byRule.computeIfAbsent(cnf.ruleOf(k), r -> new ArrayList<>()).add(cnf.clause(k));
+            }
+        }
+        List<String> alwaysTrue = new ArrayList<>();
+        for (int r = 0; r < m.rules().size(); r++) {
+            // a rule can be broken when some value combination falsifies one of its clauses
+            boolean breakable = false;
+            for (int[] clause : byRule.getOrDefault(r, List.of())) {
+                int[] negated = java.util.Arrays.stream(clause).map(l -> -l).toArray();
+                if (structural.isSatisfiable(new VecInt(negated))) {
+                    breakable = true;
+                    break;
+                }
+            }
+            if (!breakable) {
+                alwaysTrue.add(m.rules().get(r).id());
+            }
+        }
+        assertThat(alwaysTrue)
+                .as("rules of " + name + " that no combination of values breaks")
+                .isEmpty();
     }
 
     @ParameterizedTest
