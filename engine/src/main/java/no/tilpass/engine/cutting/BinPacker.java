@@ -36,7 +36,9 @@ public final class BinPacker {
      */
     public static Packing pack(int[] sizes, int capacity, Duration limit, long seed) {
         long start = System.nanoTime();
-        long deadline = start + Math.max(0, limit.toNanos());
+        // a safety margin (5 %, at most 300 ms) for the steps that check the clock only now and then
+        long budget = Math.max(0, limit.toNanos());
+        long deadline = start + budget - Math.min(budget / 20, 300_000_000L);
         if (capacity <= 0 || capacity > MAX_CAPACITY) {
             throw new IllegalArgumentException("capacity must be in 1.." + MAX_CAPACITY + ", was " + capacity);
         }
