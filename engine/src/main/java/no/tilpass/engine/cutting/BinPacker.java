@@ -21,6 +21,9 @@ public final class BinPacker {
 
     private static final long MBS_NODE_LIMIT = 20_000;
     private static final int EXACT_MAX_ITEMS = 60;
+    /** The neighbourhood search keeps m − 2 bins for a target of m − 1: it needs at least 4 bins. */
+    private static final int MIN_SEARCH_BINS = 4;
+
     private static final long COLUMN_GENERATION_NANOS = 2_000_000_000L;
     private static final long RESTART_SLICE_NANOS = 500_000_000L;
     private static final long EXACT_QUICK_NODES = 50_000;
@@ -36,7 +39,9 @@ public final class BinPacker {
      */
     public static Packing pack(int[] sizes, int capacity, Duration limit, long seed) {
         long start = System.nanoTime();
-        long deadline = start + Math.max(0, limit.toNanos());
+        // a safety margin (5 %, at most 300 ms) for the steps that check the clock only now and then
+        long budget = Math.max(0, limit.toNanos());
+        long deadline = start + budget - Math.min(budget / 20, 300_000_000L);
         if (capacity <= 0 || capacity > MAX_CAPACITY) {
             throw new IllegalArgumentException("capacity must be in 1.." + MAX_CAPACITY + ", was " + capacity);
         }
@@ -84,7 +89,7 @@ public final class BinPacker {
             }
         }
         boolean optimal = best.size() <= restTarget;
-        if (!optimal && rest.length <= EXACT_MAX_ITEMS) {
+        if (!optimal && (rest.length <= EXACT_MAX_ITEMS || best.size() < MIN_SEARCH_BINS)) {
             // small: a short exact search settles most of them at once
             ExactResult exact = exact(w, rest, capacity, best, restTarget, EXACT_QUICK_NODES, deadline);
             best = exact.packing();
@@ -107,7 +112,7 @@ public final class BinPacker {
                 optimal = best.size() <= restTarget;
             }
         }
-        if (!optimal && rest.length <= EXACT_MAX_ITEMS) {
+        if (!optimal && (rest.length <= EXACT_MAX_ITEMS || best.size() < MIN_SEARCH_BINS)) {
             long now = System.nanoTime();
             long stop = Math.min(deadline, now + (deadline - now) / 3);
             ExactResult exact = exact(w, rest, capacity, best, restTarget, EXACT_NODE_LIMIT, stop);
@@ -117,7 +122,7 @@ public final class BinPacker {
         // restarts with growing time slices, cycling through the constructive packings and the best one as
         // the starting point (the search depends strongly on where it starts)
         long slice = RESTART_SLICE_NANOS;
-        for (int attempt = 0; !optimal && System.nanoTime() < deadline; attempt++) {
+        for (int attempt = 0; !optimal && best.size() >= MIN_SEARCH_BINS && System.nanoTime() < deadline; attempt++) {
             long stop = Math.min(deadline, System.nanoTime() + slice);
             int pick = attempt % (starts.size() + 1);
             List<int[]> from = pick == starts.size() ? best : starts.get(starts.size() - 1 - pick);
