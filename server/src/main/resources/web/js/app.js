@@ -82,11 +82,6 @@ function sameValue(a, b) {
 
 /** The values of an enum/bool/small-int option as [{name, label, available}]. */
 function choicesOf(opt) {
-  const all = selfOnly(opt);
-  return rawChoices(opt).map((c) => (all ? { ...c, available: true } : c));
-}
-
-function rawChoices(opt) {
   if (isBool(opt)) {
     const given = new Map((opt.values || []).map((v) => [String(v.name), v]));
     return [true, false].map((b) => {
@@ -108,28 +103,13 @@ function rawChoices(opt) {
   return (opt.values || []).map((v) => ({ name: v.name, label: v.label ?? v.name, available: v.available !== false }));
 }
 
-/**
- * True when a decided option's valid values are only its own decision: the domains were computed with
- * that decision in place, so they say nothing about the alternatives. The UI then offers every value
- * and lets the server judge a change (a conflicting one answers 422 with its explanation).
- */
-function selfOnly(opt) {
-  if (opt.decided !== "user") return false;
-  if (opt.kind === "int") {
-    const rs = Array.isArray(opt.valid) ? opt.valid : [];
-    return rs.length === 1 && rs[0].from === rs[0].to && sameValue(rs[0].from, opt.chosen);
-  }
-  const open = (opt.values || []).filter((v) => v.available !== false);
-  return open.length <= 1 && (opt.values || []).length > 1;
-}
-
 function boolAvailable(opt, b) {
   if (Array.isArray(opt.valid)) return opt.valid.some((v) => String(v) === String(b));
   return true;
 }
 
 function intervals(opt) {
-  if (Array.isArray(opt.valid) && !selfOnly(opt)) return opt.valid;
+  if (Array.isArray(opt.valid)) return opt.valid;
   return [{ from: opt.min, to: opt.max, step: opt.step || 1 }];
 }
 

@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import no.tilpass.engine.completion.Completer;
+import no.tilpass.engine.completion.Completion;
+import no.tilpass.engine.load.ModelFiles;
+import no.tilpass.engine.space.Decision;
+import no.tilpass.engine.space.LoadResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -285,5 +294,186 @@ class ConfigurationApiIT {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(client.get("/api/shared/not-a-token").status()).isEqualTo(404);
+    }
+
+    @Test
+    void after_choosing_a_width_the_valid_widths_still_span_the_other_widths() {
+        JsonNode s1 = client.set(newWindow(), "width", 1200).json();
+
+        JsonNode width = TestClient.option(s1, "width");
+
+        assertThat(width.get("decided").asText()).isEqualTo("user");
+        assertThat(width.get("chosen").asInt()).isEqualTo(1200);
+        assertThat(width.get("valid")).hasSize(1);
+        assertThat(width.get("valid").get(0).get("from").asInt()).isEqualTo(400);
+        assertThat(width.get("valid").get(0).get("to").asInt()).isEqualTo(2400);
+    }
+
+    @Test
+    void a_value_of_a_decided_option_excluded_by_another_decision_is_unavailable_and_explained_by_that_decision() {
+        JsonNode s1 = client.set(newWindow(), "width", 1200).json();
+        JsonNode s2 = client.set(s1, "sashes", 3).json();
+        String id = s2.get("id").asText();
+
+        JsonNode width = TestClient.option(s2, "width");
+        JsonNode why = client.get("/api/configurations/" + id + "/explain?option=width&value=800&lang=en")
+                .json();
+        JsonNode s3 = client.set(
+                        client.set(newWindow(), "opening_type", "side_hung").json(), "sashes", 2)
+                .json();
+
+        assertThat(width.get("valid").get(0).get("from").asInt()).isEqualTo(1200);
+        assertThat(width.get("valid").get(0).get("to").asInt()).isEqualTo(2400);
+        assertThat(why.get("available").asBoolean()).isFalse();
+        assertThat(why.get("decisions").findValuesAsText("option")).containsExactly("sashes");
+        assertThat(why.get("rules").findValuesAsText("id")).contains("R06");
+        assertThat(TestClient.value(s3, "opening_type", "side_hung")
+                        .get("available")
+                        .asBoolean())
+                .isTrue();
+        assertThat(TestClient.value(s3, "opening_type", "tilt_turn")
+                        .get("available")
+                        .asBoolean())
+                .isTrue();
+        assertThat(TestClient.value(s3, "opening_type", "fixed")
+                        .get("available")
+                        .asBoolean())
+                .isFalse();
+    }
+
+    @Test
+    void changing_a_decided_option_to_another_available_value_replaces_the_decision() {
+        JsonNode s1 = client.set(newWindow(), "width", 1200).json();
+        JsonNode s2 = client.set(s1, "opening_type", "side_hung").json();
+
+        TestClient.Response width = client.set(s2, "width", 1500);
+        TestClient.Response opening = client.set(width.json(), "opening_type", "tilt_turn");
+
+        assertThat(width.status()).as(width.text()).isEqualTo(200);
+        assertThat(opening.status()).as(opening.text()).isEqualTo(200);
+        JsonNode s4 = opening.json();
+        assertThat(s4.get("decisions")).hasSize(2);
+        assertThat(TestClient.option(s4, "width").get("chosen").asInt()).isEqualTo(1500);
+        assertThat(TestClient.option(s4, "opening_type").get("chosen").asText()).isEqualTo("tilt_turn");
+        assertThat(TestClient.option(s4, "width")
+                        .get("valid")
+                        .get(0)
+                        .get("from")
+                        .asInt())
+                .isLessThan(1500); // tilt-turn windows have a minimum width of their own
+    }
+
+    @Test
+    void a_value_shown_available_for_a_decided_option_extends_to_a_valid_configuration_with_the_other_decisions() {
+        LoadResult loaded = ModelFiles.load(Path.of("..", "models", "window.tpm"));
+        assertThat(loaded).isInstanceOf(LoadResult.Loaded.class);
+        Completer oracle = new Completer(((LoadResult.Loaded) loaded).space());
+        for (long seed = 1; seed <= 6; seed++) {
+            Random random = new Random(seed);
+            JsonNode state = newWindow();
+            for (int step = 0; step < 6; step++) {
+                List<JsonNode> options = new ArrayList<>();
+                state.get("options").forEach(options::add);
+                JsonNode option = options.get(random.nextInt(options.size()));
+                List<String> available = shown(option, true);
+                String value = available.get(random.nextInt(available.size()));
+                TestClient.Response r = client.set(state, option.get("name").asText(), typed(option, value));
+                assertThat(r.status())
+                        .as(
+                                "seed %d step %d: %s=%s shown available: %s",
+                                seed, step, option.get("name"), value, r.text())
+                        .isEqualTo(200);
+                state = r.json();
+                checkDecidedOptions(oracle, state, seed, step, random);
+            }
+        }
+    }
+
+    /** Every decided option's shown values agree with the oracle on the other decisions. */
+    private static void checkDecidedOptions(Completer oracle, JsonNode state, long seed, int step, Random random) {
+        List<Decision> decisions = new ArrayList<>();
+        for (JsonNode d : state.get("decisions")) {
+            decisions.add(new Decision(d.get("option").asText(), d.get("value").asText()));
+        }
+        for (Decision decided : decisions) {
+            JsonNode option = TestClient.option(state, decided.option());
+            List<String> shownAvailable = shown(option, true);
+            List<String> checked = new ArrayList<>(candidates(option, random));
+            for (String value : checked) {
+                List<Decision> query = new ArrayList<>(decisions);
+                query.remove(decided);
+                query.add(new Decision(decided.option(), value));
+                boolean extendsToValid = oracle.complete(query) instanceof Completion.Complete;
+                assertThat(shownAvailable.contains(value))
+                        .as(
+                                "seed %d step %d: %s=%s with the other decisions of %s",
+                                seed, step, decided.option(), value, decisions)
+                        .isEqualTo(extendsToValid);
+            }
+        }
+    }
+
+    /** The values of an option the state shows as available (or, with {@code available} false, all values). */
+    private static List<String> shown(JsonNode option, boolean available) {
+        List<String> out = new ArrayList<>();
+        if (option.get("kind").asText().equals("int")) {
+            if (!available) {
+                for (long n = option.get("min").asLong();
+                        n <= option.get("max").asLong();
+                        n += option.get("step").asLong()) {
+                    out.add(Long.toString(n));
+                }
+                return out;
+            }
+            for (JsonNode run : option.get("valid")) {
+                for (long n = run.get("from").asLong();
+                        n <= run.get("to").asLong();
+                        n += run.get("step").asLong()) {
+                    out.add(Long.toString(n));
+                }
+            }
+            return out;
+        }
+        for (JsonNode v : option.get("values")) {
+            if (!available || v.get("available").asBoolean()) {
+                out.add(v.get("name").asText());
+            }
+        }
+        return out;
+    }
+
+    /** Values worth asking the oracle about: all of a small option; a wide integer's run edges and a sample. */
+    private static TreeSet<String> candidates(JsonNode option, Random random) {
+        List<String> all = shown(option, false);
+        if (all.size() <= 12) {
+            return new TreeSet<>(all);
+        }
+        TreeSet<String> out = new TreeSet<>(List.of(all.get(0), all.get(all.size() - 1)));
+        long step = option.get("step").asLong();
+        for (JsonNode run : option.get("valid")) {
+            for (long n : new long[] {
+                run.get("from").asLong() - step,
+                run.get("from").asLong(),
+                run.get("to").asLong(),
+                run.get("to").asLong() + step
+            }) {
+                if (all.contains(Long.toString(n))) {
+                    out.add(Long.toString(n));
+                }
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            out.add(all.get(random.nextInt(all.size())));
+        }
+        return out;
+    }
+
+    /** A value as the API takes it: a number for an int option, a boolean for a bool, else the name. */
+    private static Object typed(JsonNode option, String value) {
+        return switch (option.get("kind").asText()) {
+            case "int" -> Long.parseLong(value);
+            case "bool" -> Boolean.parseBoolean(value);
+            default -> value;
+        };
     }
 }

@@ -55,6 +55,16 @@ final class EnginePool {
         }
     };
 
+    /** Domains of decision sets met only as "the decisions without one of them" (see {@link #available}). */
+    private final Map<String, DomainResult.Consistent> reduced = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, DomainResult.Consistent> eldest) {
+            return size() > MEMO_LIMIT;
+        }
+    };
+
     private final List<Configurator> idle = new ArrayList<>();
     private final Map<Configurator, String> lastSession = new IdentityHashMap<>();
     private int created; // guarded by idle
@@ -126,7 +136,59 @@ final class EnginePool {
         for (Decision d : complete.configuration()) {
             values.put(d.option(), d.value());
         }
-        return Optional.of(new Analysis(consistent, values));
+        return Optional.of(new Analysis(consistent, available(sessionId, decisions, consistent), values));
+    }
+
+    /**
+     * The values shown as available per option: an undecided option's valid domain, and for a decided
+     * option its domain under the other decisions, so that the customer can change their mind without a
+     * dead end and sees which values the other decisions exclude. One domains call per decided option
+     * whose reduced decision set is not known yet (the one without the newest decision is usually the
+     * previous state, memoised), all on one pooled configurator.
+     */
+    private List<int[]> available(String sessionId, List<Decision> decisions, DomainResult.Consistent domains) {
+        List<int[]> available = new ArrayList<>(domains.validIndices());
+        Map<Integer, List<Decision>> missing = new LinkedHashMap<>();
+        for (int k = 0; k < decisions.size(); k++) {
+            int option = optionIndex.get(decisions.get(k).option());
+            List<Decision> others = new ArrayList<>(decisions);
+            others.remove(k);
+            DomainResult.Consistent known = knownDomains(key(others));
+            if (known != null) {
+                available.set(option, known.valid(option));
+            } else {
+                missing.put(option, List.copyOf(others));
+            }
+        }
+        if (missing.isEmpty()) {
+            return available;
+        }
+        Map<Integer, DomainResult> computed = withSessionConfigurator(sessionId, c -> {
+            Map<Integer, DomainResult> out = new LinkedHashMap<>();
+            missing.forEach((option, others) -> out.put(option, c.domains(others)));
+            return out;
+        });
+        computed.forEach((option, result) -> {
+            if (!(result instanceof DomainResult.Consistent consistent)) {
+                throw new IllegalStateException("a subset of consistent decisions conflicts: " + missing.get(option));
+            }
+            synchronized (reduced) {
+                reduced.put(key(missing.get(option)), consistent);
+            }
+            available.set(option, consistent.valid(option));
+        });
+        return available;
+    }
+
+    /** The memoised domains of a decision set, or null. */
+    private DomainResult.Consistent knownDomains(String key) {
+        Analysis a = memoised(key);
+        if (a != null) {
+            return a.domains();
+        }
+        synchronized (reduced) {
+            return reduced.get(key);
+        }
     }
 
     /**

@@ -76,7 +76,7 @@ final class StateView {
         for (ProductModel.OptionInfo o : model.options()) {
             int index = indexOf.get(o.name());
             Option so = spaceOptions.get(index);
-            int[] valid = a.domains().valid(index);
+            int[] valid = a.available(index);
             String value = a.completion().get(o.name());
             Map<String, Object> row = ModelView.option(m, o, language);
             String user = chosen.get(o.name());
