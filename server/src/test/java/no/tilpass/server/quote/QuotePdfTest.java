@@ -10,8 +10,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.tilpass.engine.completion.Completer;
+import no.tilpass.engine.completion.Completion;
 import no.tilpass.engine.model.ModelLoader;
 import no.tilpass.engine.model.ProductModel;
+import no.tilpass.engine.space.Decision;
 import no.tilpass.server.drawing.Drawings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,17 +29,23 @@ class QuotePdfTest {
         return ((ModelLoader.Result.Loaded) ModelLoader.load(file)).model();
     }
 
-    /** Every option at its default, then a two-sash tilt-turn window 1200 x 1400 in barn red. */
+    /**
+     * A two-sash tilt-turn window 1200 x 1400 in barn red with concealed hinges, every other option
+     * completed by the engine (soft defaults where the rules allow).
+     */
     private static Map<String, String> configuration() {
+        List<Decision> decisions = List.of(
+                new Decision("width", "1200"),
+                new Decision("height", "1400"),
+                new Decision("sashes", "2"),
+                new Decision("opening_type", "tilt_turn"),
+                new Decision("opening_direction", "inward"),
+                new Decision("fittings.hinge_type", "concealed"),
+                new Decision("colour_outside", "barn_red"));
+        Completion completion = new Completer(WINDOW.space()).complete(decisions);
+        assertThat(completion).as("the test decisions must be consistent").isInstanceOf(Completion.Complete.class);
         Map<String, String> values = new LinkedHashMap<>();
-        WINDOW.options().forEach(o -> values.put(o.name(), o.defaultValue().orElseThrow()));
-        values.put("width", "1200");
-        values.put("height", "1400");
-        values.put("sashes", "2");
-        values.put("opening_type", "tilt_turn");
-        values.put("opening_direction", "inward");
-        values.put("fittings.hinge_type", "concealed");
-        values.put("colour_outside", "barn_red");
+        ((Completion.Complete) completion).configuration().forEach(d -> values.put(d.option(), d.value()));
         return values;
     }
 
