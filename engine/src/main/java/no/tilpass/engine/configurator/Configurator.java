@@ -323,6 +323,7 @@ public final class Configurator {
             solver.addClause(-selector);
             if (model != null) {
                 witness(model, state);
+                swapWitnesses(Arrays.copyOf(assumptions, assumptions.length - 1), state, pool.peekLast());
             } else if (result == SatResult.UNSATISFIABLE) {
                 for (int i = 1; i <= count; i++) {
                     state[internal(untested[i])] = INVALID;
