@@ -259,8 +259,7 @@ class ShippedProductsTest {
         // the window (53 options with its fitting set) took 23 minutes on a loaded machine and over 5 on a
         // quiet one: too long even for CI's slow suite, so it runs on request (-Dtilpass.count.window=true)
         org.junit.jupiter.api.Assumptions.assumeTrue(
-                COUNTS.containsKey(name)
-                        || SLOW_COUNTS.containsKey(name) && Boolean.getBoolean("tilpass.count.window"),
+                COUNTS.containsKey(name) || SLOW_COUNTS.containsKey(name) && Boolean.getBoolean("tilpass.count.window"),
                 "counting the window takes minutes: -Dtilpass.count.window=true");
         ProductModel m = load(name);
         BigInteger count = ModelCounter.count(m.space().cnf());
