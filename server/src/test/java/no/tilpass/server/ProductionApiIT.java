@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** From order to production: delivery dates, release, planning, cutting, repair after downtime. */
 class ProductionApiIT {
@@ -174,6 +176,36 @@ class ProductionApiIT {
                 client.post("/api/firms/glamdal-vindu/work-centres/" + centre + "/downtime", "{\"from\":\"tomorrow\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.error().get("maybe").asText()).startsWith("Maybe");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"exterior_door, glamdal-vindu", "office_chair, hadalen-stol", "fitting_set, hitterdal-metall"})
+    void every_shipped_product_gets_a_delivery_date_and_is_released_and_planned_at_its_maker(
+            String product, String firm) {
+        JsonNode s0 = client.post("/api/configurations", "{\"productId\":\"" + product + "\"}")
+                .json();
+        TestClient.Response done = client.post(
+                "/api/configurations/" + s0.get("id").asText() + "/complete",
+                "{\"revision\":" + s0.get("revision").asInt() + "}");
+        assertThat(done.status()).as(done.text()).isEqualTo(200);
+        JsonNode state = done.json();
+        assertThat(state.get("complete").asBoolean()).isTrue();
+        assertThat(state.get("delivery").isObject())
+                .as(product + " has a delivery date")
+                .isTrue();
+
+        JsonNode order = order(state);
+        assertThat(order.get("firmId").asText()).isEqualTo(firm);
+        JsonNode po = client.get("/api/orders/" + order.get("id").asText() + "/production")
+                .json();
+        assertThat(po.get("operations")).as(po.toString()).isNotEmpty();
+        for (JsonNode op : po.get("operations")) {
+            assertThat(op.get("start").isTextual()).as(op.toString()).isTrue();
+        }
+        JsonNode plan = client.get("/api/firms/" + firm + "/plan?days=180").json();
+        assertThat(plan.get("orders").findValuesAsText("orderId"))
+                .contains(order.get("id").asText());
+        assertThat(PlanChecker.problems(plan)).isEmpty();
     }
 
     @Test

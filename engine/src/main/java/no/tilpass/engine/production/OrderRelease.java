@@ -152,9 +152,14 @@ public final class OrderRelease {
             return new Release.Rejected(rejected.problems());
         }
         Explosion.Exploded e = (Explosion.Exploded) explosion;
+        List<String> boughtIn = new ArrayList<>();
+        boughtIn(order.model(), order.model().firm(), "", boughtIn);
         List<Diagnostic> problems = new ArrayList<>();
         List<Task> tasks = new ArrayList<>();
         for (Explosion.Step s : e.operations()) {
+            if (under(s.id(), boughtIn)) {
+                continue;
+            }
             List<String> centres = data.centresOfType(s.workCentreType()).stream()
                     .map(ProductionData.WorkCentre::id)
                     .toList();
@@ -177,7 +182,10 @@ public final class OrderRelease {
                     centres,
                     s.setupMinutes(),
                     s.perUnitMinutes() * order.quantity(),
-                    s.after().stream().map(a -> order.id() + "/" + a).toList()));
+                    s.after().stream()
+                            .filter(a -> !under(a, boughtIn))
+                            .map(a -> order.id() + "/" + a)
+                            .toList()));
         }
         if (!problems.isEmpty()) {
             return new Release.Rejected(problems);
@@ -185,7 +193,10 @@ public final class OrderRelease {
         Map<String, long[]> pieces = new LinkedHashMap<>();
         Map<String, String> descriptions = new LinkedHashMap<>();
         for (Explosion.Line l : e.lines()) {
-            if (l.component() || !l.profile().isEmpty()) {
+            boolean bought = l.component() && boughtIn.contains(l.path() + ".");
+            if (under(l.path(), boughtIn)
+                    || (l.component() && !bought)
+                    || !l.profile().isEmpty()) {
                 continue;
             }
             pieces.computeIfAbsent(l.item(), k -> new long[1])[0] += l.totalQuantity() * order.quantity();
@@ -200,6 +211,9 @@ public final class OrderRelease {
         }
         Map<String, List<Explosion.Cut>> byProfile = new LinkedHashMap<>();
         for (Explosion.Cut c : e.cuts()) {
+            if (under(c.item(), boughtIn)) {
+                continue;
+            }
             byProfile
                     .computeIfAbsent(c.profile(), k -> new ArrayList<>())
                     .add(new Explosion.Cut(c.profile(), c.lengthMm(), c.pieces() * order.quantity(), c.item()));
@@ -222,5 +236,25 @@ public final class OrderRelease {
                 tasks,
                 materials,
                 profiles));
+    }
+
+    /**
+     * Collects the path prefixes ({@code fittings.}) of the components another firm makes: a component
+     * whose model names a firm other than {@code firm} is bought in, with everything nested in it.
+     */
+    private static void boughtIn(ProductModel model, String firm, String prefix, List<String> out) {
+        for (ProductModel.Component c : model.components()) {
+            String inner = prefix + c.name() + ".";
+            String maker = c.model().firm();
+            if (!maker.isEmpty() && !firm.isEmpty() && !maker.equals(firm)) {
+                out.add(inner);
+            } else {
+                boughtIn(c.model(), firm, inner, out);
+            }
+        }
+    }
+
+    private static boolean under(String path, List<String> prefixes) {
+        return prefixes.stream().anyMatch(path::startsWith);
     }
 }

@@ -2,6 +2,9 @@ package no.tilpass.engine.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -10,6 +13,7 @@ import no.tilpass.engine.model.ModelLoader;
 import no.tilpass.engine.model.ProductModel;
 import no.tilpass.engine.space.Diagnostic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OrderReleaseTest {
     private static final ProductModel SHELF = ((ModelLoader.Result.Loaded)
@@ -114,5 +118,83 @@ class OrderReleaseTest {
         assertThat(((OrderRelease.Release.Rejected) none).problems())
                 .extracting(Diagnostic::message)
                 .containsExactly("order O-3 has quantity 0");
+    }
+
+    private static ProductModel doorWithHingesBy(Path dir, String hingeMaker) throws IOException {
+        Files.writeString(
+                dir.resolve("hinges.tpm"),
+                """
+                model hinge_set {
+                    firm "%s"
+                    option count: int 2..4 { default 2 }
+                    bom {
+                        item leaf "Hinge leaf" qty 2 * count length 100 unit mm profile steel_flat
+                        item pin "Pin" qty count
+                    }
+                    routing {
+                        workcentre press "Press"
+                        operation stamp "Stamp" on press setup 4 per_unit count
+                    }
+                }
+                """
+                        .formatted(hingeMaker));
+        Files.writeString(
+                dir.resolve("door.tpm"),
+                """
+                model door {
+                    firm "Vestby Snekkeri AS"
+                    component hinges: "hinges.tpm"
+                    bom {
+                        item stile "Stile" qty 2 length 2100 unit mm profile pine_20x200
+                    }
+                    routing {
+                        workcentre saw "Saw"
+                        operation cut "Cut" on saw setup 1 per_unit 2
+                        operation hang "Hang the leaf" on saw setup 0 per_unit 5 after cut, hinges.stamp
+                    }
+                }
+                """);
+        return ((ModelLoader.Result.Loaded) ModelLoader.load(dir.resolve("door.tpm"))).model();
+    }
+
+    @Test
+    void a_component_another_firm_makes_is_bought_in_with_no_operations_or_cuts_of_its_own(@TempDir Path dir)
+            throws IOException {
+        ProductModel door = doorWithHingesBy(dir, "Hitterdal Metall AS");
+        ProductionData data = firm(List.of(new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS)));
+
+        OrderRelease.Release r = OrderRelease.release(
+                data, new OrderRelease.Order("O-4", door, Map.of("hinges.count", "3"), 2, LocalDate.now()));
+
+        OrderRelease.ProductionOrder po = ((OrderRelease.Release.Released) r).order();
+        assertThat(po.tasks()).extracting(OrderRelease.Task::id).containsExactly("O-4/cut", "O-4/hang");
+        assertThat(po.tasks().get(1).after()).containsExactly("O-4/cut");
+        assertThat(po.profiles()).extracting(OrderRelease.ProfileNeed::profile).containsExactly("pine_20x200");
+        assertThat(po.materials())
+                .extracting(m -> m.item() + " x" + m.quantity())
+                .containsExactly("hinges x2");
+        assertThat(po.bom()).extracting(l -> l.path()).contains("hinges.leaf", "hinges.pin");
+    }
+
+    @Test
+    void a_component_the_same_firm_makes_is_produced_with_the_order(@TempDir Path dir) throws IOException {
+        ProductModel door = doorWithHingesBy(dir, "Vestby Snekkeri AS");
+        ProductionData data = firm(List.of(
+                new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS),
+                new ProductionData.WorkCentre("press-1", "press", 1, DAYS)));
+
+        OrderRelease.Release r = OrderRelease.release(
+                data, new OrderRelease.Order("O-5", door, Map.of("hinges.count", "3"), 1, LocalDate.now()));
+
+        OrderRelease.ProductionOrder po = ((OrderRelease.Release.Released) r).order();
+        assertThat(po.tasks())
+                .extracting(OrderRelease.Task::id)
+                .containsExactlyInAnyOrder("O-5/cut", "O-5/hang", "O-5/hinges.stamp");
+        assertThat(po.profiles())
+                .extracting(OrderRelease.ProfileNeed::profile)
+                .containsExactly("pine_20x200", "steel_flat");
+        assertThat(po.materials())
+                .extracting(m -> m.item() + " x" + m.quantity())
+                .containsExactly("pin x3");
     }
 }
