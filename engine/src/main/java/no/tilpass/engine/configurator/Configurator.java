@@ -426,10 +426,8 @@ public final class Configurator {
     /** The DIMACS literal of option {@code o}'s value that is true in {@code model}, or 0 when none is. */
     private int valueIn(long[] model, int o) {
         for (int i = optionStart[o]; i < optionStart[o + 1]; i++) {
-            int lit = valueLiteral[i];
-            int v = lit >> 1;
-            if (((model[v >> 6] & (1L << v)) != 0) == ((lit & 1) == 0)) {
-                return dimacs(lit);
+            if (holds(model, valueLiteral[i])) {
+                return dimacs(valueLiteral[i]);
             }
         }
         return 0;
@@ -481,16 +479,20 @@ public final class Configurator {
 
     /** The most recent pooled model in which internal literal {@code lit} is true, or null. */
     private long[] poolModelWith(int lit) {
-        int v = lit >> 1;
-        boolean positive = (lit & 1) == 0;
         Iterator<long[]> it = pool.descendingIterator();
         while (it.hasNext()) {
             long[] model = it.next();
-            if (((model[v >> 6] & (1L << v)) != 0) == positive) {
+            if (holds(model, lit)) {
                 return model;
             }
         }
         return null;
+    }
+
+    /** Whether internal literal {@code lit} is true in the pooled {@code model}. */
+    private static boolean holds(long[] model, int lit) {
+        int v = lit >> 1;
+        return ((model[v >> 6] & (1L << v)) != 0) == ((lit & 1) == 0);
     }
 
     /** Prefers, for every variable, its value in {@code model}. */
