@@ -78,8 +78,10 @@ final class Constructive {
                 }
             }
             int first = free[0];
-            SlackSearch search = new SlackSearch(w, Arrays.copyOfRange(free, 1, f), capacity - w[first], nodeLimit);
-            int[] chosen = search.run();
+            int[] chosen = new SubsetFill(w, Arrays.copyOfRange(free, 1, f), capacity - w[first], 0, nodeLimit).run();
+            if (chosen == null) { // nothing else fits beside the first item
+                chosen = new int[0];
+            }
             int[] bin = new int[chosen.length + 1];
             bin[0] = first;
             System.arraycopy(chosen, 0, bin, 1, chosen.length);
@@ -90,68 +92,6 @@ final class Constructive {
             bins.add(bin);
         }
         return bins;
-    }
-
-    /** Depth-first subset-sum search for the largest total at most {@code room}. */
-    private static final class SlackSearch {
-        private final int[] w;
-        private final int[] candidates;
-        private final int room;
-        private final long nodeLimit;
-        private final long[] suffix;
-        private final int[] stack;
-        private int[] best = new int[0];
-        private int bestSum = 0;
-        private long nodes = 0;
-
-        SlackSearch(int[] w, int[] candidates, int room, long nodeLimit) {
-            this.w = w;
-            this.candidates = candidates;
-            this.room = room;
-            this.nodeLimit = nodeLimit;
-            this.suffix = new long[candidates.length + 1];
-            for (int i = candidates.length - 1; i >= 0; i--) {
-                suffix[i] = suffix[i + 1] + w[candidates[i]];
-            }
-            this.stack = new int[candidates.length];
-        }
-
-        int[] run() {
-            dfs(0, 0, 0);
-            return best;
-        }
-
-        private boolean dfs(int from, int depth, int sum) {
-            if (sum > bestSum) {
-                bestSum = sum;
-                best = Arrays.copyOf(stack, depth);
-                if (bestSum == room) {
-                    return true;
-                }
-            }
-            if (++nodes > nodeLimit) {
-                return true;
-            }
-            if (sum + suffix[from] <= bestSum) {
-                return false;
-            }
-            int lastSize = -1;
-            for (int i = from; i < candidates.length; i++) {
-                int size = w[candidates[i]];
-                if (size == lastSize || sum + size > room) {
-                    continue;
-                }
-                if (sum + suffix[i] <= bestSum) {
-                    return false;
-                }
-                lastSize = size;
-                stack[depth] = candidates[i];
-                if (dfs(i + 1, depth + 1, sum + size)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 
     static List<int[]> toArrays(List<IntList> bins) {

@@ -288,7 +288,7 @@ final class NeighbourhoodSearch {
                 System.arraycopy(binItems[b], 0, candidates, 0, binSize[b]);
                 System.arraycopy(s, 0, candidates, binSize[b], sSize);
                 sortBySizeDescending(candidates);
-                Fill fill = new Fill(w, candidates, capacity, load[b], PACK_NODE_LIMIT);
+                SubsetFill fill = new SubsetFill(w, candidates, capacity, load[b], PACK_NODE_LIMIT);
                 int[] chosen = fill.run();
                 if (chosen == null) {
                     continue;
@@ -390,65 +390,5 @@ final class NeighbourhoodSearch {
     private void sortBySizeDescending(int[] items) {
         // positions in w are already in non-increasing size order
         Arrays.sort(items);
-    }
-
-    /** Depth-first search for a subset with total in (floor, capacity], as large as possible. */
-    private static final class Fill {
-        private final int[] w;
-        private final int[] candidates;
-        private final int capacity;
-        private final long nodeLimit;
-        private final long[] suffix;
-        private final int[] stack;
-        private int[] best;
-        private int bestSum;
-        private long nodes;
-
-        Fill(int[] w, int[] candidates, int capacity, int floor, long nodeLimit) {
-            this.w = w;
-            this.candidates = candidates;
-            this.capacity = capacity;
-            this.nodeLimit = nodeLimit;
-            this.bestSum = floor;
-            this.suffix = new long[candidates.length + 1];
-            for (int i = candidates.length - 1; i >= 0; i--) {
-                suffix[i] = suffix[i + 1] + w[candidates[i]];
-            }
-            this.stack = new int[candidates.length];
-        }
-
-        int[] run() {
-            dfs(0, 0, 0);
-            return best;
-        }
-
-        private boolean dfs(int from, int depth, int sum) {
-            if (sum > bestSum) {
-                bestSum = sum;
-                best = Arrays.copyOf(stack, depth);
-                if (sum == capacity) {
-                    return true;
-                }
-            }
-            if (++nodes > nodeLimit || sum + suffix[from] <= bestSum) {
-                return nodes > nodeLimit;
-            }
-            int lastSize = -1;
-            for (int i = from; i < candidates.length; i++) {
-                int size = w[candidates[i]];
-                if (size == lastSize || sum + size > capacity) {
-                    continue;
-                }
-                if (sum + suffix[i] <= bestSum) {
-                    return false;
-                }
-                lastSize = size;
-                stack[depth] = candidates[i];
-                if (dfs(i + 1, depth + 1, sum + size)) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }
