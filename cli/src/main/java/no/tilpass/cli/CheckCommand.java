@@ -65,7 +65,7 @@ final class CheckCommand implements Callable<Integer> {
             out.println("core values (" + analysis.coreValues().size() + "): " + join(analysis.coreValues()));
         }
         if (count) {
-            BigInteger n = ModelCounter.count(space.cnf());
+            BigInteger n = ModelCounter.count(space, new int[0]);
             out.println("valid configurations: " + n);
         }
         out.println("ok");

@@ -37,7 +37,7 @@ final class CountCommand implements Callable<Integer> {
             return 2;
         }
         long start = System.nanoTime();
-        BigInteger count = ModelCounter.count(loaded.get().space().cnf(), literals.get());
+        BigInteger count = ModelCounter.count(loaded.get().space(), literals.get());
         long millis = (System.nanoTime() - start) / 1_000_000;
         out.println(Summary.of(loaded.get()));
         out.println("counted in " + millis + " ms (" + count.toString().length() + " digits)");

@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import no.tilpass.engine.diagram.DecisionDiagram;
 import no.tilpass.engine.sat.SatResult;
 import no.tilpass.engine.sat.SatSolver;
 import no.tilpass.engine.space.Decision;
@@ -22,7 +24,8 @@ import no.tilpass.engine.space.SolutionSpace;
  * undecided option's default is kept when it is consistent with the decisions and the defaults kept
  * before it, otherwise it yields. This keeps a maximal (not necessarily maximum) set of defaults. Options
  * without a kept default take whatever value the solver finds, with the default values as preferred
- * phases.
+ * phases; when the space has a {@link DecisionDiagram} they take their first valid value (booleans:
+ * false) and no solver is built.
  *
  * <p><b>Cheapest completion</b> minimises a linear cost over literals exactly: binary search on a cost
  * bound, where each probe asserts {@code cost <= bound} through a BDD encoding of the pseudo-Boolean
@@ -47,6 +50,19 @@ public final class Completer {
     /** A full configuration extending {@code decisions}, keeping as many soft defaults as greedily possible. */
     public Completion complete(List<Decision> decisions) {
         int[] d = literals(decisions);
+        DecisionDiagram diagram = DecisionDiagram.of(space).orElse(null);
+        if (diagram != null && diagram.supports(d)) {
+            Optional<int[]> chosen = diagram.complete(d);
+            if (chosen.isEmpty()) {
+                return new Completion.Inconsistent(decisions);
+            }
+            List<Decision> configuration = new ArrayList<>(space.options().size());
+            for (int o = 0; o < space.options().size(); o++) {
+                Option option = space.options().get(o);
+                configuration.add(new Decision(option.name(), option.values().get(chosen.get()[o])));
+            }
+            return new Completion.Complete(configuration, yielded(configuration));
+        }
         SatSolver s = solver();
         if (!satisfiable(s, d)) {
             return new Completion.Inconsistent(decisions);

@@ -9,7 +9,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
+import no.tilpass.engine.diagram.DecisionDiagram;
 import no.tilpass.engine.sat.SatResult;
 import no.tilpass.engine.sat.SatSolver;
 import no.tilpass.engine.sat.SolverStatistics;
@@ -44,6 +46,7 @@ public final class Configurator {
     private final int groupMinimum;
     private final int variables;
     private final SatSolver solver;
+    private final DecisionDiagram diagram; // null when the space has no small diagram
     private final int[] optionStart;
     private final int[] valueLiteral; // internal literal per option value, flat
     private final int[] relevant; // distinct internal literals of option values
@@ -61,16 +64,28 @@ public final class Configurator {
 
     /** A configurator over {@code space}; builds the solver once for the whole session. */
     public Configurator(SolutionSpace space) {
-        this(space, GROUP_MINIMUM);
+        this(space, GROUP_MINIMUM, true);
     }
 
-    /** As {@link #Configurator(SolutionSpace)}, testing together only more than {@code groupMinimum} literals. */
+    /**
+     * The SAT path alone (no decision diagram), testing together only more than {@code groupMinimum}
+     * literals.
+     */
     Configurator(SolutionSpace space, int groupMinimum) {
+        this(space, groupMinimum, false);
+    }
+
+    /**
+     * As {@link #Configurator(SolutionSpace)}; with {@code useDiagram}, consistent decisions are answered
+     * from the space's {@link DecisionDiagram} when it has one.
+     */
+    Configurator(SolutionSpace space, int groupMinimum, boolean useDiagram) {
         this.space = space;
         this.groupMinimum = groupMinimum;
         Cnf cnf = space.cnf();
         this.variables = cnf.variableCount();
         this.solver = SatSolver.of(cnf);
+        this.diagram = useDiagram ? DecisionDiagram.of(space).orElse(null) : null;
         List<Option> options = space.options();
         this.optionStart = new int[options.size() + 1];
         int total = 0;
@@ -113,6 +128,11 @@ public final class Configurator {
 
     public SolutionSpace space() {
         return space;
+    }
+
+    /** Whether consistent decisions are answered from a compiled {@link DecisionDiagram}. */
+    public boolean usesDiagram() {
+        return diagram != null;
     }
 
     /** The effort of this session's solver so far (deterministic; for benchmarks). */
@@ -199,6 +219,13 @@ public final class Configurator {
                 throw new IllegalArgumentException(
                         "decision literal " + lit + " is not over the CNF's variables 1.." + variables);
             }
+        }
+        if (diagram != null && diagram.supports(decisions)) {
+            Optional<List<int[]>> alternatives = diagram.alternatives(decisions);
+            if (alternatives.isPresent()) {
+                return fromDiagram(decisions, alternatives.get());
+            }
+            // Conflicting decisions: the SAT path below finds the decisions at fault.
         }
         byte[] state = new byte[2 * (variables + 1)];
         int[] implied = solver.propagate(decisions);
@@ -292,6 +319,32 @@ public final class Configurator {
                             : count == 1 ? DomainResult.OptionState.FORCED : DomainResult.OptionState.OPEN);
         }
         return new DomainResult.Consistent(valid, states);
+    }
+
+    /** The domains from the diagram's alternatives: a decided option keeps its decided value only. */
+    private DomainResult.Consistent fromDiagram(int[] decisions, List<int[]> alternatives) {
+        boolean[] decided = new boolean[2 * (variables + 1)];
+        for (int lit : decisions) {
+            decided[internal(lit)] = true;
+        }
+        int optionCount = optionStart.length - 1;
+        List<int[]> valid = new ArrayList<>(optionCount);
+        List<DomainResult.OptionState> states = new ArrayList<>(optionCount);
+        for (int o = 0; o < optionCount; o++) {
+            int chosen = -1;
+            for (int i = optionStart[o]; i < optionStart[o + 1]; i++) {
+                if (decided[valueLiteral[i]]) {
+                    chosen = i - optionStart[o];
+                }
+            }
+            int[] values = chosen >= 0 ? new int[] {chosen} : alternatives.get(o);
+            valid.add(values);
+            states.add(
+                    chosen >= 0
+                            ? DomainResult.OptionState.DECIDED
+                            : values.length == 1 ? DomainResult.OptionState.FORCED : DomainResult.OptionState.OPEN);
+        }
+        return new DomainResult.Consistent(valid, states, alternatives);
     }
 
     /**

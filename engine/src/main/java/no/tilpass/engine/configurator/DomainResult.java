@@ -23,14 +23,46 @@ public sealed interface DomainResult {
      * @param validIndices one entry per option, in model order: the indices (ascending) of the option's
      *     values that extend to at least one valid configuration; never empty. Do not modify the arrays.
      * @param states one entry per option, in model order
+     * @param alternatives empty when not computed, else one entry per option, in model order: the indices
+     *     (ascending) of the values that extend to a valid configuration under the decisions on the
+     *     <em>other</em> options (for an undecided option its valid values, for a decided one the values
+     *     the customer could switch to); not part of {@link #equals}
      */
-    record Consistent(List<int[]> validIndices, List<OptionState> states) implements DomainResult {
+    record Consistent(List<int[]> validIndices, List<OptionState> states, List<int[]> alternatives)
+            implements DomainResult {
         public Consistent {
             validIndices = List.copyOf(validIndices);
             states = List.copyOf(states);
+            alternatives = List.copyOf(alternatives);
             if (validIndices.size() != states.size()) {
                 throw new IllegalArgumentException("one state per option");
             }
+            if (!alternatives.isEmpty() && alternatives.size() != validIndices.size()) {
+                throw new IllegalArgumentException("alternatives for every option or for none");
+            }
+        }
+
+        /** Domains without the alternatives of decided options. */
+        public Consistent(List<int[]> validIndices, List<OptionState> states) {
+            this(validIndices, states, List.of());
+        }
+
+        /** Whether {@link #alternatives(int)} answers. */
+        public boolean alternativesKnown() {
+            return !alternatives.isEmpty() || validIndices.isEmpty();
+        }
+
+        /**
+         * The values of option {@code option} valid under the decisions on the other options; do not
+         * modify.
+         *
+         * @throws IllegalStateException when {@link #alternativesKnown()} is false
+         */
+        public int[] alternatives(int option) {
+            if (!alternativesKnown()) {
+                throw new IllegalStateException("alternatives were not computed");
+            }
+            return alternatives.get(option);
         }
 
         /** The valid value indices of option {@code option} (model order); do not modify. */

@@ -6,9 +6,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import no.tilpass.engine.diagram.DecisionDiagram;
 import no.tilpass.engine.space.Cnf;
+import no.tilpass.engine.space.SolutionSpace;
 
 /**
  * Exact model counting (#SAT) of a {@link Cnf}: the number of assignments to variables {@code 1..n}
@@ -63,6 +66,18 @@ public final class ModelCounter {
     /** The number of models of {@code cnf} in which every literal of {@code assumptions} is true. */
     public static BigInteger count(Cnf cnf, int[] assumptions) {
         return of(cnf).count(assumptions);
+    }
+
+    /**
+     * The number of valid configurations of {@code space} with {@code assumptions} true: from the space's
+     * {@link DecisionDiagram} when it has one (a pass over its nodes), else by component counting.
+     */
+    public static BigInteger count(SolutionSpace space, int[] assumptions) {
+        Optional<DecisionDiagram> diagram = DecisionDiagram.of(space);
+        if (diagram.isPresent() && diagram.get().supports(assumptions)) {
+            return diagram.get().count(assumptions);
+        }
+        return count(space.cnf(), assumptions);
     }
 
     /**

@@ -131,17 +131,27 @@ class ConfiguratorTest {
     }
 
     @Test
+    void domains_and_alternatives_from_the_decision_diagram_equal_brute_force_on_random_sessions() {
+        randomSessionsAgreeWithBruteForce(32, true);
+    }
+
+    @Test
     void domains_equal_brute_force_when_every_untested_value_goes_through_group_calls() {
         randomSessionsAgreeWithBruteForce(1);
     }
 
     private static void randomSessionsAgreeWithBruteForce(int groupMinimum) {
+        randomSessionsAgreeWithBruteForce(groupMinimum, false);
+    }
+
+    private static void randomSessionsAgreeWithBruteForce(int groupMinimum, boolean diagram) {
         int consistent = 0;
         int inconsistent = 0;
         for (int seed = 0; seed < 300; seed++) {
             Random random = new Random(seed);
             SolutionSpace space = randomSpace(random);
-            Configurator configurator = new Configurator(space, groupMinimum);
+            Configurator configurator = new Configurator(space, groupMinimum, diagram);
+            assertThat(configurator.usesDiagram()).as("seed " + seed).isEqualTo(diagram);
             List<Decision> decisions = new ArrayList<>();
             for (int step = 0; step < 12; step++) {
                 String context =
@@ -169,9 +179,22 @@ class ConfiguratorTest {
                 consistent++;
                 assertThat(result).as(context).isInstanceOf(DomainResult.Consistent.class);
                 DomainResult.Consistent domains = (DomainResult.Consistent) result;
+                assertThat(domains.alternativesKnown()).as(context).isEqualTo(diagram);
                 for (int o = 0; o < expected.size(); o++) {
                     assertThat(domains.valid(o)).as(context + " option " + o).containsExactly(expected.get(o));
                     String name = space.options().get(o).name();
+                    if (diagram) {
+                        int[] others = decisions.stream()
+                                .filter(d -> !d.option().equals(name))
+                                .mapToInt(d -> {
+                                    Option option = space.option(d.option()).orElseThrow();
+                                    return option.literal(option.indexOf(d.value()));
+                                })
+                                .toArray();
+                        assertThat(domains.alternatives(o))
+                                .as(context + " alternatives of option " + o)
+                                .containsExactly(oracle(space, others).get(o));
+                    }
                     boolean isDecided =
                             decisions.stream().anyMatch(d -> d.option().equals(name));
                     assertThat(domains.states().get(o))

@@ -144,9 +144,13 @@ final class EnginePool {
      * option its domain under the other decisions, so that the customer can change their mind without a
      * dead end and sees which values the other decisions exclude. One domains call per decided option
      * whose reduced decision set is not known yet (the one without the newest decision is usually the
-     * previous state, memoised), all on one pooled configurator.
+     * previous state, memoised), all on one pooled configurator; none when the model's decision diagram
+     * answered the alternatives with the domains.
      */
     private List<int[]> available(String sessionId, List<Decision> decisions, DomainResult.Consistent domains) {
+        if (domains.alternativesKnown()) {
+            return domains.alternatives(); // the decision diagram answered them in the same pass
+        }
         List<int[]> available = new ArrayList<>(domains.validIndices());
         Map<Integer, List<Decision>> missing = new LinkedHashMap<>();
         for (int k = 0; k < decisions.size(); k++) {

@@ -1,0 +1,628 @@
+package no.tilpass.engine.diagram;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReference;
+import no.tilpass.engine.space.Cnf;
+import no.tilpass.engine.space.Option;
+import no.tilpass.engine.space.SolutionSpace;
+
+/**
+ * The valid configurations of a solution space as a reduced ordered binary decision diagram over the
+ * options' value indices in binary (a block of bits per option, blocks in model order), compiled once
+ * from the CNF with the auxiliary variables quantified away, and immutable (safe to share between
+ * threads).
+ *
+ * <p>One backward and one forward pass over the nodes answer, for every option at once, the values that
+ * extend to a valid configuration under the decisions on the <em>other</em> options: for an undecided
+ * option that is its valid domain, for a decided one the alternatives the other decisions leave
+ * (Darwiche's differential view of a compiled form, taken per option block). A further forward pass keeps
+ * soft defaults greedily in option order, and a bottom-up pass counts configurations exactly.
+ *
+ * <p>Compilation gives up at a node limit, so only spaces with a small diagram get one; see {@link #of}.
+ */
+public final class DecisionDiagram {
+    /** Nodes allowed while compiling (intermediate ones included); finished diagrams are much smaller. */
+    public static final int DEFAULT_NODE_LIMIT = 4_000_000;
+    /** Spaces with more variables or clauses are not tried (their diagrams are rarely small). */
+    static final int MAX_VARIABLES = 6_000;
+
+    static final int MAX_CLAUSES = 200_000;
+    private static final Map<SolutionSpace, Optional<DecisionDiagram>> COMPILED =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final int levels; // option bits only
+    private final int[] optionOfVariable;
+    private final int[] valueOfVariable;
+    private final boolean[] positiveOfVariable;
+    private final int[] blockOfLevel;
+    private final int[] blockStart;
+    private final int[] bits;
+    private final int[] sequence; // option at each block position, top first
+    private final int[] position; // per option
+    private final int[] valueCount;
+    private final int[] defaultIndex;
+    private final boolean[] booleanOption;
+    private final int root;
+    private final int[] nodeLevel; // 0 false, 1 true, then inner nodes by ascending level
+    private final int[] nodeLo;
+    private final int[] nodeHi;
+    private final int[] setOffset; // per node: first word of its value-suffix set in a scratch array
+    private final int setWords;
+
+    private DecisionDiagram(Order order, Builder builder, int top, SolutionSpace space) {
+        List<Option> options = space.options();
+        int[] compact = new int[order.levels];
+        int next = 0;
+        for (int l = 0; l < order.levels; l++) {
+            compact[l] = order.blockOfLevel[l] >= 0 ? next++ : -1;
+        }
+        this.levels = next;
+        this.optionOfVariable = order.optionOfVariable;
+        this.valueOfVariable = order.valueOfVariable;
+        this.positiveOfVariable = order.positiveOfVariable;
+        this.bits = order.bits;
+        this.sequence = order.sequence;
+        this.position = new int[sequence.length];
+        for (int i = 0; i < sequence.length; i++) {
+            position[sequence[i]] = i;
+        }
+        this.blockOfLevel = new int[levels];
+        this.blockStart = new int[options.size()];
+        this.valueCount = new int[options.size()];
+        this.defaultIndex = new int[options.size()];
+        this.booleanOption = new boolean[options.size()];
+        for (int o = 0; o < options.size(); o++) {
+            blockStart[o] = compact[order.blockStart[o]];
+            for (int b = 0; b < bits[o]; b++) {
+                blockOfLevel[blockStart[o] + b] = o;
+            }
+            Option option = options.get(o);
+            valueCount[o] = option.valueCount();
+            defaultIndex[o] = option.defaultIndex();
+            booleanOption[o] = option.valueCount() == 2 && option.literal(0) == -option.literal(1);
+        }
+        // Keep the nodes reachable from the top, numbered by ascending level (children after parents).
+        boolean[] reachable = new boolean[builder.count()];
+        int[] stack = new int[builder.count()];
+        int sp = 0;
+        List<Integer> inner = new ArrayList<>();
+        if (top > Builder.TRUE) {
+            stack[sp++] = top;
+            reachable[top] = true;
+        }
+        while (sp > 0) {
+            int n = stack[--sp];
+            inner.add(n);
+            for (int c : new int[] {builder.lo(n), builder.hi(n)}) {
+                if (c > Builder.TRUE && !reachable[c]) {
+                    reachable[c] = true;
+                    stack[sp++] = c;
+                }
+            }
+        }
+        int[] sorted = inner.stream()
+                .sorted((a, b) -> builder.level(a) != builder.level(b)
+                        ? Integer.compare(builder.level(a), builder.level(b))
+                        : Integer.compare(a, b))
+                .mapToInt(Integer::intValue)
+                .toArray();
+        int[] index = new int[builder.count()];
+        index[Builder.TRUE] = 1;
+        for (int i = 0; i < sorted.length; i++) {
+            index[sorted[i]] = i + 2;
+        }
+        int size = sorted.length + 2;
+        this.nodeLevel = new int[size];
+        this.nodeLo = new int[size];
+        this.nodeHi = new int[size];
+        this.setOffset = new int[size + 1];
+        nodeLevel[0] = levels;
+        nodeLevel[1] = levels;
+        int words = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            int n = sorted[i];
+            int lvl = compact[builder.level(n)];
+            if (lvl < 0) {
+                throw new IllegalStateException("an auxiliary variable was not quantified away");
+            }
+            nodeLevel[i + 2] = lvl;
+            nodeLo[i + 2] = index[builder.lo(n)];
+            nodeHi[i + 2] = index[builder.hi(n)];
+            setOffset[i + 2] = words;
+            words += wordsFor(remaining(lvl));
+        }
+        this.setWords = words;
+        this.root = index[top];
+    }
+
+    /** Bits of its option's block from {@code level} to the block's end. */
+    private int remaining(int level) {
+        int o = blockOfLevel[level];
+        return bits[o] - (level - blockStart[o]);
+    }
+
+    private static int wordsFor(int bitCount) {
+        return ((1 << bitCount) + 63) >>> 6;
+    }
+
+    /**
+     * The diagram of {@code space} with {@link #DEFAULT_NODE_LIMIT}, compiled on first use and kept for as
+     * long as the space is; empty when the space is too large for one.
+     */
+    public static Optional<DecisionDiagram> of(SolutionSpace space) {
+        Optional<DecisionDiagram> known = COMPILED.get(space);
+        if (known != null) {
+            return known;
+        }
+        synchronized (space) {
+            known = COMPILED.get(space);
+            if (known == null) {
+                known = compile(space, DEFAULT_NODE_LIMIT);
+                COMPILED.put(space, known);
+            }
+            return known;
+        }
+    }
+
+    /** Compiles {@code space}, giving up (empty) past {@code nodeLimit} nodes or on a space too large to try. */
+    public static Optional<DecisionDiagram> compile(SolutionSpace space, int nodeLimit) {
+        Cnf cnf = space.cnf();
+        if (cnf.variableCount() > MAX_VARIABLES || cnf.clauseCount() > MAX_CLAUSES) {
+            return Optional.empty();
+        }
+        for (Option o : space.options()) {
+            if (o.valueCount() > (1 << 14)) {
+                return Optional.empty();
+            }
+        }
+        List<Order.Arrangement> arrangements = Order.hasLargeOptions(space)
+                ? List.of(Order.Arrangement.MODEL, Order.Arrangement.LARGE_LAST, Order.Arrangement.LARGE_FIRST)
+                : List.of(Order.Arrangement.MODEL);
+        AtomicReference<Optional<DecisionDiagram>> result = new AtomicReference<>(Optional.empty());
+        // The operations recurse once per level: compile on a thread with a stack to match.
+        Thread compiler = new Thread(
+                null,
+                () -> {
+                    for (Order.Arrangement arrangement : arrangements) {
+                        Optional<Order> order = Order.of(space, arrangement);
+                        if (order.isEmpty()) {
+                            return;
+                        }
+                        Optional<DecisionDiagram> compiled = Compilation.run(space, order.get(), nodeLimit)
+                                .map(top -> new DecisionDiagram(order.get(), top.builder(), top.node(), space));
+                        if (compiled.isPresent()
+                                && (result.get().isEmpty()
+                                        || compiled.get().size()
+                                                < result.get().get().size())) {
+                            result.set(compiled);
+                        }
+                    }
+                },
+                "decision-diagram",
+                64L * 1024 * 1024);
+        compiler.setDaemon(true);
+        compiler.start();
+        try {
+            compiler.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+        return result.get();
+    }
+
+    /** Nodes in the diagram, terminals included. */
+    public int size() {
+        return nodeLevel.length;
+    }
+
+    /** Whether every literal names an option value (not an auxiliary variable, not "not this enum value"). */
+    public boolean supports(int[] decisionLiterals) {
+        for (int lit : decisionLiterals) {
+            int v = Math.abs(lit);
+            if (lit == 0 || v >= optionOfVariable.length || optionOfVariable[v] < 0) {
+                return false;
+            }
+            int o = optionOfVariable[v];
+            if ((lit > 0) != positiveOfVariable[v] && !booleanOption[o]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * For every option (model order), the indices (ascending) of its values that extend to a valid
+     * configuration together with the decisions on all <em>other</em> options; empty when the decisions
+     * together have no valid configuration. For an undecided option this is its valid domain.
+     *
+     * @param decisionLiterals DIMACS literals of option values ({@link #supports})
+     */
+    public Optional<List<int[]>> alternatives(int[] decisionLiterals) {
+        byte[] restriction = restriction(decisionLiterals);
+        if (restriction == null) {
+            return Optional.empty();
+        }
+        int size = nodeLevel.length;
+        boolean[] backward = backward(restriction);
+        if (!backward[root]) {
+            return Optional.empty();
+        }
+        Scratch sc = borrow();
+        try {
+            return Optional.of(alternatives(restriction, backward, sc));
+        } finally {
+            scratch.push(sc);
+        }
+    }
+
+    private List<int[]> alternatives(byte[] restriction, boolean[] backward, Scratch sc) {
+        int size = nodeLevel.length;
+        int options = bits.length;
+        long[][] valid = new long[options][];
+        for (int o = 0; o < options; o++) {
+            valid[o] = new long[wordsFor(bits[o])];
+        }
+        int[] whole = new int[options + 1]; // difference array: options skipped entirely on a valid path
+        boolean[] forward = new boolean[size];
+        boolean[] entered = new boolean[size];
+        if (root > 1) {
+            forward[root] = true;
+            entered[root] = true;
+            whole[0]++;
+            whole[position[blockOfLevel[nodeLevel[root]]]]--;
+        } else {
+            whole[0]++;
+            whole[options]--;
+        }
+        for (int n = 2; n < size; n++) {
+            if (!forward[n]) {
+                continue;
+            }
+            int lvl = nodeLevel[n];
+            int block = blockOfLevel[lvl];
+            int at = position[block];
+            int r = restriction[lvl];
+            for (int b = 0; b <= 1; b++) {
+                if (r >= 0 && r != b) {
+                    continue;
+                }
+                int c = b == 0 ? nodeLo[n] : nodeHi[n];
+                if (c == 0) {
+                    continue;
+                }
+                int childAt = c > 1 ? position[blockOfLevel[nodeLevel[c]]] : options;
+                if (c > 1) {
+                    forward[c] = true;
+                    entered[c] |= childAt != at;
+                }
+                if (childAt > at + 1 && backward[c]) {
+                    whole[at + 1]++;
+                    whole[childAt]--;
+                }
+            }
+        }
+        for (int n = 2; n < size; n++) {
+            if (entered[n]) {
+                suffix(n, backward, sc);
+                enter(valid[blockOfLevel[nodeLevel[n]]], sc.sets, n);
+            }
+        }
+        List<int[]> out = new ArrayList<>(Collections.nCopies(options, (int[]) null));
+        int running = 0;
+        for (int at = 0; at < options; at++) {
+            running += whole[at];
+            int o = sequence[at];
+            int[] buffer = new int[valueCount[o]];
+            int count = 0;
+            for (int k = 0; k < valueCount[o]; k++) {
+                if (running > 0 || (valid[o][k >>> 6] & (1L << k)) != 0) {
+                    buffer[count++] = k;
+                }
+            }
+            out.set(o, Arrays.copyOf(buffer, count));
+        }
+        return out;
+    }
+
+    /** Adds to {@code valid} (its option's values) every value that passes through entry node {@code c}. */
+    private void enter(long[] valid, long[] sets, int c) {
+        int lvl = nodeLevel[c];
+        int o = blockOfLevel[lvl];
+        int skipped = lvl - blockStart[o];
+        int rem = bits[o] - skipped;
+        for (int prefix = 0; prefix < (1 << skipped); prefix++) {
+            orShifted(valid, 0, sets, setOffset[c], 1 << rem, prefix << rem);
+        }
+    }
+
+    /** Work space for suffix sets, reused so that a query allocates no large arrays. */
+    private static final class Scratch {
+        final long[] sets;
+        final int[] stamp;
+        int current;
+
+        Scratch(int words, int nodes) {
+            this.sets = new long[words];
+            this.stamp = new int[nodes];
+        }
+
+        /** Starts a query: every suffix set is stale. */
+        Scratch next() {
+            if (++current == Integer.MAX_VALUE) {
+                Arrays.fill(stamp, 0);
+                current = 1;
+            }
+            return this;
+        }
+    }
+
+    /** Idle work spaces: as many exist as queries ever ran at once. */
+    private final ConcurrentLinkedDeque<Scratch> scratch = new ConcurrentLinkedDeque<>();
+
+    private Scratch borrow() {
+        Scratch s = scratch.poll();
+        return (s != null ? s : new Scratch(setWords, nodeLevel.length)).next();
+    }
+
+    /**
+     * Makes node {@code n}'s suffix set current: the set of its block's remaining bit patterns (from its
+     * level to the block's end) that lead, with the block itself unrestricted, to a node below the block
+     * that reaches true. Computed on demand, children first.
+     */
+    private void suffix(int n, boolean[] backward, Scratch s) {
+        if (s.stamp[n] == s.current) {
+            return;
+        }
+        long[] sets = s.sets;
+        int lvl = nodeLevel[n];
+        int o = blockOfLevel[lvl];
+        int rem = remaining(lvl);
+        int half = 1 << (rem - 1);
+        int base = setOffset[n];
+        Arrays.fill(sets, base, base + wordsFor(rem), 0L);
+        for (int b = 0; b <= 1; b++) {
+            int c = b == 0 ? nodeLo[n] : nodeHi[n];
+            if (c > 1 && blockOfLevel[nodeLevel[c]] == o) {
+                suffix(c, backward, s);
+                int childRem = remaining(nodeLevel[c]);
+                int free = rem - 1 - childRem;
+                for (int x = 0; x < (1 << free); x++) {
+                    orShifted(sets, base, sets, setOffset[c], 1 << childRem, b * half + (x << childRem));
+                }
+            } else if (backward[c]) {
+                setRange(sets, base, b * half, b * half + half);
+            }
+        }
+        s.stamp[n] = s.current;
+    }
+
+    private static void setRange(long[] words, int base, int from, int to) {
+        for (int i = from; i < to; ) {
+            int w = i >>> 6;
+            int bit = i & 63;
+            int span = Math.min(64 - bit, to - i);
+            long mask = span == 64 ? -1L : ((1L << span) - 1) << bit;
+            words[base + w] |= mask;
+            i += span;
+        }
+    }
+
+    /** ORs bits [0, count) of the set at {@code srcBase} into the set at {@code dstBase}, moved up by shift. */
+    private static void orShifted(long[] dst, int dstBase, long[] src, int srcBase, int count, int shift) {
+        if (count < 64) {
+            long v = src[srcBase] & ((1L << count) - 1);
+            if (v == 0) {
+                return;
+            }
+            int w = shift >>> 6;
+            int bit = shift & 63;
+            dst[dstBase + w] |= v << bit;
+            if (bit + count > 64) {
+                dst[dstBase + w + 1] |= v >>> (64 - bit);
+            }
+            return;
+        }
+        // count and shift are multiples of 64 here (powers of two at least 64, shifted by whole sets)
+        int words = count >>> 6;
+        int w = shift >>> 6;
+        for (int i = 0; i < words; i++) {
+            dst[dstBase + w + i] |= src[srcBase + i];
+        }
+    }
+
+    /** Per node: reaches true honouring every restriction. */
+    private boolean[] backward(byte[] restriction) {
+        boolean[] backward = new boolean[nodeLevel.length];
+        backward[1] = true;
+        for (int n = nodeLevel.length - 1; n >= 2; n--) {
+            int r = restriction[nodeLevel[n]];
+            backward[n] = (r != 1 && backward[nodeLo[n]]) || (r != 0 && backward[nodeHi[n]]);
+        }
+        return backward;
+    }
+
+    /** Per level: -1 free, 0 or 1 the decided bit; null when two decisions contradict. */
+    private byte[] restriction(int[] decisionLiterals) {
+        if (!supports(decisionLiterals)) {
+            throw new IllegalArgumentException("decisions " + Arrays.toString(decisionLiterals)
+                    + " are not all option values; check supports(...) first");
+        }
+        byte[] restriction = new byte[levels];
+        Arrays.fill(restriction, (byte) -1);
+        for (int lit : decisionLiterals) {
+            int v = Math.abs(lit);
+            int o = optionOfVariable[v];
+            int value = (lit > 0) == positiveOfVariable[v] ? valueOfVariable[v] : 1 - valueOfVariable[v];
+            if (!restrict(restriction, o, value)) {
+                return null;
+            }
+        }
+        return restriction;
+    }
+
+    private boolean restrict(byte[] restriction, int o, int value) {
+        for (int b = 0; b < bits[o]; b++) {
+            byte bit = (byte) ((value >>> (bits[o] - 1 - b)) & 1);
+            int l = blockStart[o] + b;
+            if (restriction[l] >= 0 && restriction[l] != bit) {
+                return false;
+            }
+            restriction[l] = bit;
+        }
+        return true;
+    }
+
+    /**
+     * A full configuration extending the decisions, as one value index per option (model order): every
+     * undecided option's soft default is kept, in model order, when it is consistent with the decisions and
+     * the defaults kept before it (as {@code Completer} does); the other undecided options take their first
+     * valid value (booleans: false). Empty when the decisions have no valid configuration.
+     */
+    public Optional<int[]> complete(int[] decisionLiterals) {
+        byte[] restriction = restriction(decisionLiterals);
+        if (restriction == null) {
+            return Optional.empty();
+        }
+        int size = nodeLevel.length;
+        boolean[] backward = backward(restriction);
+        if (!backward[root]) {
+            return Optional.empty();
+        }
+        int options = bits.length;
+        boolean[] decided = new boolean[options];
+        for (int lit : decisionLiterals) {
+            decided[optionOfVariable[Math.abs(lit)]] = true;
+        }
+        Scratch sc = borrow();
+        try {
+            return Optional.of(complete(restriction, backward, decided, sc));
+        } finally {
+            scratch.push(sc);
+        }
+    }
+
+    private int[] complete(byte[] restriction, boolean[] backward, boolean[] decided, Scratch sc) {
+        int size = nodeLevel.length;
+        int options = bits.length;
+        boolean[] forward = new boolean[size];
+        boolean[] entered = new boolean[size];
+        int[] whole = new int[options + 1];
+        if (root > 1) {
+            forward[root] = true;
+            entered[root] = true;
+            whole[0]++;
+            whole[position[blockOfLevel[nodeLevel[root]]]]--;
+        } else {
+            whole[0]++;
+            whole[options]--;
+        }
+        int running = 0;
+        int n = 2;
+        for (int at = 0; at < options; at++) {
+            running += whole[at];
+            int o = sequence[at];
+            int end = blockStart[o] + bits[o];
+            if (!decided[o] && defaultIndex[o] >= 0) {
+                int d = defaultIndex[o];
+                boolean possible = running > 0;
+                for (int m = n; !possible && m < size && nodeLevel[m] < end; m++) {
+                    if (entered[m]) {
+                        suffix(m, backward, sc);
+                        int rem = remaining(nodeLevel[m]);
+                        int pattern = d & ((1 << rem) - 1);
+                        possible = (sc.sets[setOffset[m] + (pattern >>> 6)] & (1L << pattern)) != 0;
+                    }
+                }
+                if (possible) {
+                    restrict(restriction, o, d);
+                }
+            }
+            for (; n < size && nodeLevel[n] < end; n++) {
+                if (!forward[n]) {
+                    continue;
+                }
+                int lvl = nodeLevel[n];
+                int r = restriction[lvl];
+                for (int b = 0; b <= 1; b++) {
+                    int c = b == 0 ? nodeLo[n] : nodeHi[n];
+                    if ((r >= 0 && r != b) || !backward[c]) {
+                        continue;
+                    }
+                    int childAt = c > 1 ? position[blockOfLevel[nodeLevel[c]]] : options;
+                    if (c > 1) {
+                        forward[c] = true;
+                        entered[c] |= childAt != at;
+                    }
+                    if (childAt > at + 1) {
+                        whole[at + 1]++;
+                        whole[childAt]--;
+                    }
+                }
+            }
+        }
+        boolean[] finalBackward = backward(restriction);
+        int[] chosen = new int[options];
+        boolean[] seen = new boolean[levels];
+        int at = root;
+        while (at > 1) {
+            int lvl = nodeLevel[at];
+            int o = blockOfLevel[lvl];
+            int r = restriction[lvl];
+            int prefer = booleanOption[o] ? 1 : 0;
+            int first = prefer == 0 ? nodeLo[at] : nodeHi[at];
+            boolean takeFirst = (r < 0 || r == prefer) && finalBackward[first];
+            int bit = takeFirst ? prefer : 1 - prefer;
+            chosen[o] |= bit << (bits[o] - 1 - (lvl - blockStart[o]));
+            seen[lvl] = true;
+            at = takeFirst ? first : (prefer == 0 ? nodeHi[at] : nodeLo[at]);
+        }
+        for (int l = 0; l < levels; l++) {
+            if (!seen[l]) { // a skipped bit: either value stays valid
+                int o = blockOfLevel[l];
+                int bit = restriction[l] >= 0 ? restriction[l] : booleanOption[o] ? 1 : 0;
+                chosen[o] |= bit << (bits[o] - 1 - (l - blockStart[o]));
+            }
+        }
+        return chosen;
+    }
+
+    /** The exact number of valid configurations under {@code decisionLiterals} (0 when they conflict). */
+    public BigInteger count(int[] decisionLiterals) {
+        byte[] restriction = restriction(decisionLiterals);
+        if (restriction == null) {
+            return BigInteger.ZERO;
+        }
+        int[] freeBefore = new int[levels + 1]; // unrestricted levels in [0, l)
+        for (int l = 0; l < levels; l++) {
+            freeBefore[l + 1] = freeBefore[l] + (restriction[l] < 0 ? 1 : 0);
+        }
+        BigInteger[] count = new BigInteger[nodeLevel.length];
+        count[0] = BigInteger.ZERO;
+        count[1] = BigInteger.ONE;
+        for (int n = nodeLevel.length - 1; n >= 2; n--) {
+            int lvl = nodeLevel[n];
+            int r = restriction[lvl];
+            BigInteger sum = BigInteger.ZERO;
+            for (int b = 0; b <= 1; b++) {
+                if (r >= 0 && r != b) {
+                    continue;
+                }
+                int c = b == 0 ? nodeLo[n] : nodeHi[n];
+                if (count[c].signum() != 0) {
+                    sum = sum.add(count[c].shiftLeft(freeBefore[nodeLevel[c]] - freeBefore[lvl + 1]));
+                }
+            }
+            count[n] = sum;
+        }
+        return count[root].shiftLeft(freeBefore[nodeLevel[root]]);
+    }
+}
