@@ -24,8 +24,10 @@ import no.tilpass.engine.space.SolutionSpace;
  * undecided option's default is kept when it is consistent with the decisions and the defaults kept
  * before it, otherwise it yields. This keeps a maximal (not necessarily maximum) set of defaults. Options
  * without a kept default take whatever value the solver finds, with the default values as preferred
- * phases; when the space has a {@link DecisionDiagram} they take their first valid value (booleans:
- * false) and no solver is built.
+ * phases. When the space has a {@link DecisionDiagram}, the diagram completes instead (no solver is
+ * built): defaults are kept greedily in its block order, which puts options of 64 or more values last or
+ * first when that makes the diagram smaller, and options without a kept default take their first valid
+ * value (booleans: false).
  *
  * <p><b>Cheapest completion</b> minimises a linear cost over literals exactly: binary search on a cost
  * bound, where each probe asserts {@code cost <= bound} through a BDD encoding of the pseudo-Boolean

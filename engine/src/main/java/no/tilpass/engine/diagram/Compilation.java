@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import no.tilpass.engine.space.SolutionSpace;
 
 /**
@@ -59,7 +60,7 @@ final class Compilation {
             }
             alive = grow(alive, parts.size());
             int f = Builder.TRUE;
-            java.util.TreeSet<Integer> rest = new java.util.TreeSet<>();
+            TreeSet<Integer> rest = new TreeSet<>();
             for (int p : partsOf.get(v)) {
                 if (!alive[p]) {
                     continue;
@@ -87,9 +88,6 @@ final class Compilation {
             }
         }
         alive = grow(alive, parts.size());
-        if (Boolean.getBoolean("tilpass.diagram.debug")) {
-            System.err.println("after elimination: " + builder.count() + " nodes, parts " + parts.size());
-        }
         List<Integer> remaining = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
             if (alive[p]) {
@@ -103,9 +101,6 @@ final class Compilation {
         int f = Builder.TRUE;
         for (int part : remaining) {
             f = builder.and(f, part);
-            if (Boolean.getBoolean("tilpass.diagram.debug")) {
-                System.err.println("level " + builder.level(part) + " total " + builder.count());
-            }
             if (f == Builder.FALSE) {
                 break;
             }

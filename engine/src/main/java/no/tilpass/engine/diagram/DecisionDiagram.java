@@ -16,9 +16,11 @@ import no.tilpass.engine.space.SolutionSpace;
 
 /**
  * The valid configurations of a solution space as a reduced ordered binary decision diagram over the
- * options' value indices in binary (a block of bits per option, blocks in model order), compiled once
- * from the CNF with the auxiliary variables quantified away, and immutable (safe to share between
- * threads).
+ * options' value indices in binary (a block of bits per option), compiled once from the CNF with the
+ * auxiliary variables quantified away, and immutable (safe to share between threads). Blocks are in
+ * model order, or with the options of 64 or more values (dimensions) moved last or first: all three
+ * arrangements are tried when they differ and the smallest diagram is kept (the window model: 57,230
+ * nodes in model order, 26,097 with width and height last).
  *
  * <p>One backward and one forward pass over the nodes answer, for every option at once, the values that
  * extend to a valid configuration under the decisions on the <em>other</em> options: for an undecided
@@ -31,10 +33,13 @@ import no.tilpass.engine.space.SolutionSpace;
 public final class DecisionDiagram {
     /** Nodes allowed while compiling (intermediate ones included); finished diagrams are much smaller. */
     public static final int DEFAULT_NODE_LIMIT = 4_000_000;
-    /** Spaces with more variables or clauses are not tried (their diagrams are rarely small). */
-    static final int MAX_VARIABLES = 6_000;
+    /**
+     * Spaces with more variables or clauses are not tried: their diagrams are rarely small, and a failed
+     * attempt costs seconds (automotive01, 2,513 variables, and the Renault CLib model, 2,396, both fail).
+     */
+    static final int MAX_VARIABLES = 2_000;
 
-    static final int MAX_CLAUSES = 200_000;
+    static final int MAX_CLAUSES = 100_000;
     private static final Map<SolutionSpace, Optional<DecisionDiagram>> COMPILED =
             Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -388,6 +393,25 @@ public final class DecisionDiagram {
         int rem = remaining(lvl);
         int half = 1 << (rem - 1);
         int base = setOffset[n];
+        if (rem <= 6) { // the set fits one word: no array helpers
+            long v = 0;
+            for (int b = 0; b <= 1; b++) {
+                int c = b == 0 ? nodeLo[n] : nodeHi[n];
+                if (c > 1 && blockOfLevel[nodeLevel[c]] == o) {
+                    suffix(c, backward, s);
+                    int childRem = remaining(nodeLevel[c]);
+                    long child = sets[setOffset[c]];
+                    for (int x = 0; x < (1 << (rem - 1 - childRem)); x++) {
+                        v |= child << (b * half + (x << childRem));
+                    }
+                } else if (backward[c]) {
+                    v |= ((1L << half) - 1) << (b * half);
+                }
+            }
+            sets[base] = v;
+            s.stamp[n] = s.current;
+            return;
+        }
         Arrays.fill(sets, base, base + wordsFor(rem), 0L);
         for (int b = 0; b <= 1; b++) {
             int c = b == 0 ? nodeLo[n] : nodeHi[n];
@@ -483,9 +507,10 @@ public final class DecisionDiagram {
 
     /**
      * A full configuration extending the decisions, as one value index per option (model order): every
-     * undecided option's soft default is kept, in model order, when it is consistent with the decisions and
-     * the defaults kept before it (as {@code Completer} does); the other undecided options take their first
-     * valid value (booleans: false). Empty when the decisions have no valid configuration.
+     * undecided option's soft default is kept when it is consistent with the decisions and the defaults
+     * kept before it, taking the options in the diagram's block order (model order unless large options
+     * were moved, see the class comment); the other undecided options take their first valid value
+     * (booleans: false). Empty when the decisions have no valid configuration.
      */
     public Optional<int[]> complete(int[] decisionLiterals) {
         byte[] restriction = restriction(decisionLiterals);
