@@ -200,7 +200,7 @@ final class Customer implements Callable<Tally> {
             if (timed) {
                 tally.answered();
                 if (start >= measureFrom && start + nanos <= end) {
-                    tally.step(nanos);
+                    tally.step(nanos, response.body().length());
                 }
             }
             return Optional.of(JSON.readTree(response.body()));
