@@ -37,6 +37,7 @@ import no.tilpass.server.TilpassServer;
 public final class HttpBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String MAX_CONNECTIONS = "http.maxConnections";
 
     private HttpBenchmark() {}
 
@@ -62,6 +63,10 @@ public final class HttpBenchmark {
     }
 
     public static Outcome run(Settings settings, PrintWriter err) {
+        if (System.getProperty(MAX_CONNECTIONS) == null) {
+            // Every customer keeps its connection alive between steps (the JDK keeps 5 by default).
+            System.setProperty(MAX_CONNECTIONS, Integer.toString(Math.max(5, settings.sessions() + 4)));
+        }
         if (settings.sessions() < 1 || settings.seconds() <= 0 || settings.warmupSeconds() < 0) {
             return new Outcome.Failed(
                     "--sessions " + settings.sessions() + " --seconds " + settings.seconds() + " --warmup "
@@ -130,13 +135,13 @@ public final class HttpBenchmark {
                         "Maybe --model casement_window, or a word of one of the product ids above.");
             }
             warm(client, base, product.get());
+            Transport http = new Transport(base);
             long start = System.nanoTime();
             long measureFrom = start + (long) (settings.warmupSeconds() * 1e9);
             long end = measureFrom + (long) (settings.seconds() * 1e9);
             List<Future<Tally>> running = new ArrayList<>();
             for (int i = 0; i < settings.sessions(); i++) {
-                running.add(customers.submit(
-                        new Customer(client, base, product.get(), settings.seed() + i, measureFrom, end)));
+                running.add(customers.submit(new Customer(http, product.get(), settings.seed() + i, measureFrom, end)));
             }
             CpuUse cpuFrom = cpuAt(measureFrom);
             CpuUse cpuTo = cpuAt(end);

@@ -21,7 +21,7 @@ import java.util.Locale;
  * @param inProcess whether the server was started in-process for this run
  * @param cpuMillisPerStep CPU time of this whole process (customers, and the server when in-process) in
  *     the measured seconds per measured step: what a step costs independent of other load on the machine
- * @param bytesPerState the mean size of a step's answer (the state JSON) in characters
+ * @param bytesPerState the mean size of a step's answer (the state JSON) in bytes
  */
 public record HttpReport(
         int sessions,

@@ -50,7 +50,7 @@ final class Tally {
         return Arrays.copyOf(latencies, size);
     }
 
-    /** Response body bytes (UTF-16 chars as received, ASCII here) of the measured steps. */
+    /** Response body bytes (UTF-8) of the measured steps. */
     long bytes() {
         return bytes;
     }

@@ -7,6 +7,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import no.tilpass.server.Json;
 import org.jdbi.v3.core.Jdbi;
 
@@ -14,8 +16,9 @@ import org.jdbi.v3.core.Jdbi;
  * Group commit of session updates. Every change of a session is one prepared UPDATE, optimistic on the
  * revision; the updates that concurrent requests queue while one transaction is being written go
  * together into the next transaction as one JDBC batch, so many steps share one commit. The request that
- * finds no write in progress writes the queue (no writer thread); every request returns only once its own
- * row is committed (or known not to match), so nothing acknowledged is lost. A batch that fails is rolled
+ * finds no write in progress writes the queue (no writer thread) and then hands the writing on to the
+ * oldest request still queued, waking nobody else; every request returns only once its own row is
+ * committed (or known not to match), so nothing acknowledged is lost. A batch that fails is rolled
  * back and its updates are written one transaction each, so one bad row fails only its own request.
  */
 final class SessionWrites {
@@ -25,7 +28,7 @@ final class SessionWrites {
     static final int BATCH_LIMIT = 128;
 
     private final Jdbi jdbi;
-    private final Object lock = new Object();
+    private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>(); // guarded by lock
     private boolean writing; // guarded by lock
     private long transactions; // guarded by lock
@@ -39,13 +42,16 @@ final class SessionWrites {
     private static final class Pending {
         private final Session session;
         private final int expectedRevision;
+        private final Condition wake;
+        private boolean writer;
         private boolean done;
         private boolean updated;
         private RuntimeException failure;
 
-        Pending(Session session, int expectedRevision) {
+        Pending(Session session, int expectedRevision, Condition wake) {
             this.session = session;
             this.expectedRevision = expectedRevision;
+            this.wake = wake;
         }
     }
 
@@ -57,65 +63,76 @@ final class SessionWrites {
      * returns; false when the revision moved on.
      */
     boolean update(Session s, int expectedRevision) {
-        Pending mine = new Pending(s, expectedRevision);
-        boolean interrupted = false;
+        Pending mine = new Pending(s, expectedRevision, lock.newCondition());
+        lock.lock();
         try {
-            synchronized (lock) {
-                queue.add(mine);
+            queue.add(mine);
+            if (!writing) {
+                writing = true;
+                mine.writer = true;
             }
             while (true) {
-                List<Pending> batch = new ArrayList<>();
-                synchronized (lock) {
-                    while (!mine.done && writing) {
-                        try {
-                            lock.wait();
-                        } catch (InterruptedException e) {
-                            interrupted = true; // the row may be committed already: wait for the outcome
-                        }
-                    }
-                    if (mine.done) {
-                        if (mine.failure != null) {
-                            throw mine.failure;
-                        }
-                        return mine.updated;
-                    }
-                    writing = true;
-                    while (!queue.isEmpty() && batch.size() < BATCH_LIMIT) {
-                        batch.add(queue.poll());
-                    }
+                while (!mine.done && !mine.writer) {
+                    mine.wake.awaitUninterruptibly(); // the row may be committed already: wait for the outcome
                 }
-                List<Outcome> outcomes = null;
-                try {
-                    outcomes = write(batch);
-                } finally {
-                    synchronized (lock) {
-                        for (int i = 0; i < batch.size(); i++) {
-                            Pending p = batch.get(i);
-                            p.done = true;
-                            if (outcomes == null) {
-                                p.failure = new IllegalStateException("the write of configuration " + p.session.id()
-                                        + " failed with the batch it was in");
-                            } else {
-                                p.updated = outcomes.get(i).updated();
-                                p.failure = outcomes.get(i).failure();
-                            }
-                        }
-                        writing = false;
-                        lock.notifyAll();
+                if (mine.done) {
+                    if (mine.failure != null) {
+                        throw mine.failure;
                     }
+                    return mine.updated;
                 }
+                writeQueued(mine);
             }
         } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Writes the queued updates (the lock held, released while writing), wakes each writer of the batch,
+     * and hands the writing on to the oldest update still queued, so nobody else is woken.
+     */
+    private void writeQueued(Pending writer) {
+        writer.writer = false;
+        List<Pending> batch = new ArrayList<>();
+        while (!queue.isEmpty() && batch.size() < BATCH_LIMIT) {
+            batch.add(queue.poll());
+        }
+        List<Outcome> outcomes = null;
+        lock.unlock();
+        try {
+            outcomes = write(batch);
+        } finally {
+            lock.lock();
+            for (int i = 0; i < batch.size(); i++) {
+                Pending p = batch.get(i);
+                p.done = true;
+                if (outcomes == null) {
+                    p.failure = new IllegalStateException(
+                            "the write of configuration " + p.session.id() + " failed with the batch it was in");
+                } else {
+                    p.updated = outcomes.get(i).updated();
+                    p.failure = outcomes.get(i).failure();
+                }
+                p.wake.signal();
+            }
+            Pending next = queue.peek();
+            if (next == null) {
+                writing = false;
+            } else {
+                next.writer = true;
+                next.wake.signal();
             }
         }
     }
 
     /** Transactions and rows written so far (for tests and diagnostics). */
     long[] counts() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return new long[] {transactions, rows};
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -128,9 +145,12 @@ final class SessionWrites {
         } catch (RuntimeException e) {
             outcomes = one(batch);
         }
-        synchronized (lock) {
+        lock.lock();
+        try {
             transactions++;
             rows += batch.size();
+        } finally {
+            lock.unlock();
         }
         return outcomes;
     }
