@@ -441,7 +441,7 @@ final class Api {
     // ------------------------------------------------------------------ helpers
 
     static void json(Context ctx, int status, Object body) {
-        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.write(body));
+        ctx.status(status).contentType("application/json; charset=utf-8").result(Json.bytes(body));
     }
 
     private static Optional<String> lang(Context ctx) {

@@ -40,6 +40,15 @@ public final class Json {
         }
     }
 
+    /** Writes {@code value} as UTF-8 JSON bytes (what a response body needs, without a String between). */
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** Reads JSON text; malformed text is a 400 naming line and column. */
     public static JsonNode read(String text) {
         if (text == null || text.isBlank()) {

@@ -144,4 +144,48 @@ abstract class PersistenceContract {
             }
         }
     }
+
+    @Test
+    void concurrent_changes_of_many_sessions_are_all_kept() throws Exception {
+        ServerConfig config = config(data);
+        List<JsonNode> last = new ArrayList<>();
+        try (TilpassServer server = TilpassServer.start(config)) {
+            TestClient client = new TestClient(server.url());
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch go = new CountDownLatch(1);
+            try {
+                List<Future<JsonNode>> answers = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    int width = 500 + 100 * i;
+                    answers.add(pool.submit(() -> {
+                        JsonNode state = client.post("/api/configurations", "{\"productId\":\"casement_window\"}")
+                                .json();
+                        go.await();
+                        for (int step = 0; step < 5; step++) {
+                            TestClient.Response r = client.set(state, "width", width + 10 * step);
+                            assertThat(r.status()).as(r.text()).isEqualTo(200);
+                            state = r.json();
+                        }
+                        return state;
+                    }));
+                }
+                go.countDown();
+                for (Future<JsonNode> f : answers) {
+                    last.add(f.get());
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        try (TilpassServer server = TilpassServer.start(config)) {
+            TestClient client = new TestClient(server.url());
+            for (JsonNode saved : last) {
+                JsonNode reloaded = client.get(
+                                "/api/configurations/" + saved.get("id").asText())
+                        .json();
+                assertThat(reloaded.get("revision").asInt()).isEqualTo(5);
+                assertThat(reloaded.get("decisions")).isEqualTo(saved.get("decisions"));
+            }
+        }
+    }
 }

@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,19 +23,16 @@ final class Customer implements Callable<Tally> {
     static final double CLEAR = 0.05;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client;
-    private final URI base;
+    private final Transport http;
     private final String productId;
     private final Random random;
     private final long measureFrom;
     private final long end;
     private final Tally tally = new Tally();
 
-    Customer(HttpClient client, URI base, String productId, long seed, long measureFrom, long end) {
-        this.client = client;
-        this.base = base;
+    Customer(Transport http, String productId, long seed, long measureFrom, long end) {
+        this.http = http;
         this.productId = productId;
         this.random = new Random(seed);
         this.measureFrom = measureFrom;
@@ -49,7 +41,7 @@ final class Customer implements Callable<Tally> {
 
     @Override
     public Tally call() {
-        JsonNode state = null;
+        StepState state = null;
         while (System.nanoTime() < end) {
             if (state == null) {
                 // A new session is always followed by at least one step, even past the end.
@@ -59,40 +51,34 @@ final class Customer implements Callable<Tally> {
                     continue;
                 }
             }
-            if (state.path("complete").asBoolean()) {
+            if (state.complete()) {
                 tally.completed();
                 state = null;
                 continue;
             }
             double dice = random.nextDouble();
-            int revision = state.path("revision").asInt();
-            String id = state.path("id").asText();
+            int revision = state.revision();
+            String id = state.id();
             List<String> own = ownDecisions(state);
-            if (dice < UNDO && state.path("canUndo").asBoolean()) {
-                state = step(post("/api/configurations/" + id + "/undo", revision(revision)));
+            if (dice < UNDO && state.canUndo()) {
+                state = step("POST", "/api/configurations/" + id + "/undo", revision(revision));
             } else if (dice < UNDO + CLEAR && !own.isEmpty()) {
                 String option = own.get(random.nextInt(own.size()));
-                state = step(HttpRequest.newBuilder(uri(
-                                "/api/configurations/" + id + "/decisions/" + encode(option) + "?revision=" + revision))
-                        .timeout(TIMEOUT)
-                        .DELETE()
-                        .build());
+                state = step(
+                        "DELETE",
+                        "/api/configurations/" + id + "/decisions/" + encode(option) + "?revision=" + revision,
+                        null);
             } else {
-                List<JsonNode> candidates = candidates(state);
+                List<StepState.OptionState> candidates = candidates(state);
                 if (candidates.isEmpty()) {
                     tally.completed();
                     state = null;
                     continue;
                 }
-                JsonNode option = candidates.get(random.nextInt(candidates.size()));
+                StepState.OptionState option = candidates.get(random.nextInt(candidates.size()));
                 ObjectNode body = revision(revision);
                 body.set("value", pickValue(option));
-                state = step(HttpRequest.newBuilder(uri("/api/configurations/" + id + "/decisions/"
-                                + encode(option.path("name").asText())))
-                        .timeout(TIMEOUT)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body.toString()))
-                        .build());
+                state = step("PUT", "/api/configurations/" + id + "/decisions/" + encode(option.name()), body);
             }
         }
         return tally;
@@ -107,129 +93,103 @@ final class Customer implements Callable<Tally> {
     }
 
     /** Options the customer has not decided that have at least two valid values. */
-    static List<JsonNode> candidates(JsonNode state) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode option : state.path("options")) {
-            if (!option.path("decided").asText().equals("user") && validCount(option) >= 2) {
+    static List<StepState.OptionState> candidates(StepState state) {
+        List<StepState.OptionState> out = new ArrayList<>();
+        for (StepState.OptionState option : state.options()) {
+            if (!"user".equals(option.decided()) && validCount(option) >= 2) {
                 out.add(option);
             }
         }
         return out;
     }
 
-    private static List<String> ownDecisions(JsonNode state) {
+    private static List<String> ownDecisions(StepState state) {
         List<String> out = new ArrayList<>();
-        for (JsonNode decision : state.path("decisions")) {
-            out.add(decision.path("option").asText());
+        for (StepState.Chosen decision : state.decisions()) {
+            out.add(decision.option());
         }
         return out;
     }
 
-    static long validCount(JsonNode option) {
-        if (option.path("kind").asText().equals("int")) {
-            long count = 0;
-            for (JsonNode run : option.path("valid")) {
-                count += runLength(run);
+    static long validCount(StepState.OptionState option) {
+        long count = 0;
+        if ("int".equals(option.kind())) {
+            for (StepState.Run run : option.valid()) {
+                count += run.length();
             }
             return count;
         }
-        long count = 0;
-        for (JsonNode value : option.path("values")) {
-            if (value.path("available").asBoolean()) {
+        for (StepState.Value value : option.values()) {
+            if (value.available()) {
                 count++;
             }
         }
         return count;
     }
 
-    private static long runLength(JsonNode run) {
-        long step = Math.max(1, run.path("step").asLong(1));
-        return (run.path("to").asLong() - run.path("from").asLong()) / step + 1;
-    }
-
     /** A valid value of {@code option}, uniformly among its valid values, as the JSON the API takes. */
-    JsonNode pickValue(JsonNode option) {
-        String kind = option.path("kind").asText();
-        if (kind.equals("int")) {
+    JsonNode pickValue(StepState.OptionState option) {
+        if ("int".equals(option.kind())) {
             long pick = (long) (random.nextDouble() * validCount(option));
-            for (JsonNode run : option.path("valid")) {
-                long length = runLength(run);
-                if (pick < length) {
-                    long step = Math.max(1, run.path("step").asLong(1));
-                    return JSON.getNodeFactory().numberNode(run.path("from").asLong() + pick * step);
+            for (StepState.Run run : option.valid()) {
+                if (pick < run.length()) {
+                    return JSON.getNodeFactory().numberNode(run.from() + pick * Math.max(1, run.step()));
                 }
-                pick -= length;
+                pick -= run.length();
             }
         }
         List<String> available = new ArrayList<>();
-        for (JsonNode value : option.path("values")) {
-            if (value.path("available").asBoolean()) {
-                available.add(value.path("name").asText());
+        for (StepState.Value value : option.values()) {
+            if (value.available()) {
+                available.add(value.name());
             }
         }
         String name = available.get(random.nextInt(available.size()));
-        if (kind.equals("bool")) {
+        if ("bool".equals(option.kind())) {
             return JSON.getNodeFactory().booleanNode(Boolean.parseBoolean(name));
         }
         return JSON.getNodeFactory().textNode(name);
     }
 
-    private Optional<JsonNode> create() {
+    private Optional<StepState> create() {
         ObjectNode body = JSON.createObjectNode();
         body.put("productId", productId);
-        Optional<JsonNode> state = send(post("/api/configurations", body), false);
+        Optional<StepState> state = send("POST", "/api/configurations", body, false);
         state.ifPresent(s -> tally.created());
         return state;
     }
 
     /** One timed configuration change; null (start over) when it failed. */
-    private JsonNode step(HttpRequest request) {
-        return send(request, true).orElse(null);
+    private StepState step(String method, String path, JsonNode body) {
+        return send(method, path, body, true).orElse(null);
     }
 
-    private Optional<JsonNode> send(HttpRequest request, boolean timed) {
+    private Optional<StepState> send(String method, String path, JsonNode body, boolean timed) {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            Transport.Answer answer = http.send(method, path, body == null ? null : body.toString());
             long nanos = System.nanoTime() - start;
-            if (response.statusCode() / 100 != 2) {
-                tally.error(request.method() + " " + request.uri().getPath() + " -> " + response.statusCode() + " "
-                        + abbreviate(response.body()));
+            if (answer.status() / 100 != 2) {
+                tally.error(method + " " + path + " -> " + answer.status() + " " + abbreviate(answer.text()));
                 return Optional.empty();
             }
             if (timed) {
                 tally.answered();
                 if (start >= measureFrom && start + nanos <= end) {
-                    tally.step(nanos);
+                    tally.step(nanos, answer.body().length);
                 }
             }
-            return Optional.of(JSON.readTree(response.body()));
+            return Optional.of(StepState.parse(answer.body()));
         } catch (IOException e) {
-            tally.error(request.method() + " " + request.uri().getPath() + " -> " + e);
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            tally.error("interrupted");
+            tally.error(method + " " + path + " -> " + e);
             return Optional.empty();
         }
-    }
-
-    private HttpRequest post(String path, JsonNode body) {
-        return HttpRequest.newBuilder(uri(path))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
     }
 
     private static ObjectNode revision(int revision) {
         ObjectNode body = JSON.createObjectNode();
         body.put("revision", revision);
         return body;
-    }
-
-    private URI uri(String path) {
-        return base.resolve(path);
     }
 
     private static String encode(String segment) {

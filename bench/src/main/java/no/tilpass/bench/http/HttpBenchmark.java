@@ -16,11 +16,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import no.tilpass.server.ServerConfig;
 import no.tilpass.server.TilpassServer;
@@ -34,6 +37,7 @@ import no.tilpass.server.TilpassServer;
 public final class HttpBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+    private static final String MAX_CONNECTIONS = "http.maxConnections";
 
     private HttpBenchmark() {}
 
@@ -59,6 +63,10 @@ public final class HttpBenchmark {
     }
 
     public static Outcome run(Settings settings, PrintWriter err) {
+        if (System.getProperty(MAX_CONNECTIONS) == null) {
+            // Every customer keeps its connection alive between steps (the JDK keeps 5 by default).
+            System.setProperty(MAX_CONNECTIONS, Integer.toString(Math.max(5, settings.sessions() + 4)));
+        }
         if (settings.sessions() < 1 || settings.seconds() <= 0 || settings.warmupSeconds() < 0) {
             return new Outcome.Failed(
                     "--sessions " + settings.sessions() + " --seconds " + settings.seconds() + " --warmup "
@@ -110,9 +118,9 @@ public final class HttpBenchmark {
     }
 
     private static Outcome measure(Settings settings, URI base, boolean inProcess, PrintWriter err) {
-        ExecutorService clientPool =
-                Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        ExecutorService customers = Executors.newFixedThreadPool(settings.sessions());
+        ExecutorService clientPool = Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), named(CpuUse.CLIENT_THREAD));
+        ExecutorService customers = Executors.newFixedThreadPool(settings.sessions(), named(CpuUse.CUSTOMER_THREAD));
         try {
             HttpClient client = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
@@ -127,14 +135,16 @@ public final class HttpBenchmark {
                         "Maybe --model casement_window, or a word of one of the product ids above.");
             }
             warm(client, base, product.get());
+            Transport http = new Transport(base);
             long start = System.nanoTime();
             long measureFrom = start + (long) (settings.warmupSeconds() * 1e9);
             long end = measureFrom + (long) (settings.seconds() * 1e9);
             List<Future<Tally>> running = new ArrayList<>();
             for (int i = 0; i < settings.sessions(); i++) {
-                running.add(customers.submit(
-                        new Customer(client, base, product.get(), settings.seed() + i, measureFrom, end)));
+                running.add(customers.submit(new Customer(http, product.get(), settings.seed() + i, measureFrom, end)));
             }
+            CpuUse cpuFrom = cpuAt(measureFrom);
+            CpuUse cpuTo = cpuAt(end);
             List<Tally> tallies = new ArrayList<>();
             for (Future<Tally> future : running) {
                 tallies.add(future.get());
@@ -150,6 +160,8 @@ public final class HttpBenchmark {
                     .limit(5)
                     .toList();
             firstErrors.forEach(e -> err.println("bench http: error: " + e));
+            Map<String, Double> cpu = cpuTo.perStepSince(cpuFrom, latencies.length);
+            err.println("bench http: CPU ms per step: " + CpuUse.describe(cpu));
             HttpReport report = new HttpReport(
                     settings.sessions(),
                     settings.seconds(),
@@ -163,7 +175,11 @@ public final class HttpBenchmark {
                     tallies.stream().mapToLong(Tally::createdCount).sum(),
                     tallies.stream().mapToLong(Tally::completedCount).sum(),
                     product.get(),
-                    inProcess);
+                    inProcess,
+                    cpu.get("process"),
+                    latencies.length == 0
+                            ? 0
+                            : tallies.stream().mapToLong(Tally::bytes).sum() / latencies.length);
             return new Outcome.Measured(report, firstErrors);
         } catch (ExecutionException e) {
             throw new IllegalStateException("a simulated customer failed", e.getCause());
@@ -194,6 +210,24 @@ public final class HttpBenchmark {
         } catch (IOException e) {
             // The customers will meet and count the same failure.
         }
+    }
+
+    /** The CPU use of this process once {@code System.nanoTime()} reaches {@code when}. */
+    private static CpuUse cpuAt(long when) throws InterruptedException {
+        long wait = when - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        return CpuUse.now();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return work -> {
+            Thread t = new Thread(work, prefix + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Nearest-rank percentile in milliseconds; 0 without samples. */

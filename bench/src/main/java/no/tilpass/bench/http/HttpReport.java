@@ -19,6 +19,9 @@ import java.util.Locale;
  * @param completed sessions that reached a complete configuration, warm-up included
  * @param product the product configured
  * @param inProcess whether the server was started in-process for this run
+ * @param cpuMillisPerStep CPU time of this whole process (customers, and the server when in-process) in
+ *     the measured seconds per measured step: what a step costs independent of other load on the machine
+ * @param bytesPerState the mean size of a step's answer (the state JSON) in bytes
  */
 public record HttpReport(
         int sessions,
@@ -33,7 +36,9 @@ public record HttpReport(
         long created,
         long completed,
         String product,
-        boolean inProcess) {
+        boolean inProcess,
+        double cpuMillisPerStep,
+        long bytesPerState) {
 
     /** One JSON object on one line, the headline figures first. */
     public String toJson() {
@@ -41,7 +46,7 @@ public record HttpReport(
                 Locale.ROOT,
                 "{\"steps_per_s\":%.1f,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"errors\":%d,\"sessions\":%d,\"seconds\":%.1f,"
                         + "\"steps\":%d,\"p99_ms\":%.2f,\"all_steps\":%d,\"created\":%d,\"completed\":%d,\"product\":\"%s\","
-                        + "\"in_process\":%b}",
+                        + "\"in_process\":%b,\"cpu_ms_per_step\":%.3f,\"bytes_per_state\":%d}",
                 stepsPerSecond,
                 p50Millis,
                 p95Millis,
@@ -54,6 +59,8 @@ public record HttpReport(
                 created,
                 completed,
                 product.replace("\\", "\\\\").replace("\"", "\\\""),
-                inProcess);
+                inProcess,
+                cpuMillisPerStep,
+                bytesPerState);
     }
 }

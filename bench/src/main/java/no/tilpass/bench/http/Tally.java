@@ -12,9 +12,11 @@ final class Tally {
     private long created;
     private long completed;
     private long answered;
+    private long bytes;
     private final List<String> firstErrors = new ArrayList<>();
 
-    void step(long nanos) {
+    void step(long nanos, long bodyBytes) {
+        bytes += bodyBytes;
         if (size == latencies.length) {
             latencies = Arrays.copyOf(latencies, size * 2);
         }
@@ -46,6 +48,11 @@ final class Tally {
 
     long[] latencies() {
         return Arrays.copyOf(latencies, size);
+    }
+
+    /** Response body bytes (UTF-8) of the measured steps. */
+    long bytes() {
+        return bytes;
     }
 
     long errors() {

@@ -3,16 +3,14 @@ package no.tilpass.bench.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CustomerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static final String STATE =
             """
             {"options":[
@@ -25,21 +23,22 @@ class CustomerTest {
             ]}""";
 
     private static Customer customer(long seed) {
-        return new Customer(HttpClient.newHttpClient(), URI.create("http://127.0.0.1:1"), "p", seed, 0, 0);
+        return new Customer(new Transport(URI.create("http://127.0.0.1:1")), "p", seed, 0, 0);
     }
 
     @Test
     void candidates_are_undecided_options_with_at_least_two_valid_values() throws Exception {
-        JsonNode state = JSON.readTree(STATE);
+        StepState state = StepState.parse(STATE.getBytes(StandardCharsets.UTF_8));
         assertThat(Customer.candidates(state))
-                .extracting(o -> o.get("name").asText())
+                .extracting(StepState.OptionState::name)
                 .containsExactly("width", "opening_type", "coastal");
-        assertThat(Customer.validCount(state.get("options").get(0))).isEqualTo(21 + 1);
+        assertThat(Customer.validCount(state.options().get(0))).isEqualTo(21 + 1);
     }
 
     @Test
     void picked_values_are_valid_and_typed_as_the_api_takes_them() throws Exception {
-        JsonNode options = JSON.readTree(STATE).get("options");
+        List<StepState.OptionState> options =
+                StepState.parse(STATE.getBytes(StandardCharsets.UTF_8)).options();
         long seed = 42;
         Customer customer = customer(seed);
         Set<Long> widths = new HashSet<>();
@@ -63,6 +62,25 @@ class CustomerTest {
         assertThat(widths).hasSize(22);
         assertThat(types).containsExactlyInAnyOrder("side_hung", "fixed");
         assertThat(flags).containsExactlyInAnyOrder(true, false);
+    }
+
+    @Test
+    void a_state_is_read_for_what_the_customer_needs_and_the_rest_is_skipped() throws Exception {
+        String full = "{\"id\":\"abc\",\"productId\":\"p\",\"revision\":3,\"complete\":false,"
+                + "\"decisions\":[{\"option\":\"glazing\",\"value\":\"double\",\"label\":\"To lag\"}],"
+                + "\"options\":[{\"name\":\"width\",\"kind\":\"int\",\"label\":\"Bredde\",\"min\":400,"
+                + "\"value\":1200,\"chosen\":null,\"default\":800,\"decided\":\"open\","
+                + "\"valid\":[{\"from\":400,\"to\":600,\"step\":10}]}],"
+                + "\"price\":{\"total\":1},\"drawing\":{\"shapes\":[{\"type\":\"rect\",\"x\":0.5}]},"
+                + "\"canUndo\":true,\"upgrade\":null,\"delivery\":null}";
+        StepState state = StepState.parse(full.getBytes(StandardCharsets.UTF_8));
+        assertThat(state.id()).isEqualTo("abc");
+        assertThat(state.revision()).isEqualTo(3);
+        assertThat(state.complete()).isFalse();
+        assertThat(state.canUndo()).isTrue();
+        assertThat(state.decisions()).extracting(StepState.Chosen::option).containsExactly("glazing");
+        assertThat(state.options().get(0).valid()).containsExactly(new StepState.Run(400, 600, 10));
+        assertThat(Customer.validCount(state.options().get(0))).isEqualTo(21);
     }
 
     @Test

@@ -21,9 +21,11 @@ final class ConfigurationStore {
             + " decisions, history, share_token, created_at, updated_at from configurations";
 
     private final Jdbi jdbi;
+    private final SessionWrites writes;
 
     ConfigurationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.writes = new SessionWrites(jdbi);
     }
 
     void insert(Session s) {
@@ -45,22 +47,17 @@ final class ConfigurationStore {
                 .execute());
     }
 
-    /** Writes {@code s} if the stored revision is still {@code expectedRevision}; false when it moved on. */
+    /**
+     * Writes {@code s} if the stored revision is still {@code expectedRevision}; false when it moved on.
+     * Committed when this returns; concurrent updates share transactions (see {@link SessionWrites}).
+     */
     boolean update(Session s, int expectedRevision) {
-        return jdbi.inTransaction(h -> h.createUpdate(
-                                "update configurations set version = :version, revision = :revision,"
-                                        + " decisions = :decisions, history = :history, share_token = :token,"
-                                        + " updated_at = :updated where configuration_id = :id and revision = :expected")
-                        .bind("id", s.id())
-                        .bind("version", s.version())
-                        .bind("revision", s.revision())
-                        .bind("decisions", Json.write(decisionsJson(s.decisions())))
-                        .bind("history", Json.write(historyJson(s.history())))
-                        .bind("token", s.shareToken().orElse(null))
-                        .bind("updated", utc(s.updatedAt()))
-                        .bind("expected", expectedRevision)
-                        .execute()
-                == 1);
+        return writes.update(s, expectedRevision);
+    }
+
+    /** Transactions and rows written by {@link #update} so far. */
+    long[] writeCounts() {
+        return writes.counts();
     }
 
     Optional<Session> find(String id) {
@@ -100,7 +97,7 @@ final class ConfigurationStore {
         return decisions.stream().map(d -> List.of(d.option(), d.value())).toList();
     }
 
-    private static List<Map<String, Object>> historyJson(List<Session.Step> history) {
+    static List<Map<String, Object>> historyJson(List<Session.Step> history) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Session.Step step : history) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -25,6 +25,8 @@ import no.tilpass.server.ApiError;
 import no.tilpass.server.catalogue.Catalogue;
 import no.tilpass.server.catalogue.CompiledModel;
 import no.tilpass.server.catalogue.ModelView;
+import no.tilpass.server.drawing.Drawing;
+import no.tilpass.server.drawing.Drawings;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -36,6 +38,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class Configurations {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LIVE_LIMIT = 10_000;
+    private static final int DERIVED_LIMIT = 4096;
 
     private final Catalogue catalogue;
     private final ConfigurationStore store;
@@ -47,6 +50,18 @@ public final class Configurations {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
             return size() > LIVE_LIMIT;
+        }
+    };
+
+    /** The static part of states per model version and language (see {@link StateView.Skeleton}). */
+    private final Map<String, StateView.Skeleton> skeletons = new ConcurrentHashMap<>();
+
+    private final Map<DerivedKey, Derived> derived = new LinkedHashMap<>(256, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<DerivedKey, Derived> eldest) {
+            return size() > DERIVED_LIMIT;
         }
     };
 
@@ -346,9 +361,41 @@ public final class Configurations {
     // ------------------------------------------------------------------ state
 
     private Map<String, Object> state(Session s, CompiledModel m, Analysis a, String language) {
-        Map<String, Object> out = StateView.state(s, m, a, language, upgradeInfo(s));
+        StateView.Skeleton skeleton = skeletons.computeIfAbsent(
+                m.productId() + "/" + m.number() + "/" + language, k -> StateView.Skeleton.of(m, language));
+        Derived d = derived(m, a.completion());
+        Map<String, Object> out = StateView.state(
+                s,
+                skeleton,
+                a,
+                language,
+                upgradeInfo(s),
+                StateView.price(d.quote(), !StateView.complete(a.domains())),
+                d.drawing());
         out.put("delivery", delivery.estimate(s.firmId(), m.model(), a.completion()));
         return out;
+    }
+
+    /** What a state shows that is a function of the model version and the completion alone. */
+    private record Derived(ProductModel.Quote quote, Drawing drawing) {}
+
+    private record DerivedKey(String modelVersion, Map<String, String> completion) {}
+
+    /** The price quote and drawing of a completion, memoised (reloads, undo and common paths repeat them). */
+    private Derived derived(CompiledModel m, Map<String, String> completion) {
+        DerivedKey key = new DerivedKey(m.productId() + "/" + m.number(), completion);
+        synchronized (derived) {
+            Derived known = derived.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        Derived fresh =
+                new Derived(m.model().quote(completion), Drawings.draw(m.model().name(), completion));
+        synchronized (derived) {
+            derived.put(key, fresh);
+        }
+        return fresh;
     }
 
     private Map<String, Object> upgradeInfo(Session s) {

@@ -1,6 +1,8 @@
 package no.tilpass.server.configuration;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,7 @@ import no.tilpass.engine.space.Option;
 import no.tilpass.engine.space.OptionKind;
 import no.tilpass.server.catalogue.CompiledModel;
 import no.tilpass.server.catalogue.ModelView;
-import no.tilpass.server.drawing.Drawings;
+import no.tilpass.server.drawing.Drawing;
 
 /** The state of a session as docs/api.md shows it. */
 final class StateView {
@@ -38,83 +40,191 @@ final class StateView {
         return true;
     }
 
-    static Map<String, Object> state(
-            Session s, CompiledModel m, Analysis a, String language, Map<String, Object> upgrade) {
-        ProductModel model = m.model();
-        Map<String, String> chosen = new LinkedHashMap<>();
-        for (Decision d : s.decisions()) {
-            chosen.put(d.option(), d.value());
+    /**
+     * The parts of a state that depend on the model version and the language alone (labels, help,
+     * ranges, value lists, groups), built once per both and copied into every state, so that a step
+     * looks up no label and walks no value list.
+     */
+    static final class Skeleton {
+        private final String label;
+        private final List<OptionPart> options;
+        private final Map<String, OptionPart> byName;
+        private final List<GroupPart> groups;
+
+        private Skeleton(String label, List<OptionPart> options, List<GroupPart> groups) {
+            this.label = label;
+            this.options = List.copyOf(options);
+            this.groups = List.copyOf(groups);
+            Map<String, OptionPart> named = new LinkedHashMap<>();
+            for (OptionPart o : options) {
+                named.put(o.info().name(), o);
+            }
+            this.byName = Collections.unmodifiableMap(named);
         }
+
+        static Skeleton of(CompiledModel m, String language) {
+            ProductModel model = m.model();
+            List<Option> spaceOptions = model.space().options();
+            Map<String, Integer> indexOf = new LinkedHashMap<>();
+            for (int i = 0; i < spaceOptions.size(); i++) {
+                indexOf.put(spaceOptions.get(i).name(), i);
+            }
+            List<OptionPart> options = new ArrayList<>();
+            for (ProductModel.OptionInfo o : model.options()) {
+                int index = indexOf.get(o.name());
+                Option so = spaceOptions.get(index);
+                Map<String, Object> row = ModelView.option(m, o, language);
+                List<ValuePart> values = new ArrayList<>();
+                Map<String, String> valueLabels = new LinkedHashMap<>();
+                if (o.kind() != OptionKind.INTEGER) {
+                    @SuppressWarnings("unchecked")
+                    List<Map<String, Object>> rows = (List<Map<String, Object>>) row.get("values");
+                    for (Map<String, Object> v : rows) {
+                        String name = (String) v.get("name");
+                        values.add(new ValuePart(Collections.unmodifiableMap(v), so.indexOf(name)));
+                        valueLabels.put(name, (String) v.get("label"));
+                    }
+                    row.put("values", List.of());
+                }
+                if (o.kind() == OptionKind.BOOLEAN) {
+                    valueLabels.put("true", ModelView.booleanLabel(true, language));
+                    valueLabels.put("false", ModelView.booleanLabel(false, language));
+                }
+                options.add(new OptionPart(o, index, so, Collections.unmodifiableMap(row), values, valueLabels));
+            }
+            List<GroupPart> groups = new ArrayList<>();
+            for (ProductModel.Group g : model.groups()) {
+                groups.add(new GroupPart(g.name(), m.label(g.labels(), language, g.name()), g.options()));
+            }
+            return new Skeleton(m.label(model.labels(), language, m.productId()), options, groups);
+        }
+    }
+
+    /**
+     * One option's static part.
+     *
+     * @param row the static fields of the option's row, in the order of docs/api.md ({@code values}
+     *     empty: each state fills it with {@link #values})
+     * @param valueLabels the label of each enum or boolean value by name
+     */
+    private record OptionPart(
+            ProductModel.OptionInfo info,
+            int index,
+            Option space,
+            Map<String, Object> row,
+            List<ValuePart> values,
+            Map<String, String> valueLabels) {
+        OptionPart {
+            values = List.copyOf(values);
+            valueLabels = Collections.unmodifiableMap(new LinkedHashMap<>(valueLabels));
+        }
+
+        /** As {@link ModelView#valueLabel}, from the labels resolved once. */
+        String label(String value) {
+            if (value == null || info.kind() == OptionKind.INTEGER) {
+                return value == null || info.unit().isEmpty() ? value : value + " " + info.unit();
+            }
+            if (info.kind() == OptionKind.BOOLEAN) {
+                return valueLabels.get(Boolean.toString(Boolean.parseBoolean(value)));
+            }
+            return valueLabels.getOrDefault(value, value);
+        }
+    }
+
+    /** One value's static row ({@code name}, {@code label}) and its index in the option's space. */
+    private record ValuePart(Map<String, Object> row, int index) {}
+
+    private record GroupPart(String id, String label, List<String> options) {
+        GroupPart {
+            options = List.copyOf(options);
+        }
+    }
+
+    /**
+     * The state of session {@code s}.
+     *
+     * @param price the price of the completion, as {@link #price(ProductModel.Quote, boolean)} gives it
+     * @param drawing the drawing of the completion
+     */
+    static Map<String, Object> state(
+            Session s,
+            Skeleton skeleton,
+            Analysis a,
+            String language,
+            Map<String, Object> upgrade,
+            Map<String, Object> price,
+            Drawing drawing) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", s.id());
         out.put("productId", s.productId());
         out.put("firmId", s.firmId());
-        out.put("label", m.label(model.labels(), language, s.productId()));
+        out.put("label", skeleton.label);
         out.put("version", s.version());
         out.put("revision", s.revision());
         out.put("language", language);
         boolean complete = complete(a.domains());
         out.put("complete", complete);
-        List<Map<String, Object>> decisions = new ArrayList<>();
+        Map<String, String> chosen = new HashMap<>();
+        List<Map<String, Object>> decisions = new ArrayList<>(s.decisions().size());
         for (Decision d : s.decisions()) {
-            ProductModel.OptionInfo o = model.option(d.option()).orElseThrow();
+            chosen.put(d.option(), d.value());
+            OptionPart o = skeleton.byName.get(d.option());
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("option", d.option());
-            row.put("value", ModelView.typed(o, d.value()));
-            row.put("label", ModelView.valueLabel(m, o, d.value(), language));
+            row.put("value", ModelView.typed(o.info(), d.value()));
+            row.put("label", o.label(d.value()));
             decisions.add(row);
         }
         out.put("decisions", decisions);
 
-        Map<String, Integer> indexOf = new LinkedHashMap<>();
-        List<Option> spaceOptions = model.space().options();
-        for (int i = 0; i < spaceOptions.size(); i++) {
-            indexOf.put(spaceOptions.get(i).name(), i);
-        }
-        List<Map<String, Object>> options = new ArrayList<>();
-        Map<String, Boolean> optionDone = new LinkedHashMap<>();
-        for (ProductModel.OptionInfo o : model.options()) {
-            int index = indexOf.get(o.name());
-            Option so = spaceOptions.get(index);
+        List<Map<String, Object>> options = new ArrayList<>(skeleton.options.size());
+        Map<String, Boolean> optionDone = new HashMap<>();
+        for (OptionPart part : skeleton.options) {
+            ProductModel.OptionInfo o = part.info();
+            int index = part.index();
             int[] valid = a.available(index);
             String value = a.completion().get(o.name());
-            Map<String, Object> row = ModelView.option(m, o, language);
-            String user = chosen.get(o.name());
-            row.put("chosen", ModelView.typed(o, user));
+            Map<String, Object> row = new LinkedHashMap<>(part.row());
+            row.put("chosen", ModelView.typed(o, chosen.get(o.name())));
             row.put("value", ModelView.typed(o, value));
-            row.put("valueLabel", ModelView.valueLabel(m, o, value, language));
+            row.put("valueLabel", part.label(value));
             String decided = decided(a.domains(), index, o, value);
             row.put("decided", decided);
             optionDone.put(o.name(), decided.equals("user") || decided.equals("forced"));
             if (o.kind() == OptionKind.INTEGER) {
-                row.put("valid", ranges(so, valid, o.step()));
+                row.put("valid", ranges(part.space(), valid, o.step()));
             } else {
-                boolean[] available = new boolean[so.valueCount()];
+                boolean[] available = new boolean[part.space().valueCount()];
                 for (int v : valid) {
                     available[v] = true;
                 }
-                @SuppressWarnings("unchecked")
-                List<Map<String, Object>> values = (List<Map<String, Object>>) row.get("values");
-                for (Map<String, Object> v : values) {
-                    int vi = so.indexOf((String) v.get("name"));
-                    v.put("available", vi >= 0 && available[vi]);
+                List<Map<String, Object>> values = new ArrayList<>(part.values().size());
+                for (ValuePart v : part.values()) {
+                    Map<String, Object> valueRow = new LinkedHashMap<>(v.row());
+                    valueRow.put("available", v.index() >= 0 && available[v.index()]);
+                    values.add(valueRow);
                 }
+                row.put("values", values);
             }
             options.add(row);
         }
-        List<Map<String, Object>> groups = new ArrayList<>();
-        for (ProductModel.Group g : model.groups()) {
+        List<Map<String, Object>> groups = new ArrayList<>(skeleton.groups.size());
+        for (GroupPart g : skeleton.groups) {
             Map<String, Object> group = new LinkedHashMap<>();
-            group.put("id", g.name());
-            group.put("label", m.label(g.labels(), language, g.name()));
+            group.put("id", g.id());
+            group.put("label", g.label());
             group.put("options", g.options());
-            group.put("complete", g.options().stream().allMatch(n -> optionDone.getOrDefault(n, true)));
+            boolean done = true;
+            for (String n : g.options()) {
+                done &= optionDone.getOrDefault(n, true);
+            }
+            group.put("complete", done);
             groups.add(group);
         }
         out.put("groups", groups);
         out.put("options", options);
-        out.put("price", price(model, a.completion(), !complete));
-        out.put("drawing", Drawings.draw(model.name(), a.completion()));
+        out.put("price", price);
+        out.put("drawing", drawing);
         out.put("canUndo", !s.history().isEmpty());
         out.put("upgrade", upgrade);
         out.put("shareToken", s.shareToken().orElse(null));
@@ -142,7 +252,11 @@ final class StateView {
 
     /** The price of a full configuration, or null when the model cannot price it. */
     static Map<String, Object> price(ProductModel model, Map<String, String> configuration, boolean estimate) {
-        ProductModel.Quote quote = model.quote(configuration);
+        return price(model.quote(configuration), estimate);
+    }
+
+    /** The price shape of docs/api.md for a quote, or null when it is not priced. */
+    static Map<String, Object> price(ProductModel.Quote quote, boolean estimate) {
         if (!(quote instanceof ProductModel.Quote.Priced priced)) {
             return null;
         }

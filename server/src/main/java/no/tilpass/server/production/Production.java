@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,8 @@ public final class Production {
     record OrderRow(String orderId, long number, LocalDate promised, LocalDateTime plannedFinish, String cutPlan) {}
 
     /** An immutable view of a firm's plan for capable-to-promise. */
-    private record View(Instant built, Board board, Map<String, List<Interval>> busy, ProductionData data) {}
+    private record View(
+            Instant built, Board board, Map<String, List<Interval>> busy, ProductionData data, Promises promises) {}
 
     // ------------------------------------------------------------------ seeding
 
@@ -556,8 +558,13 @@ public final class Production {
         if (view == null) {
             return Optional.empty();
         }
-        Board board = view.board();
         LocalDateTime now = now();
+        return view.promises().get(model, configuration, now, () -> promise(view, model, configuration, now));
+    }
+
+    private static Optional<Map<String, Object>> promise(
+            View view, ProductModel model, Map<String, String> configuration, LocalDateTime now) {
+        Board board = view.board();
         OrderRelease.Release r = OrderRelease.release(
                 view.data(), new OrderRelease.Order("quote", model, configuration, 1, now.toLocalDate()));
         if (!(r instanceof OrderRelease.Release.Released released)) {
@@ -573,8 +580,8 @@ public final class Production {
         }
         LocalDate date =
                 board.time(placed.get().get(placed.get().size() - 1).end()).toLocalDate();
-        return Optional.of(Json.map(
-                "earliest", date.toString(), "workingDays", board.workingDaysBetween(now.toLocalDate(), date)));
+        return Optional.of(Collections.unmodifiableMap(Json.map(
+                "earliest", date.toString(), "workingDays", board.workingDaysBetween(now.toLocalDate(), date))));
     }
 
     private View view(String firmId) {
@@ -590,7 +597,7 @@ public final class Production {
         LocalDateTime now = now();
         View fresh = jdbi.withHandle(h -> {
             Board board = board(h, firmId, now);
-            return new View(at, board, busy(board, ops(h, firmId)), data(firmId, centres));
+            return new View(at, board, busy(board, ops(h, firmId)), data(firmId, centres), new Promises());
         });
         views.put(firmId, fresh);
         return fresh;
