@@ -192,6 +192,30 @@ public final class Configurator {
     }
 
     /**
+     * The domains after some decisions and, where the space's {@link DecisionDiagram} answered, a full
+     * configuration that keeps soft defaults greedily (as {@code Completer.complete} with a diagram), as one
+     * value index per option; empty otherwise (inconsistent decisions, or the SAT path).
+     */
+    public record Step(DomainResult domains, Optional<int[]> completion) {}
+
+    /** {@link #domains(List)}, with the completion from the same pass when the diagram answers. */
+    public Step step(List<Decision> decisions) {
+        Resolution resolution = resolve(space, decisions);
+        if (diagram != null && resolution instanceof Resolution.Resolved resolved) {
+            int[] literals = resolved.literals();
+            if (diagram.supports(literals)) {
+                Optional<DecisionDiagram.Answer> answer = diagram.analyse(literals);
+                if (answer.isPresent()) {
+                    return new Step(
+                            fromDiagram(literals, answer.get().alternatives()),
+                            Optional.of(answer.get().completion()));
+                }
+            }
+        }
+        return new Step(domains(decisions), Optional.empty());
+    }
+
+    /**
      * The valid domains after {@code decisions}; {@link DomainResult.Inconsistent} with the problems of
      * {@link #resolve} when they do not resolve.
      */

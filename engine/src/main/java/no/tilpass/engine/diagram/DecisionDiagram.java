@@ -535,6 +535,45 @@ public final class DecisionDiagram {
         }
     }
 
+    /** {@link #alternatives} and {@link #complete} of the same decisions. */
+    public record Answer(List<int[]> alternatives, int[] completion) {
+        public Answer {
+            alternatives = List.copyOf(alternatives);
+            completion = completion.clone();
+        }
+
+        @Override
+        public int[] completion() {
+            return completion.clone();
+        }
+    }
+
+    /**
+     * {@link #alternatives} and {@link #complete} together, sharing the backward pass and the suffix sets;
+     * empty when the decisions have no valid configuration.
+     */
+    public Optional<Answer> analyse(int[] decisionLiterals) {
+        byte[] restriction = restriction(decisionLiterals);
+        if (restriction == null) {
+            return Optional.empty();
+        }
+        boolean[] backward = backward(restriction);
+        if (!backward[root]) {
+            return Optional.empty();
+        }
+        boolean[] decided = new boolean[bits.length];
+        for (int lit : decisionLiterals) {
+            decided[optionOfVariable[Math.abs(lit)]] = true;
+        }
+        Scratch sc = borrow();
+        try {
+            List<int[]> alternatives = alternatives(restriction, backward, sc);
+            return Optional.of(new Answer(alternatives, complete(restriction.clone(), backward, decided, sc)));
+        } finally {
+            scratch.push(sc);
+        }
+    }
+
     private int[] complete(byte[] restriction, boolean[] backward, boolean[] decided, Scratch sc) {
         int size = nodeLevel.length;
         int options = bits.length;

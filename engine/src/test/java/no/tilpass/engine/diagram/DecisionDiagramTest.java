@@ -182,11 +182,22 @@ class DecisionDiagramTest {
                 int[] decisions = randomDecisions(space, random);
                 String context = "seed " + seed + " decisions " + Arrays.toString(decisions);
                 Optional<List<int[]>> answer = diagram.alternatives(decisions);
+                Optional<DecisionDiagram.Answer> both = diagram.analyse(decisions);
                 if (valid(space, decisions) == null) {
                     assertThat(answer).as(context).isEmpty();
+                    assertThat(both).as(context).isEmpty();
                     continue;
                 }
                 assertThat(answer).as(context).isPresent();
+                assertThat(both).as(context).isPresent();
+                assertThat(both.get().completion())
+                        .as(context)
+                        .containsExactly(diagram.complete(decisions).orElseThrow());
+                for (int o = 0; o < space.options().size(); o++) {
+                    assertThat(both.get().alternatives().get(o))
+                            .as(context)
+                            .containsExactly(answer.get().get(o));
+                }
                 for (int o = 0; o < space.options().size(); o++) {
                     Option option = space.options().get(o);
                     int[] others = Arrays.stream(decisions)

@@ -21,6 +21,7 @@ import no.tilpass.engine.configurator.Configurator;
 import no.tilpass.engine.configurator.DomainResult;
 import no.tilpass.engine.explanation.Explainer;
 import no.tilpass.engine.space.Decision;
+import no.tilpass.engine.space.Option;
 import no.tilpass.server.catalogue.CompiledModel;
 
 /**
@@ -72,7 +73,7 @@ final class EnginePool {
 
     EnginePool(CompiledModel model) {
         this.model = model;
-        List<no.tilpass.engine.space.Option> options = model.model().space().options();
+        List<Option> options = model.model().space().options();
         for (int i = 0; i < options.size(); i++) {
             optionIndex.put(options.get(i).name(), i);
         }
@@ -124,17 +125,25 @@ final class EnginePool {
 
     private Optional<Analysis> compute(String sessionId, List<Decision> given) {
         List<Decision> decisions = canonical(given);
-        DomainResult result = withSessionConfigurator(sessionId, c -> c.domains(decisions));
-        if (!(result instanceof DomainResult.Consistent consistent)) {
-            return Optional.empty();
-        }
-        Completion completion = withCompleter(c -> c.complete(decisions));
-        if (!(completion instanceof Completion.Complete complete)) {
+        Configurator.Step step = withSessionConfigurator(sessionId, c -> c.step(decisions));
+        if (!(step.domains() instanceof DomainResult.Consistent consistent)) {
             return Optional.empty();
         }
         Map<String, String> values = new LinkedHashMap<>();
-        for (Decision d : complete.configuration()) {
-            values.put(d.option(), d.value());
+        if (step.completion().isPresent()) { // the decision diagram answered both in one pass
+            int[] chosen = step.completion().get();
+            List<Option> options = model.model().space().options();
+            for (int o = 0; o < chosen.length; o++) {
+                values.put(options.get(o).name(), options.get(o).values().get(chosen[o]));
+            }
+        } else {
+            Completion completion = withCompleter(c -> c.complete(decisions));
+            if (!(completion instanceof Completion.Complete complete)) {
+                return Optional.empty();
+            }
+            for (Decision d : complete.configuration()) {
+                values.put(d.option(), d.value());
+            }
         }
         return Optional.of(new Analysis(consistent, available(sessionId, decisions, consistent), values));
     }
