@@ -719,6 +719,17 @@ function openExplanation(ex) {
           ),
         )
       : h("p", { class: "muted", text: s.noDecisions }),
+    ex.oneChange
+      ? h(
+          "p",
+          { class: "explain-one-change", "data-option": ex.oneChange.option },
+          s.oneChange(
+            optionLabel(ex.oneChange.option),
+            valueLabel(ex.oneChange.option, ex.oneChange.from),
+            valueLabel(ex.oneChange.option, ex.oneChange.value),
+          ),
+        )
+      : null,
     h("h3", {}, s.rules),
     h(
       "ul",
@@ -740,6 +751,17 @@ function openExplanation(ex) {
             s.repairButton(setLabel(ex.repair.set.option, ex.repair.set.value), drops),
           )
         : h("p", { class: "muted", text: s.repairNone }),
+      ex.oneChange
+        ? h(
+            "button",
+            { type: "button", id: "one-change-button", onClick: () => applyOneChange(ex) },
+            s.oneChangeButton(
+              optionLabel(ex.oneChange.option),
+              valueLabel(ex.oneChange.option, ex.oneChange.value),
+              valueLabel(ex.option, ex.value),
+            ),
+          )
+        : null,
       h("button", { type: "button", id: "dialog-close", onClick: () => dialog.close() }, s.close),
     ),
   );
@@ -747,6 +769,32 @@ function openExplanation(ex) {
   dialog.setAttribute("aria-labelledby", "explain-title");
   if (!dialog.open) dialog.showModal();
   (document.getElementById("repair-button") || document.getElementById("dialog-close")).focus();
+}
+
+/** The explanation's single change (another value of one decision), then the value asked about. */
+function applyOneChange(ex) {
+  const one = ex.oneChange;
+  dialogReturnFocus = null;
+  dialog.close();
+  app.fieldErrors.delete(ex.option);
+  change(
+    async () => {
+      app.session = await api.decide(app.session.id, one.option, one.value, app.session.revision, app.lang);
+      return api.decide(app.session.id, ex.option, ex.value, app.session.revision, app.lang);
+    },
+    {
+      after: () => {
+        announce(t().oneChanged(optionLabel(one.option), valueLabel(one.option, one.value), valueLabel(ex.option, ex.value)));
+        const gi = orderedGroups(app.session).findIndex((g) => g.options.includes(ex.option));
+        if (gi >= 0) app.groupIndex = gi;
+      },
+    },
+  ).then(() => {
+    const target =
+      document.getElementById(`o-${safeId(ex.option)}-${safeId(ex.value)}`) ||
+      document.getElementById(`o-${safeId(ex.option)}-input`);
+    if (target) target.focus();
+  });
 }
 
 function repair(r) {

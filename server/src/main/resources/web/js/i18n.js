@@ -36,6 +36,9 @@ const STRINGS = {
     rules: "Regler",
     noDecisions: "Ingen av dine valg – produktet tillater det aldri.",
     repairNone: "Ingen enkel endring gjør dette mulig.",
+    oneChange: (o, from, v) => `Én endring er nok: ${o} fra ${from} til ${v}.`,
+    oneChangeButton: (o, v, x) => `Sett ${o} til ${v} og velg ${x}`,
+    oneChanged: (o, v, x) => `${o} er nå ${v}, og ${x} er valgt`,
     availableNow: "Dette valget er mulig nå.",
     chooseIt: (o, v) => `Velg ${v} for ${o}`,
     repairButton: (set, drops) =>
@@ -116,6 +119,9 @@ const STRINGS = {
     rules: "Regler",
     noDecisions: "Inga av dina val – produktet tillåter det aldrig.",
     repairNone: "Ingen enkel ändring gör detta möjligt.",
+    oneChange: (o, from, v) => `En ändring räcker: ${o} från ${from} till ${v}.`,
+    oneChangeButton: (o, v, x) => `Sätt ${o} till ${v} och välj ${x}`,
+    oneChanged: (o, v, x) => `${o} är nu ${v}, och ${x} är valt`,
     availableNow: "Det här valet är möjligt nu.",
     chooseIt: (o, v) => `Välj ${v} för ${o}`,
     repairButton: (set, drops) =>
@@ -196,6 +202,9 @@ const STRINGS = {
     rules: "Rules",
     noDecisions: "None of your choices – the product never allows it.",
     repairNone: "No simple change makes this possible.",
+    oneChange: (o, from, v) => `One change is enough: ${o} from ${from} to ${v}.`,
+    oneChangeButton: (o, v, x) => `Set ${o} to ${v} and choose ${x}`,
+    oneChanged: (o, v, x) => `${o} is now ${v}, and ${x} is chosen`,
     availableNow: "This value is available now.",
     chooseIt: (o, v) => `Choose ${v} for ${o}`,
     repairButton: (set, drops) =>

@@ -164,6 +164,34 @@ final class BrowserConfiguratorIT {
     }
 
     @Test
+    void the_explanation_offers_the_one_change_that_makes_the_value_available_and_applies_it() {
+        startWindow();
+        typeNumber("width", "1200");
+        choose("sashes", "3");
+        goToSection("construction");
+
+        browser.click(By.id("why-opening_type-tilt_turn"));
+        WebElement dialog = browser.visible(By.id("explain-dialog"));
+        WebElement sentence = browser.visible(By.cssSelector("#explain-dialog .explain-one-change"));
+        assertThat(sentence.getAttribute("data-option")).isEqualTo("sashes");
+        assertThat(sentence.getText()).contains("Antall rammer").contains("fra 3 til");
+        WebElement one = dialog.findElement(By.id("one-change-button"));
+        assertThat(one.getText()).contains("Antall rammer").contains("Drei-kipp");
+        browser.screenshot("03b-one-change");
+
+        browser.change(one::click);
+        browser.until(ExpectedConditions.invisibilityOfElementLocated(By.id("explain-dialog")));
+        assertThat(checked("opening_type", "tilt_turn")).isTrue();
+        assertThat(decided("opening_type")).contains("decided-user");
+        goToSection("dimensions");
+        assertThat(checked("sashes", "3")).as("the one change moved the sashes").isFalse();
+        assertThat(decided("sashes"))
+                .as("the sashes keep a decision of the customer, changed rather than dropped")
+                .contains("decided-user");
+        assertThat(decided("width")).contains("decided-user");
+    }
+
+    @Test
     void a_number_outside_the_valid_range_is_rejected_with_the_range() {
         startWindow();
         String revision = browser.revision();
