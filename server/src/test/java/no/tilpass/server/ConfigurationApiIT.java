@@ -222,6 +222,33 @@ class ConfigurationApiIT {
     }
 
     @Test
+    void the_price_breakdown_and_the_rule_names_of_an_explanation_follow_the_session_language() {
+        JsonNode nb = newWindow();
+        String id = nb.get("id").asText();
+
+        assertThat(nb.get("language").asText()).isEqualTo("nb");
+        assertThat(nb.get("price").get("lines").findValuesAsText("label"))
+                .contains("Grunnpris", "Karm, per meter")
+                .doesNotContain("Base price", "Frame, per metre");
+        JsonNode sv = client.get("/api/configurations/" + id + "?lang=sv").json();
+        assertThat(sv.get("price").get("lines").findValuesAsText("label")).contains("Grundpris", "Karm, per meter");
+        JsonNode en = client.get("/api/configurations/" + id + "?lang=en").json();
+        assertThat(en.get("price").get("lines").findValuesAsText("label")).contains("Base price", "Frame, per metre");
+        assertThat(en.get("price").get("total")).isEqualTo(nb.get("price").get("total"));
+
+        String sashes = client.set(nb, "sashes", 3).json().get("id").asText();
+        JsonNode whyNb = client.get("/api/configurations/" + sashes + "/explain?option=opening_type&value=tilt_turn")
+                .json();
+        JsonNode ruleNb = whyNb.get("rules").get(0);
+        assertThat(ruleNb.get("id").asText()).isEqualTo("R24");
+        assertThat(ruleNb.get("name").asText()).isEqualTo("Drei-kipp-rammer");
+        JsonNode whyEn = client.get(
+                        "/api/configurations/" + sashes + "/explain?option=opening_type&value=tilt_turn&lang=en")
+                .json();
+        assertThat(whyEn.get("rules").get(0).get("name").asText()).isEqualTo("Tilt-turn sashes");
+    }
+
+    @Test
     void explain_names_the_decisions_and_rules_and_repair_restores_consistency() {
         JsonNode s1 = client.set(newWindow(), "sashes", 3).json();
         String id = s1.get("id").asText();

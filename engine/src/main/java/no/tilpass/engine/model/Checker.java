@@ -563,7 +563,7 @@ final class Checker {
             groupBuilders.put(c.name(), g);
             for (ProductModel.RuleInfo r : m.rules()) {
                 rules.add(new ProductModel.RuleInfo(
-                        prefix + r.id(), r.name(), r.explanation(), rename(r.constraint(), prefix), r.at()));
+                        prefix + r.id(), r.name(), r.names(), r.explanation(), rename(r.constraint(), prefix), r.at()));
                 ruleIds.put(prefix + r.id(), r.at());
             }
             for (Map.Entry<String, Typed> e : m.lets().entrySet()) {
@@ -660,7 +660,20 @@ final class Checker {
                             "add " + missing.get(0) + " \"...\" to its explain line.");
                 }
             }
-            rules.add(new ProductModel.RuleInfo(r.id(), r.name(), explanation, t.expr(), r.at()));
+            if (!languages.isEmpty()) {
+                List<String> missing = languages.stream()
+                        .filter(l -> !r.names().containsKey(l))
+                        .toList();
+                if (!missing.isEmpty()) {
+                    warn(
+                            r.at(),
+                            "rule " + r.id() + " has no name in " + String.join(", ", missing),
+                            r.names().isEmpty()
+                                    ? "add the line 'name " + texts(missing) + "' to the rule."
+                                    : "add " + texts(missing) + " to its name line.");
+                }
+            }
+            rules.add(new ProductModel.RuleInfo(r.id(), r.name(), r.names(), explanation, t.expr(), r.at()));
         }
 
         private Typed expectBool(Expr e, String what) {
@@ -694,13 +707,17 @@ final class Checker {
                 return new ProductModel.Price(0, List.of());
             }
             long base = 0;
+            Map<String, String> baseLabels = new LinkedHashMap<>(ProductModel.BASE_LABELS);
             List<ProductModel.PriceLine> out = new ArrayList<>();
             Set<String> ids = new HashSet<>();
             for (Syntax.PriceLineDecl l : decl.lines()) {
                 if (l.kind().equals("base")) {
                     base = ((Expr.Num) l.amount()).value();
+                    baseLabels.putAll(l.labels());
+                    priceLabelWarning(baseLabels, l.at(), "the base price");
                     continue;
                 }
+                priceLabelWarning(l.labels(), l.at(), "price " + l.kind() + " '" + l.id() + "'");
                 if (!ids.add(l.id())) {
                     error(l.at(), "duplicate price line '" + l.id() + "'", "give each price line its own id.");
                     continue;
@@ -717,16 +734,18 @@ final class Checker {
                                         "declare it with 'component " + l.id() + ": \"file.tpm\"'."));
                         continue;
                     }
-                    out.add(new ProductModel.PriceLine(l.id(), l.label(), amount, new Expr.Bool(true, l.at()), l.at()));
+                    out.add(new ProductModel.PriceLine(
+                            l.id(), l.label(), l.labels(), amount, new Expr.Bool(true, l.at()), l.at()));
                     continue;
                 }
                 Typed amount = expectInt(l.amount(), "price line '" + l.id() + "'");
                 Typed when = expectBool(l.when(), "the condition of price line '" + l.id() + "'");
                 if (amount != null && when != null) {
-                    out.add(new ProductModel.PriceLine(l.id(), l.label(), amount.expr(), when.expr(), l.at()));
+                    out.add(new ProductModel.PriceLine(
+                            l.id(), l.label(), l.labels(), amount.expr(), when.expr(), l.at()));
                 }
             }
-            return new ProductModel.Price(base, out);
+            return new ProductModel.Price(base, baseLabels, out);
         }
 
         private List<ProductModel.BomLine> bom(Syntax.BomDecl decl) {
@@ -927,6 +946,21 @@ final class Checker {
                     }
                 }
             }
+        }
+
+        private void priceLabelWarning(Map<String, String> labels, Source at, String what) {
+            List<String> missing =
+                    languages.stream().filter(l -> !labels.containsKey(l)).toList();
+            if (!missing.isEmpty()) {
+                warn(
+                        at,
+                        what + " has no label in " + String.join(", ", missing),
+                        "write 'label " + texts(missing) + "' after its quoted label.");
+            }
+        }
+
+        private static String texts(List<String> languages) {
+            return String.join(" ", languages.stream().map(l -> l + " \"...\"").toList());
         }
 
         private void missing(Map<String, String> texts, Source at, String what) {

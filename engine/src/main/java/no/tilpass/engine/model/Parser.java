@@ -354,12 +354,22 @@ final class Parser {
         Optional<Expr> when = Optional.empty();
         List<Expr> constraints = new ArrayList<>();
         Map<String, String> explain = null;
+        Map<String, String> names = null;
         while (!isPunct(peek(), "}")) {
             Token w = peek();
             if (w.kind() == Kind.EOF) {
                 throw error(w, "expected '}' to close rule " + id + ", found end of file", "close the rule with '}'.");
             }
-            if (isWord(w, "when")) {
+            if (isWord(w, "name") && isLanguageCode(peekAt(1)) && peekAt(2).kind() == Kind.STRING) {
+                next();
+                if (names != null) {
+                    throw error(
+                            w,
+                            "rule " + id + " has two 'name' lines",
+                            "write one name line with one text per language.");
+                }
+                names = texts();
+            } else if (isWord(w, "when")) {
                 next();
                 if (when.isPresent()) {
                     throw error(w, "rule " + id + " has two 'when' lines", "join the conditions with 'and'.");
@@ -402,7 +412,8 @@ final class Parser {
                     "rule " + id + " has no explanation",
                     "add 'explain \"One sentence a customer understands.\"'.");
         }
-        return new Syntax.RuleDecl(id, nameToken.text(), when, constraints, explain, at(t));
+        return new Syntax.RuleDecl(
+                id, nameToken.text(), names == null ? Map.of() : names, when, constraints, explain, at(t));
     }
 
     /** {@code allow (a, b) { (x, y) (z, *) }} as an expression: an or of rows, each an and of cells. */
@@ -474,18 +485,26 @@ final class Parser {
                 Token n = peek();
                 long amount = signedNumber("the base price in NOK");
                 lines.add(new Syntax.PriceLineDecl(
-                        "base", "base", "Base price", new Expr.Num(amount, at(n)), new Expr.Bool(true, at(n)), at(w)));
+                        "base",
+                        "base",
+                        "Base price",
+                        optionalLabels(),
+                        new Expr.Num(amount, at(n)),
+                        new Expr.Bool(true, at(n)),
+                        at(w)));
             } else if (isWord(w, "line")) {
                 next();
                 String id = identifier("the price line's id");
                 String label = string("the price line's label");
-                expect("=", "write 'line " + id + " \"" + label + "\" = EXPRESSION'.");
+                Map<String, String> labels = optionalLabels();
+                expect("=", "write 'line " + id + " \"" + label + "\" [label nb \"...\" ...] = EXPRESSION'.");
                 Expr amount = expr();
-                lines.add(new Syntax.PriceLineDecl("line", id, label, amount, optionalWhen(w), at(w)));
+                lines.add(new Syntax.PriceLineDecl("line", id, label, labels, amount, optionalWhen(w), at(w)));
             } else if (isWord(w, "table")) {
                 next();
                 String id = identifier("the price table's id");
                 String label = string("the price table's label");
+                Map<String, String> labels = optionalLabels();
                 expectWord("by", "write 'table " + id + " \"" + label + "\" by OPTION { value: amount ... }'.");
                 Token optionToken = peek();
                 Expr option = new Expr.Name(dottedName("the option the price depends on"), at(optionToken));
@@ -503,13 +522,14 @@ final class Parser {
                     Expr[] e = entries.get(i);
                     amount = new Expr.If(new Expr.In(option, List.of(e[0]), e[0].at()), e[1], amount, e[0].at());
                 }
-                lines.add(new Syntax.PriceLineDecl("table", id, label, amount, optionalWhen(w), at(w)));
+                lines.add(new Syntax.PriceLineDecl("table", id, label, labels, amount, optionalWhen(w), at(w)));
             } else if (isWord(w, "component")) {
                 next();
                 String id = identifier("the component's name");
                 String label = peek().kind() == Kind.STRING ? next().text() : id;
+                Map<String, String> labels = optionalLabels();
                 lines.add(new Syntax.PriceLineDecl(
-                        "component", id, label, new Expr.Num(0, at(w)), new Expr.Bool(true, at(w)), at(w)));
+                        "component", id, label, labels, new Expr.Num(0, at(w)), new Expr.Bool(true, at(w)), at(w)));
             } else {
                 throw error(
                         w,
@@ -519,6 +539,15 @@ final class Parser {
         }
         next();
         return new Syntax.PriceDecl(lines, at(t));
+    }
+
+    /** An optional {@code label nb "..." sv "..."} after a price line's quoted label; empty when absent. */
+    private Map<String, String> optionalLabels() {
+        if (isWord(peek(), "label") && isLanguageCode(peekAt(1)) && peekAt(2).kind() == Kind.STRING) {
+            next();
+            return texts();
+        }
+        return Map.of();
     }
 
     private Expr optionalWhen(Token at) {

@@ -97,8 +97,27 @@ public record ProductModel(
         }
     }
 
-    /** A line of a price breakdown: a price line's id and label and its amount in NOK. */
-    public record QuoteLine(String id, String label, long amountNok) {}
+    /**
+     * A line of a price breakdown: a price line's id and label and its amount in NOK.
+     *
+     * @param label the default label, as quoted in the model
+     * @param labels the label per language (empty when the model gives none)
+     */
+    public record QuoteLine(String id, String label, Map<String, String> labels, long amountNok) {
+        public QuoteLine {
+            labels = ordered(labels);
+        }
+
+        /** A line with its default label only. */
+        public QuoteLine(String id, String label, long amountNok) {
+            this(id, label, Map.of(), amountNok);
+        }
+
+        /** The label in {@code language}, or the default label when the model has none in it. */
+        public String label(String language) {
+            return labels.getOrDefault(language, label);
+        }
+    }
 
     /** Where something was written: file as the user named it, 1-based line and column. */
     public record Source(String file, int line, int column) {
@@ -164,24 +183,79 @@ public record ProductModel(
      * @param constraint the whole rule as one boolean expression ({@code when}, tables and several
      *     statements folded in)
      */
-    public record RuleInfo(String id, String name, Map<String, String> explanation, Expr constraint, Source at) {
+    public record RuleInfo(
+            String id,
+            String name,
+            Map<String, String> names,
+            Map<String, String> explanation,
+            Expr constraint,
+            Source at) {
         public RuleInfo {
+            names = ordered(names);
             explanation = ordered(explanation);
+        }
+
+        /** A rule with its default name only. */
+        public RuleInfo(String id, String name, Map<String, String> explanation, Expr constraint, Source at) {
+            this(id, name, Map.of(), explanation, constraint, at);
+        }
+
+        /** The name in {@code language} ({@code name nb "..."} in the rule), or the default name. */
+        public String name(String language) {
+            return names.getOrDefault(language, name);
         }
     }
 
-    /** The price section, in NOK: the base price plus lines. */
-    public record Price(long base, List<PriceLine> lines) {
+    /** The base price line's labels when the model gives none ({@code base 2450 label nb "..." ...}). */
+    public static final Map<String, String> BASE_LABELS = baseLabels();
+
+    private static Map<String, String> baseLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("nb", "Grunnpris");
+        labels.put("sv", "Grundpris");
+        labels.put("en", "Base price");
+        return Collections.unmodifiableMap(labels);
+    }
+
+    /**
+     * The price section, in NOK: the base price plus lines.
+     *
+     * @param baseLabels the base line's label per language ({@link #BASE_LABELS} unless the model gives its own)
+     */
+    public record Price(long base, Map<String, String> baseLabels, List<PriceLine> lines) {
         public Price {
+            baseLabels = ordered(baseLabels);
             lines = List.copyOf(lines);
+        }
+
+        /** A price with the built-in base labels. */
+        public Price(long base, List<PriceLine> lines) {
+            this(base, BASE_LABELS, lines);
         }
     }
 
     /**
      * A price line: adds {@code amount} (NOK, integer expression) when {@code when} holds. Tables by
      * option value and component prices are already folded into {@code amount}.
+     *
+     * @param label the default label, as quoted in the model
+     * @param labels the label per language ({@code label nb "..." ...} after the quoted label; may be empty)
      */
-    public record PriceLine(String id, String label, Expr amount, Expr when, Source at) {}
+    public record PriceLine(String id, String label, Map<String, String> labels, Expr amount, Expr when, Source at) {
+        public PriceLine {
+            labels = ordered(labels);
+        }
+
+        /** A line with its default label only. */
+        public PriceLine(String id, String label, Expr amount, Expr when, Source at) {
+            this(id, label, Map.of(), amount, when, at);
+        }
+
+        /** The label in {@code language}, or the default label when the model has none in it. */
+        public String label(String language) {
+            return labels.getOrDefault(language, label);
+        }
+    }
 
     /**
      * A bill-of-materials line: {@code quantity} pieces of article {@code id}, each {@code length} long

@@ -22,14 +22,18 @@ final class Quoting {
         Evaluator ev = ((Evaluation.Valid) evaluation).evaluator();
         List<ProductModel.QuoteLine> lines = new ArrayList<>();
         long total = model.price().base();
-        lines.add(new ProductModel.QuoteLine("base", "Base price", total));
+        lines.add(new ProductModel.QuoteLine(
+                "base",
+                model.price().baseLabels().getOrDefault("en", "Base price"),
+                model.price().baseLabels(),
+                total));
         for (ProductModel.PriceLine l : model.price().lines()) {
             if (!ev.holds(l.when())) {
                 continue;
             }
             long amount = ev.eval(l.amount());
             if (amount != 0) {
-                lines.add(new ProductModel.QuoteLine(l.id(), l.label(), amount));
+                lines.add(new ProductModel.QuoteLine(l.id(), l.label(), l.labels(), amount));
                 total += amount;
             }
         }

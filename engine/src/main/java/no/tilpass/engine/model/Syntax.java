@@ -72,18 +72,32 @@ final class Syntax {
     /** {@code let name = expr}. */
     record LetDecl(String name, Expr expr, ProductModel.Source at) implements Item {}
 
-    /** {@code rule id "name" { when ... statements ... explain ... }}. */
+    /**
+     * {@code rule id "name" { name nb "..." ... when ... statements ... explain ... }}; {@code names} holds the
+     * per-language names of the optional {@code name} line (empty when absent).
+     */
     record RuleDecl(
             String id,
             String name,
+            Map<String, String> names,
             Optional<Expr> when,
             List<Expr> constraints,
             Map<String, String> explain,
             ProductModel.Source at)
             implements Item {}
 
-    /** A price line; {@code kind} is base, line, table or component. */
-    record PriceLineDecl(String kind, String id, String label, Expr amount, Expr when, ProductModel.Source at) {}
+    /**
+     * A price line; {@code kind} is base, line, table or component; {@code labels} holds the per-language
+     * labels of the optional {@code label nb "..." ...} after the quoted label (empty when absent).
+     */
+    record PriceLineDecl(
+            String kind,
+            String id,
+            String label,
+            Map<String, String> labels,
+            Expr amount,
+            Expr when,
+            ProductModel.Source at) {}
 
     /** {@code price { ... }}. */
     record PriceDecl(List<PriceLineDecl> lines, ProductModel.Source at) implements Item {}

@@ -109,7 +109,8 @@ class ModelLanguageExampleTest {
         String text = exampleFiles().get("casement.tpm");
         assertThat(text)
                 .contains("include \"", "component fittings:", "allow (", "forbid (", "(fixed, *)", "require ")
-                .contains("explain nb ", "help nb ", "step 10 unit mm", "default ", "table ", "component fittings \"");
+                .contains("explain nb ", "help nb ", "step 10 unit mm", "default ", "table ", "component fittings \"")
+                .contains("        name nb ", "\" label nb ");
         assertThat(m.options())
                 .extracting(ProductModel.OptionInfo::kind)
                 .contains(

@@ -1,6 +1,7 @@
 package no.tilpass.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -45,11 +46,16 @@ class QuoteTest {
         ProductModel.Quote.Priced q = priced(window.quote(defaults(window)));
         // 800 x 1200 mm, triple glazing, wood, one side-hung sash; fittings: 2 zinc butt hinges, standard handle
         assertThat(q.lines())
+                .extracting(
+                        ProductModel.QuoteLine::id, ProductModel.QuoteLine::label, ProductModel.QuoteLine::amountNok)
                 .containsExactly(
-                        new ProductModel.QuoteLine("base", "Base price", 2450),
-                        new ProductModel.QuoteLine("glass", "Glass, per m²", 1950 * 960_000L / 1_000_000),
-                        new ProductModel.QuoteLine("frame", "Frame, per metre", 520 * 4000 / 1000),
-                        new ProductModel.QuoteLine("fittings", "Fitting set", 180 + 2 * 60));
+                        tuple("base", "Base price", 2450L),
+                        tuple("glass", "Glass, per m²", 1950 * 960_000L / 1_000_000),
+                        tuple("frame", "Frame, per metre", 520 * 4000L / 1000),
+                        tuple("fittings", "Fitting set", 180 + 2 * 60L));
+        assertThat(q.lines())
+                .extracting(l -> l.label("nb"))
+                .containsExactly("Grunnpris", "Glass, per m²", "Karm, per meter", "Beslagsett");
         assertThat(q.totalNok()).isEqualTo(2450 + 1872 + 2080 + 300);
     }
 

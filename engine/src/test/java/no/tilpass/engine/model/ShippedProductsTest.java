@@ -142,6 +142,33 @@ class ShippedProductsTest {
         assertThat(missing).as("texts missing in " + name).isEmpty();
     }
 
+    @ParameterizedTest
+    @MethodSource("shipped")
+    void every_rule_name_and_price_label_of_a_shipped_model_is_in_nb_sv_and_en_and_translated(String name) {
+        ProductModel m = load(name);
+        List<String> missing = new ArrayList<>();
+        int rulesTranslated = 0;
+        for (ProductModel.RuleInfo r : m.rules()) {
+            check(missing, "name of rule " + r.id(), r.names(), true);
+            assertThat(r.name("en")).as("en name of rule " + r.id()).isEqualTo(r.name());
+            rulesTranslated += r.name("nb").equals(r.name("en")) ? 0 : 1;
+        }
+        check(missing, "base price label", m.price().baseLabels(), true);
+        int linesTranslated = 0;
+        for (ProductModel.PriceLine l : m.price().lines()) {
+            check(missing, "label of price line " + l.id(), l.labels(), true);
+            assertThat(l.label("en")).as("en label of price line " + l.id()).isEqualTo(l.label());
+            linesTranslated += l.label("nb").equals(l.label("en")) ? 0 : 1;
+        }
+        assertThat(missing).as("rule names and price labels missing in " + name).isEmpty();
+        assertThat(rulesTranslated)
+                .as("rule names of " + name + " whose nb text differs from the English one")
+                .isGreaterThan(m.rules().size() * 3 / 4);
+        assertThat(linesTranslated)
+                .as("price labels of " + name + " whose nb text differs from the English one")
+                .isGreaterThan(m.price().lines().size() / 2);
+    }
+
     private static void check(List<String> missing, String what, Map<String, String> texts, boolean required) {
         if (texts.isEmpty() && !required) {
             return;

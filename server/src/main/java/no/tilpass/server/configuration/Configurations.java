@@ -305,7 +305,7 @@ public final class Configurations {
             values.put(o.name(), ModelView.typed(o, a.completion().get(o.name())));
         }
         boolean complete = StateView.complete(a.domains());
-        Map<String, Object> price = StateView.price(m.model(), a.completion(), !complete);
+        Map<String, Object> price = StateView.price(m.model(), a.completion(), !complete, s.language());
         return new Snapshot(s, values, price, complete);
     }
 
@@ -370,7 +370,7 @@ public final class Configurations {
                 a,
                 language,
                 upgradeInfo(s),
-                StateView.price(d.quote(), !StateView.complete(a.domains())),
+                StateView.price(d.quote(), !StateView.complete(a.domains()), language),
                 d.drawing());
         out.put("delivery", delivery.estimate(s.firmId(), m.model(), a.completion()));
         return out;
@@ -564,7 +564,7 @@ public final class Configurations {
         ProductModel.RuleInfo info = m.rulesById().get(r.id());
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", r.id());
-        row.put("name", r.name());
+        row.put("name", info == null ? r.name() : info.name(language));
         row.put("sentence", info == null ? r.explanation() : m.label(info.explanation(), language, r.explanation()));
         return row;
     }

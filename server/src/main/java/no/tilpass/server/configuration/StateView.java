@@ -255,8 +255,22 @@ final class StateView {
         return price(model.quote(configuration), estimate);
     }
 
-    /** The price shape of docs/api.md for a quote, or null when it is not priced. */
+    /** The price of a full configuration with its line labels in {@code language}, or null. */
+    static Map<String, Object> price(
+            ProductModel model, Map<String, String> configuration, boolean estimate, String language) {
+        return price(model.quote(configuration), estimate, language);
+    }
+
+    /** The price shape of docs/api.md for a quote, with the model's default line labels, or null. */
     static Map<String, Object> price(ProductModel.Quote quote, boolean estimate) {
+        return price(quote, estimate, "");
+    }
+
+    /**
+     * The price shape of docs/api.md for a quote, line labels in {@code language} (the model's default label
+     * where it has none in that language), or null when it is not priced.
+     */
+    static Map<String, Object> price(ProductModel.Quote quote, boolean estimate, String language) {
         if (!(quote instanceof ProductModel.Quote.Priced priced)) {
             return null;
         }
@@ -266,7 +280,7 @@ final class StateView {
         for (ProductModel.QuoteLine l : priced.lines()) {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("id", l.id());
-            line.put("label", l.label());
+            line.put("label", l.label(language));
             line.put("amount", l.amountNok());
             lines.add(line);
         }

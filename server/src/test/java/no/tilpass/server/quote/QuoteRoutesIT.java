@@ -135,6 +135,30 @@ class QuoteRoutesIT {
     }
 
     @Test
+    void the_price_lines_of_a_norwegian_quote_are_in_norwegian() throws Exception {
+        JsonNode state = completedWindow("nb");
+        HttpResponse<byte[]> response = send(
+                "GET",
+                "/api/configurations/" + state.get("id").asText() + "/quote.pdf",
+                null,
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        PdfReader reader = new PdfReader(response.body());
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
+        }
+        reader.close();
+        String squashed = text.toString().replaceAll("\\s+", "");
+
+        assertThat(state.get("price").get("lines").findValuesAsText("label")).contains("Grunnpris", "Karm, per meter");
+        for (String label : state.get("price").get("lines").findValuesAsText("label")) {
+            assertThat(squashed).as("price line " + label).contains(label.replaceAll("\\s+", ""));
+        }
+        assertThat(squashed).doesNotContain("Basepric", "Frame,permetre");
+    }
+
+    @Test
     void the_svg_drawing_of_a_session_has_the_width_it_was_configured_with() throws Exception {
         JsonNode state = completedWindow("nb");
         HttpResponse<byte[]> response = send(
