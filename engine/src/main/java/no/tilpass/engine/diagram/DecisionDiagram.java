@@ -256,14 +256,10 @@ public final class DecisionDiagram {
         if (restriction == null) {
             return Optional.empty();
         }
-        int size = nodeLevel.length;
-        boolean[] backward = backward(restriction);
-        if (!backward[root]) {
-            return Optional.empty();
-        }
         Scratch sc = borrow();
         try {
-            return Optional.of(alternatives(restriction, backward, sc));
+            boolean[] backward = backward(restriction, sc.backward);
+            return backward[root] ? Optional.of(alternatives(restriction, backward, sc)) : Optional.empty();
         } finally {
             scratch.push(sc);
         }
@@ -277,8 +273,8 @@ public final class DecisionDiagram {
             valid[o] = new long[wordsFor(bits[o])];
         }
         int[] whole = new int[options + 1]; // difference array: options skipped entirely on a valid path
-        boolean[] forward = new boolean[size];
-        boolean[] entered = new boolean[size];
+        boolean[] forward = Scratch.cleared(sc.forward);
+        boolean[] entered = Scratch.cleared(sc.entered);
         if (root > 1) {
             forward[root] = true;
             entered[root] = true;
@@ -353,11 +349,24 @@ public final class DecisionDiagram {
     private static final class Scratch {
         final long[] sets;
         final int[] stamp;
+        final boolean[] backward;
+        final boolean[] forward;
+        final boolean[] entered;
+        final boolean[] finalBackward;
         int current;
 
         Scratch(int words, int nodes) {
             this.sets = new long[words];
             this.stamp = new int[nodes];
+            this.backward = new boolean[nodes];
+            this.forward = new boolean[nodes];
+            this.entered = new boolean[nodes];
+            this.finalBackward = new boolean[nodes];
+        }
+
+        static boolean[] cleared(boolean[] a) {
+            Arrays.fill(a, false);
+            return a;
         }
 
         /** Starts a query: every suffix set is stale. */
@@ -464,8 +473,8 @@ public final class DecisionDiagram {
     }
 
     /** Per node: reaches true honouring every restriction. */
-    private boolean[] backward(byte[] restriction) {
-        boolean[] backward = new boolean[nodeLevel.length];
+    private boolean[] backward(byte[] restriction, boolean[] into) {
+        boolean[] backward = Scratch.cleared(into);
         backward[1] = true;
         for (int n = nodeLevel.length - 1; n >= 2; n--) {
             int r = restriction[nodeLevel[n]];
@@ -517,19 +526,14 @@ public final class DecisionDiagram {
         if (restriction == null) {
             return Optional.empty();
         }
-        int size = nodeLevel.length;
-        boolean[] backward = backward(restriction);
-        if (!backward[root]) {
-            return Optional.empty();
-        }
-        int options = bits.length;
-        boolean[] decided = new boolean[options];
+        boolean[] decided = new boolean[bits.length];
         for (int lit : decisionLiterals) {
             decided[optionOfVariable[Math.abs(lit)]] = true;
         }
         Scratch sc = borrow();
         try {
-            return Optional.of(complete(restriction, backward, decided, sc));
+            boolean[] backward = backward(restriction, sc.backward);
+            return backward[root] ? Optional.of(complete(restriction, backward, decided, sc)) : Optional.empty();
         } finally {
             scratch.push(sc);
         }
@@ -557,16 +561,16 @@ public final class DecisionDiagram {
         if (restriction == null) {
             return Optional.empty();
         }
-        boolean[] backward = backward(restriction);
-        if (!backward[root]) {
-            return Optional.empty();
-        }
         boolean[] decided = new boolean[bits.length];
         for (int lit : decisionLiterals) {
             decided[optionOfVariable[Math.abs(lit)]] = true;
         }
         Scratch sc = borrow();
         try {
+            boolean[] backward = backward(restriction, sc.backward);
+            if (!backward[root]) {
+                return Optional.empty();
+            }
             List<int[]> alternatives = alternatives(restriction, backward, sc);
             return Optional.of(new Answer(alternatives, complete(restriction.clone(), backward, decided, sc)));
         } finally {
@@ -577,8 +581,8 @@ public final class DecisionDiagram {
     private int[] complete(byte[] restriction, boolean[] backward, boolean[] decided, Scratch sc) {
         int size = nodeLevel.length;
         int options = bits.length;
-        boolean[] forward = new boolean[size];
-        boolean[] entered = new boolean[size];
+        boolean[] forward = Scratch.cleared(sc.forward);
+        boolean[] entered = Scratch.cleared(sc.entered);
         int[] whole = new int[options + 1];
         if (root > 1) {
             forward[root] = true;
@@ -633,7 +637,7 @@ public final class DecisionDiagram {
                 }
             }
         }
-        boolean[] finalBackward = backward(restriction);
+        boolean[] finalBackward = backward(restriction, sc.finalBackward);
         int[] chosen = new int[options];
         boolean[] seen = new boolean[levels];
         int at = root;
