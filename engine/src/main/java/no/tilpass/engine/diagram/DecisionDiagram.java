@@ -526,10 +526,7 @@ public final class DecisionDiagram {
         if (restriction == null) {
             return Optional.empty();
         }
-        boolean[] decided = new boolean[bits.length];
-        for (int lit : decisionLiterals) {
-            decided[optionOfVariable[Math.abs(lit)]] = true;
-        }
+        boolean[] decided = decidedOptions(decisionLiterals);
         Scratch sc = borrow();
         try {
             boolean[] backward = backward(restriction, sc.backward);
@@ -537,6 +534,14 @@ public final class DecisionDiagram {
         } finally {
             scratch.push(sc);
         }
+    }
+
+    private boolean[] decidedOptions(int[] decisionLiterals) {
+        boolean[] decided = new boolean[bits.length];
+        for (int lit : decisionLiterals) {
+            decided[optionOfVariable[Math.abs(lit)]] = true;
+        }
+        return decided;
     }
 
     /** {@link #alternatives} and {@link #complete} of the same decisions. */
@@ -561,10 +566,7 @@ public final class DecisionDiagram {
         if (restriction == null) {
             return Optional.empty();
         }
-        boolean[] decided = new boolean[bits.length];
-        for (int lit : decisionLiterals) {
-            decided[optionOfVariable[Math.abs(lit)]] = true;
-        }
+        boolean[] decided = decidedOptions(decisionLiterals);
         Scratch sc = borrow();
         try {
             boolean[] backward = backward(restriction, sc.backward);

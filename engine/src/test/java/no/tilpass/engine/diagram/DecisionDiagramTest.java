@@ -17,6 +17,7 @@ import no.tilpass.engine.space.Option;
 import no.tilpass.engine.space.OptionKind;
 import no.tilpass.engine.space.Rule;
 import no.tilpass.engine.space.SolutionSpace;
+import no.tilpass.engine.testsupport.BruteForce;
 import org.junit.jupiter.api.Test;
 
 class DecisionDiagramTest {
@@ -97,20 +98,13 @@ class DecisionDiagramTest {
     }
 
     /** Brute force: every model of the CNF under {@code literals}. */
-    private static List<Long> models(SolutionSpace space, int... literals) {
-        List<Long> out = new ArrayList<>();
-        int n = space.cnf().variableCount();
-        for (long a = 0; a < (1L << n); a++) {
-            if (holds(a, literals) && satisfies(space.cnf(), a)) {
-                out.add(a);
-            }
-        }
-        return out;
+    private static List<Long> models(BruteForce all, int... literals) {
+        return all.models().stream().filter(m -> BruteForce.all(m, literals)).toList();
     }
 
     /** Brute force: per option the values some model under {@code literals} has; null when none. */
-    private static List<int[]> valid(SolutionSpace space, int... literals) {
-        List<Long> models = models(space, literals);
+    private static List<int[]> valid(SolutionSpace space, BruteForce all, int... literals) {
+        List<Long> models = models(all, literals);
         if (models.isEmpty()) {
             return null;
         }
@@ -119,39 +113,13 @@ class DecisionDiagramTest {
             List<Integer> values = new ArrayList<>();
             for (int i = 0; i < option.valueCount(); i++) {
                 int lit = option.literal(i);
-                if (models.stream().anyMatch(a -> holds(a, lit))) {
+                if (models.stream().anyMatch(a -> BruteForce.holds(a, lit))) {
                     values.add(i);
                 }
             }
             out.add(values.stream().mapToInt(Integer::intValue).toArray());
         }
         return out;
-    }
-
-    private static boolean holds(long assignment, int... literals) {
-        for (int lit : literals) {
-            boolean value = (assignment & (1L << (Math.abs(lit) - 1))) != 0;
-            if (value != lit > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean satisfies(Cnf cnf, long assignment) {
-        for (int[] clause : cnf.clauses()) {
-            boolean sat = false;
-            for (int lit : clause) {
-                if (holds(assignment, lit)) {
-                    sat = true;
-                    break;
-                }
-            }
-            if (!sat) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static int[] plus(int[] literals, int literal) {
@@ -178,12 +146,13 @@ class DecisionDiagramTest {
             Random random = new Random(seed);
             SolutionSpace space = randomSpace(random);
             DecisionDiagram diagram = DecisionDiagram.compile(space, 100_000).orElseThrow();
+            BruteForce all = new BruteForce(space);
             for (int round = 0; round < 5; round++) {
                 int[] decisions = randomDecisions(space, random);
                 String context = "seed " + seed + " decisions " + Arrays.toString(decisions);
                 Optional<List<int[]>> answer = diagram.alternatives(decisions);
                 Optional<DecisionDiagram.Answer> both = diagram.analyse(decisions);
-                if (valid(space, decisions) == null) {
+                if (valid(space, all, decisions) == null) {
                     assertThat(answer).as(context).isEmpty();
                     assertThat(both).as(context).isEmpty();
                     continue;
@@ -206,7 +175,7 @@ class DecisionDiagramTest {
                             .toArray();
                     assertThat(answer.get().get(o))
                             .as(context + " option " + option.name())
-                            .containsExactly(valid(space, others).get(o));
+                            .containsExactly(valid(space, all, others).get(o));
                     checked++;
                 }
             }
@@ -223,7 +192,8 @@ class DecisionDiagramTest {
             int[] decisions = randomDecisions(space, random);
             assertThat(diagram.count(decisions))
                     .as("seed " + seed + " decisions " + Arrays.toString(decisions))
-                    .isEqualTo(BigInteger.valueOf(models(space, decisions).size()));
+                    .isEqualTo(BigInteger.valueOf(
+                            models(new BruteForce(space), decisions).size()));
         }
     }
 
@@ -235,10 +205,11 @@ class DecisionDiagramTest {
             Random random = new Random(seed);
             SolutionSpace space = randomSpace(random);
             DecisionDiagram diagram = DecisionDiagram.compile(space, 100_000).orElseThrow();
+            BruteForce all = new BruteForce(space);
             int[] decisions = randomDecisions(space, random);
             String context = "seed " + seed + " decisions " + Arrays.toString(decisions);
             Optional<int[]> completion = diagram.complete(decisions);
-            if (valid(space, decisions) == null) {
+            if (valid(space, all, decisions) == null) {
                 assertThat(completion).as(context).isEmpty();
                 continue;
             }
@@ -248,10 +219,10 @@ class DecisionDiagramTest {
             for (int o = 0; o < chosen.length; o++) {
                 literals[o] = space.options().get(o).literal(chosen[o]);
             }
-            assertThat(models(space, literals))
+            assertThat(models(all, literals))
                     .as(context + " completion is valid")
                     .isNotEmpty();
-            assertThat(holds(modelOf(space, literals), decisions))
+            assertThat(BruteForce.all(models(all, literals).get(0), decisions))
                     .as(context + " completion keeps the decisions")
                     .isTrue();
             int[] greedy = decisions;
@@ -263,7 +234,7 @@ class DecisionDiagramTest {
                     continue;
                 }
                 int d = option.literal(option.defaultIndex());
-                boolean keep = !models(space, plus(greedy, d)).isEmpty();
+                boolean keep = !models(all, plus(greedy, d)).isEmpty();
                 if (keep) {
                     greedy = plus(greedy, d);
                     kept++;
@@ -277,10 +248,6 @@ class DecisionDiagramTest {
         }
         assertThat(kept).isGreaterThan(100);
         assertThat(yielded).isGreaterThan(10);
-    }
-
-    private static long modelOf(SolutionSpace space, int[] literals) {
-        return models(space, literals).get(0);
     }
 
     private static SolutionSpace shipped(String file) {
