@@ -85,6 +85,7 @@
 
   function drawLists(plan) {
     const ul = $('worklists'), sel = $('dt-centre');
+    const chosen = sel.value; // a redraw keeps the work centre chosen in the downtime form
     ul.innerHTML = ''; sel.innerHTML = '';
     for (const wc of plan.workCentres) {
       const li = document.createElement('li');
@@ -96,6 +97,7 @@
       o.value = wc.id; o.textContent = wc.name;
       sel.appendChild(o);
     }
+    if (plan.workCentres.some((wc) => wc.id === chosen)) sel.value = chosen;
   }
 
   function drawCutting(plan) {

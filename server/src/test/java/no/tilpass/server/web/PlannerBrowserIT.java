@@ -1,0 +1,241 @@
+package no.tilpass.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/** The production planner in a real browser: Gantt chart, promised dates, work lists, cutting, downtime. */
+final class PlannerBrowserIT {
+
+    private static final String FIRM = "glamdal-vindu";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                browser.screenshot(
+                        "FAILED-planner-" + context.getRequiredTestMethod().getName());
+            }
+        }
+    };
+
+    private static ServerUnderTest server;
+    private static Browser browser;
+    private static final List<JsonNode> orders = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(
+                Browser.available() || System.getenv("CI") != null,
+                "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install -y chromium chromium-driver");
+        System.setProperty("tilpass.planSeconds", "1");
+        server = ServerUnderTest.start();
+        orders.add(orderWindow(1000));
+        orders.add(orderWindow(1400));
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void openThePlannerForTheWindowMaker() {
+        browser.resize(1280, 1000);
+        browser.open(server.url("/planner"));
+        browser.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#firm option[value='" + FIRM + "']")));
+        new Select(browser.visible(By.id("firm"))).selectByValue(FIRM);
+        // the table lists this firm's orders only once its plan is drawn
+        browser.until(d -> rowOf(number(orders.get(orders.size() - 1))) != null);
+    }
+
+    private static JsonNode call(String method, String path, String body, String idempotencyKey)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 201);
+        return MAPPER.readTree(r.body());
+    }
+
+    /** Configures a casement window of the width, completes it with defaults and orders it. */
+    private static JsonNode orderWindow(int width) throws Exception {
+        JsonNode s0 = call("POST", "/api/configurations", "{\"productId\":\"casement_window\"}", null);
+        String id = s0.get("id").asText();
+        JsonNode s1 = call(
+                "PUT",
+                "/api/configurations/" + id + "/decisions/width",
+                "{\"value\":" + width + ",\"revision\":" + s0.get("revision").asInt() + "}",
+                null);
+        JsonNode done = call(
+                "POST",
+                "/api/configurations/" + id + "/complete",
+                "{\"revision\":" + s1.get("revision").asInt() + "}",
+                null);
+        assertThat(done.get("complete").asBoolean()).as(done.toString()).isTrue();
+        String body = "{\"configurationId\":\"" + id + "\",\"revision\":"
+                + done.get("revision").asInt()
+                + ",\"customer\":{\"name\":\"Kari Nordmann\",\"email\":\"kari@example.no\"}}";
+        JsonNode order = call("POST", "/api/orders", body, UUID.randomUUID().toString());
+        assertThat(order.get("production").isObject()).as(order.toString()).isTrue();
+        return order;
+    }
+
+    private static String number(JsonNode order) {
+        return order.get("number").asText();
+    }
+
+    private static WebElement rowOf(String number) {
+        for (WebElement tr : browser.driver().findElements(By.cssSelector("#orders tbody tr"))) {
+            if (tr.findElement(By.cssSelector("td")).getText().equals(number)) {
+                return tr;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> titles(String css) {
+        List<String> titles = new ArrayList<>();
+        for (WebElement t : browser.driver().findElements(By.cssSelector(css))) {
+            titles.add(t.getAttribute("textContent"));
+        }
+        return titles;
+    }
+
+    @Test
+    void the_gantt_chart_and_the_order_table_show_every_placed_order_with_its_promise() {
+        browser.visible(By.cssSelector("#gantt g.bar rect"));
+        List<String> bars = titles("#gantt g.bar title");
+        for (JsonNode order : orders) {
+            assertThat(bars).as("a bar names order " + number(order)).anySatisfy(t -> assertThat(t)
+                    .startsWith("Order " + number(order) + " "));
+            List<String> cells = rowOf(number(order)).findElements(By.cssSelector("td")).stream()
+                    .map(WebElement::getText)
+                    .toList();
+            JsonNode production = order.get("production");
+            assertThat(cells.get(1))
+                    .as("promised date")
+                    .isEqualTo(production.get("promisedDate").asText());
+            assertThat(cells.get(2)).as("planned finish").matches("\\d{4}-\\d{2}-\\d{2}.*");
+            assertThat(cells.get(3)).isIn("on time", "late");
+        }
+        assertThat(browser.visible(By.id("status")).getText()).endsWith("orders");
+        browser.screenshot("planner-01-gantt");
+    }
+
+    @Test
+    void every_work_list_link_answers_a_pdf() throws Exception {
+        List<WebElement> links = browser.driver().findElements(By.cssSelector("#worklists a"));
+        assertThat(links).isNotEmpty();
+        for (WebElement link : links) {
+            String href = link.getAttribute("href");
+            assertThat(href).contains("/api/firms/" + FIRM + "/work-centres/").endsWith("/work-list.pdf");
+            HttpResponse<byte[]> pdf = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(href)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pdf.statusCode()).as(href).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Type")).as(href).hasValueSatisfying(t -> assertThat(t)
+                    .startsWith("application/pdf"));
+            assertThat(new String(Arrays.copyOf(pdf.body(), 5), StandardCharsets.US_ASCII))
+                    .as(href)
+                    .isEqualTo("%PDF-");
+        }
+    }
+
+    @Test
+    void planning_the_cutting_draws_bars_whose_cuts_name_the_orders() {
+        browser.click(By.id("cut"));
+        browser.visible(By.cssSelector("#cutting svg.cutbar"));
+        browser.until(d -> !titles("#cutting svg.cutbar title").isEmpty());
+        List<String> cuts = titles("#cutting svg.cutbar title");
+        for (JsonNode order : orders) {
+            assertThat(cuts).as("a cut names order " + number(order)).anySatisfy(t -> assertThat(t)
+                    .startsWith("Order " + number(order) + " "));
+        }
+        assertThat(browser.visible(By.cssSelector("#cutting p")).getText())
+                .startsWith("Plan ")
+                .contains("new bars");
+        // the reload after cutting shows the plan id in the table
+        browser.until(d -> !rowOf(number(orders.get(0)))
+                .findElements(By.cssSelector("td"))
+                .get(4)
+                .getText()
+                .equals("–"));
+        browser.script("document.getElementById('cut-title').scrollIntoView()");
+        browser.screenshot("planner-02-cutting");
+    }
+
+    @Test
+    void reporting_a_downtime_where_work_is_planned_shows_the_repaired_plan() throws Exception {
+        JsonNode order = orders.get(0);
+        JsonNode ops = call("GET", "/api/orders/" + order.get("id").asText() + "/production", null, null)
+                .get("operations");
+        JsonNode last = ops.get(ops.size() - 1);
+        String centre = last.get("workCentreId").asText();
+        String from = last.get("start").asText().substring(0, 16);
+        String to = last.get("end").asText().substring(0, 16);
+
+        new Select(browser.visible(By.id("dt-centre"))).selectByValue(centre);
+        browser.script(
+                "document.getElementById('dt-from').value = arguments[0];"
+                        + "document.getElementById('dt-to').value = arguments[1];",
+                from,
+                to);
+        assertThat(browser.visible(By.id("dt-from")).getAttribute("value")).isEqualTo(from);
+        // marks the options drawn now, so the wait below sees the page redraw them after the repair
+        browser.script("for (const o of document.querySelectorAll('#dt-centre option')) o.dataset.old = '1'");
+        browser.click(By.cssSelector("#downtime button[type='submit']"));
+
+        browser.until(ExpectedConditions.textMatches(By.id("dt-result"), Pattern.compile(".+")));
+        String result = browser.visible(By.id("dt-result")).getText();
+        assertThat(result).as("the repair result").matches("(repaired|replanned); moved orders: .*");
+        assertThat(result).contains(number(order) + " → ");
+        browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#dt-centre option[data-old]"), 0));
+        assertThat(new Select(browser.visible(By.id("dt-centre")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .as("the redrawn form keeps the work centre of the downtime")
+                .isEqualTo(centre);
+        browser.script("document.getElementById('downtime-title').scrollIntoView()");
+        browser.screenshot("planner-03-downtime");
+    }
+}
