@@ -21,8 +21,14 @@ public final class Scheduler {
      */
     private static final double TABU_SHARE = 0.85;
 
-    /** Tabu iterations without a new best after which the search gives the rest of the time to CP-SAT. */
+    /**
+     * Tabu iterations without a new best (plus 2 000 per operation) after which the search gives the rest
+     * of the time to CP-SAT.
+     */
     private static final long TABU_PATIENCE = 200_000L;
+
+    /** At most this many tabu searches run in parallel (each holds an n × n tabu matrix). */
+    private static final int MAX_TABU_SEARCHES = 4;
 
     private static final int MAX_TABU_OPERATIONS = 2_500;
 
@@ -72,7 +78,7 @@ public final class Scheduler {
                     deadline,
                     TABU_PATIENCE + 2_000L * problem.operationCount(),
                     settings.seed(),
-                    settings.workers());
+                    Math.min(settings.workers(), MAX_TABU_SEARCHES));
         }
         if (firstStarts != null) {
             horizon = Math.min(horizon, objectiveOf(problem, firstStarts).makespan());
