@@ -39,6 +39,9 @@ public final class Configurator {
     private static final int POOL_CAPACITY = 512;
     private static final int SWAP_MODELS = 4; // pooled models tried by swapWitnesses
     private static final int GROUP_MINIMUM = 32; // fewer untested literals are tested one by one
+    private static final int SKIP_ABOVE = 1000; // larger groups skip literals whose propagation conflicts
+    private static final int REPAIRED_MODELS = 64; // pooled models repairPool tries
+    private static final int REPAIRS = 2; // extra assumptions repair may add
 
     private final SolutionSpace space;
     private final int groupMinimum;
@@ -52,6 +55,11 @@ public final class Configurator {
     private final int[] trueCount;
     private final int[] countStamp;
     private int stamp;
+    private final boolean[] current; // repair: the model being repaired, per variable
+    private final boolean[] changed; // repair: the value propagation gave a variable, where changedStamp is set
+    private final int[] changedStamp;
+    private int changeStamp;
+    private int skipAbove = SKIP_ABOVE;
     private final ArrayDeque<long[]> pool = new ArrayDeque<>();
 
     private static final String NL = System.lineSeparator();
@@ -109,6 +117,14 @@ public final class Configurator {
         this.occurrences = occurrenceLists(clauses, variables);
         this.trueCount = new int[clauses.length];
         this.countStamp = new int[clauses.length];
+        this.current = new boolean[variables + 1];
+        this.changed = new boolean[variables + 1];
+        this.changedStamp = new int[variables + 1];
+    }
+
+    /** For tests: group calls over more than {@code count} literals skip those whose propagation conflicts. */
+    void skipFailingAbove(int count) {
+        this.skipAbove = count;
     }
 
     public SolutionSpace space() {
@@ -225,6 +241,7 @@ public final class Configurator {
                 }
             }
         }
+        repairPool(decisions);
         boolean witnessed = applyPool(decisions, state);
         if (!witnessed) {
             long[] guide = decisions.length == 0 ? null : poolModelWith(internal(decisions[decisions.length - 1]));
@@ -316,7 +333,7 @@ public final class Configurator {
             solver.addClause(Arrays.copyOf(untested, count + 1));
             assumptions[assumptions.length - 1] = selector;
             preferUntested(state);
-            solver.setDecisionPriority(Arrays.copyOfRange(untested, 1, count + 1));
+            solver.setDecisionPriority(count > skipAbove, Arrays.copyOfRange(untested, 1, count + 1));
             SatResult result = solver.solve(assumptions);
             solver.setDecisionPriority();
             int[] model = result == SatResult.SATISFIABLE ? solver.model() : null;
@@ -406,6 +423,117 @@ public final class Configurator {
                 }
             }
         }
+    }
+
+    /**
+     * Pools, for each of the most recent pooled models that do not satisfy the decisions, a model of the
+     * decisions close to it when {@link #repair} finds one cheaply. A decision rarely holds in many pooled
+     * models, so without this the pool witnesses few values after it, and each value it misses costs search.
+     */
+    private void repairPool(int[] decisions) {
+        List<long[]> candidates = new ArrayList<>(REPAIRED_MODELS);
+        Iterator<long[]> it = pool.descendingIterator();
+        while (it.hasNext() && candidates.size() < REPAIRED_MODELS) {
+            long[] model = it.next();
+            if (!satisfies(model, decisions)) {
+                candidates.add(model);
+            }
+        }
+        for (long[] model : candidates) {
+            for (int v = 1; v <= variables; v++) {
+                current[v] = (model[v >> 6] & (1L << v)) != 0;
+            }
+            int[] implied = repair(Arrays.copyOf(decisions, decisions.length + REPAIRS), decisions.length);
+            if (implied == null) {
+                continue;
+            }
+            long[] bits = model.clone();
+            for (int x : implied) {
+                int v = Math.abs(x);
+                if (v > variables) {
+                    continue;
+                }
+                if (x > 0) {
+                    bits[v >> 6] |= 1L << v;
+                } else {
+                    bits[v >> 6] &= ~(1L << v);
+                }
+            }
+            pool.addLast(bits);
+            if (pool.size() > POOL_CAPACITY) {
+                pool.removeFirst();
+            }
+        }
+    }
+
+    /**
+     * Repairs {@link #current} into a model of the assumptions {@code assume[0..n)} without search: unit
+     * propagation of the assumptions overwrites the variables it assigns, and every clause that lost its true
+     * literals is checked. While one is falsified, one of its literals that propagation left open is assumed
+     * as well, up to {@code assume.length} assumptions. Returns what to overwrite {@link #current} with (DIMACS
+     * literals), or null when propagation conflicts or the repairs run out.
+     */
+    private int[] repair(int[] assume, int n) {
+        int[] implied = solver.propagateBeyond(0, Arrays.copyOf(assume, n));
+        int depth = n;
+        while (implied != null) {
+            int[] violated = violatedClause(implied);
+            if (violated == null) {
+                return implied;
+            }
+            int[] repaired = null;
+            for (int i = 0; i < violated.length && repaired == null && depth < assume.length; i++) {
+                int y = violated[i];
+                if (changedStamp[y >> 1] != changeStamp) {
+                    assume[depth] = dimacs(y);
+                    repaired = solver.propagateBeyond(0, Arrays.copyOf(assume, depth + 1));
+                }
+            }
+            depth++;
+            implied = repaired;
+        }
+        return null;
+    }
+
+    /**
+     * A clause (internal literals) falsified by {@link #current} overwritten with {@code implied} (DIMACS
+     * literals), or null; only clauses that lost a true literal are checked. Marks {@code implied} in
+     * {@link #changed}.
+     */
+    private int[] violatedClause(int[] implied) {
+        changeStamp++;
+        if (changeStamp == Integer.MAX_VALUE) {
+            Arrays.fill(changedStamp, 0);
+            changeStamp = 1;
+        }
+        for (int x : implied) {
+            int v = Math.abs(x);
+            if (v <= variables) {
+                changedStamp[v] = changeStamp;
+                changed[v] = x > 0;
+            }
+        }
+        for (int x : implied) {
+            int v = Math.abs(x);
+            if (v > variables || current[v] == (x > 0)) {
+                continue;
+            }
+            for (int c : occurrences[internal(-x)]) {
+                boolean satisfied = false;
+                for (int y : clauses[c]) {
+                    int u = y >> 1;
+                    boolean truth = changedStamp[u] == changeStamp ? changed[u] : current[u];
+                    if (truth == ((y & 1) == 0)) {
+                        satisfied = true;
+                        break;
+                    }
+                }
+                if (!satisfied) {
+                    return clauses[c];
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether option {@code o} has more than two values or two that are not each other's negation. */

@@ -135,13 +135,23 @@ class ConfiguratorTest {
         randomSessionsAgreeWithBruteForce(1);
     }
 
+    @Test
+    void domains_equal_brute_force_when_every_group_call_skips_literals_that_fail_by_propagation() {
+        randomSessionsAgreeWithBruteForce(1, 0);
+    }
+
     private static void randomSessionsAgreeWithBruteForce(int groupMinimum) {
+        randomSessionsAgreeWithBruteForce(groupMinimum, Integer.MAX_VALUE);
+    }
+
+    private static void randomSessionsAgreeWithBruteForce(int groupMinimum, int skipAbove) {
         int consistent = 0;
         int inconsistent = 0;
         for (int seed = 0; seed < 300; seed++) {
             Random random = new Random(seed);
             SolutionSpace space = randomSpace(random);
             Configurator configurator = new Configurator(space, groupMinimum);
+            configurator.skipFailingAbove(skipAbove);
             List<Decision> decisions = new ArrayList<>();
             for (int step = 0; step < 12; step++) {
                 String context =
