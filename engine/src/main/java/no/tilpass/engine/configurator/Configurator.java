@@ -42,6 +42,8 @@ public final class Configurator {
     private static final int SKIP_ABOVE = 1000; // larger groups skip literals whose propagation conflicts
     private static final int REPAIRED_MODELS = 64; // pooled models repairPool tries
     private static final int REPAIRS = 2; // extra assumptions repair may add
+    private static final int FOLLOW_CALLS = 8; // SAT calls followPooled may make
+    private static final int FOLLOW_MINIMUM = 64; // untested literals a followed model must hold
 
     private final SolutionSpace space;
     private final int groupMinimum;
@@ -257,6 +259,7 @@ public final class Configurator {
             witness(solver.model(), state);
         }
         swapWitnesses(decisions, state);
+        followPooled(decisions, state);
         int[] assumptions = Arrays.copyOf(decisions, decisions.length + 1);
         testInGroups(assumptions, state);
         for (int lit : relevant) {
@@ -422,6 +425,48 @@ public final class Configurator {
                     witness(full, state);
                 }
             }
+        }
+    }
+
+    /**
+     * Witnesses untested literals with models of the decisions close to pooled models: while some pooled
+     * model holds at least {@link #FOLLOW_MINIMUM} untested literals, one SAT call under the decisions that
+     * prefers every variable's value in the pooled model that holds most. Search then departs from that
+     * model only where the decisions force it, so the call meets few conflicts, and its model keeps most of
+     * the untested literals it was steered to.
+     */
+    private void followPooled(int[] decisions, byte[] state) {
+        int words = (variables >> 6) + 1;
+        for (int call = 0; call < FOLLOW_CALLS; call++) {
+            long[] positive = new long[words];
+            long[] negative = new long[words];
+            for (int lit : relevant) {
+                if (state[lit] == UNKNOWN) {
+                    int v = lit >> 1;
+                    long[] mask = (lit & 1) == 0 ? positive : negative;
+                    mask[v >> 6] |= 1L << v;
+                }
+            }
+            long[] best = null;
+            int bestCount = FOLLOW_MINIMUM - 1;
+            for (long[] model : pool) {
+                int count = 0;
+                for (int w = 0; w < words; w++) {
+                    count += Long.bitCount(model[w] & positive[w]) + Long.bitCount(~model[w] & negative[w]);
+                }
+                if (count > bestCount) {
+                    bestCount = count;
+                    best = model;
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            followModel(best);
+            if (solver.solve(decisions) != SatResult.SATISFIABLE) {
+                return;
+            }
+            witness(solver.model(), state);
         }
     }
 
