@@ -437,23 +437,27 @@ public final class Configurator {
      */
     private void followPooled(int[] decisions, byte[] state) {
         int words = (variables >> 6) + 1;
+        int before = Integer.MAX_VALUE;
         for (int call = 0; call < FOLLOW_CALLS; call++) {
             long[] positive = new long[words];
             long[] negative = new long[words];
+            int untested = 0;
             for (int lit : relevant) {
                 if (state[lit] == UNKNOWN) {
+                    untested++;
                     int v = lit >> 1;
                     long[] mask = (lit & 1) == 0 ? positive : negative;
                     mask[v >> 6] |= 1L << v;
                 }
             }
+            if (untested == before) {
+                return; // the last call kept none of them: following pooled models gives nothing more
+            }
+            before = untested;
             long[] best = null;
             int bestCount = FOLLOW_MINIMUM - 1;
             for (long[] model : pool) {
-                int count = 0;
-                for (int w = 0; w < words; w++) {
-                    count += Long.bitCount(model[w] & positive[w]) + Long.bitCount(~model[w] & negative[w]);
-                }
+                int count = holdsUntested(model, positive, negative);
                 if (count > bestCount) {
                     bestCount = count;
                     best = model;
@@ -468,6 +472,15 @@ public final class Configurator {
             }
             witness(solver.model(), state);
         }
+    }
+
+    /** How many literals of the masks {@code model} holds, positive ones true and negative ones false. */
+    private static int holdsUntested(long[] model, long[] positive, long[] negative) {
+        int count = 0;
+        for (int w = 0; w < model.length; w++) {
+            count += Long.bitCount(model[w] & positive[w]) + Long.bitCount(~model[w] & negative[w]);
+        }
+        return count;
     }
 
     /**
