@@ -25,9 +25,11 @@ import no.tilpass.engine.space.SolutionSpace;
  * <p>One incremental {@link SatSolver} is kept for the session, with its learnt clauses. A value is
  * settled, cheapest first, by: unit propagation of the decisions; monotonicity (a value invalid under
  * fewer decisions stays invalid, a value valid under more decisions stays valid); a pool of witness
- * models from earlier steps that satisfy the current decisions; cheap flips of each new model that keep
- * it a model; and otherwise one SAT call under the decisions plus the value, with preferred phases that
- * steer the model found towards still untested values. Answers are never approximate: a value is valid
+ * models from earlier steps that satisfy the current decisions (or that unit propagation repairs into
+ * such models); SAT calls under the decisions that follow the pooled model holding most untested values;
+ * cheap flips of each new model that keep it a model; and otherwise SAT calls under the decisions plus
+ * the untested values (together, then one by one), with preferred phases that steer the model found
+ * towards still untested values. Answers are never approximate: a value is valid
  * only with a witness model, invalid only with a refutation.
  *
  * <p>Not thread-safe: one configurator per session.
