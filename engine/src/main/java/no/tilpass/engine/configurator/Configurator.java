@@ -59,9 +59,11 @@ public final class Configurator {
     private final int[] trueCount;
     private final int[] countStamp;
     private int stamp;
-    private final boolean[] current; // repair: the model being repaired, per variable
-    private final boolean[] changed; // repair: the value propagation gave a variable, where changedStamp is set
-    private final int[] changedStamp;
+    // repair's scratch, allocated on first use: the model being repaired, per variable; the value
+    // propagation gave a variable, where changedStamp is changeStamp
+    private boolean[] current;
+    private boolean[] changed;
+    private int[] changedStamp;
     private int changeStamp;
     private int skipAbove = SKIP_ABOVE;
     private final ArrayDeque<long[]> pool = new ArrayDeque<>();
@@ -121,9 +123,6 @@ public final class Configurator {
         this.occurrences = occurrenceLists(clauses, variables);
         this.trueCount = new int[clauses.length];
         this.countStamp = new int[clauses.length];
-        this.current = new boolean[variables + 1];
-        this.changed = new boolean[variables + 1];
-        this.changedStamp = new int[variables + 1];
     }
 
     /** For tests: group calls over more than {@code count} literals skip those whose propagation conflicts. */
@@ -491,6 +490,11 @@ public final class Configurator {
      * models, so without this the pool witnesses few values after it, and each value it misses costs search.
      */
     private void repairPool(int[] decisions) {
+        if (current == null) {
+            current = new boolean[variables + 1];
+            changed = new boolean[variables + 1];
+            changedStamp = new int[variables + 1];
+        }
         List<long[]> candidates = new ArrayList<>(REPAIRED_MODELS);
         Iterator<long[]> it = pool.descendingIterator();
         while (it.hasNext() && candidates.size() < REPAIRED_MODELS) {
