@@ -27,9 +27,11 @@ import no.tilpass.engine.space.SolutionSpace;
  * <p>One incremental {@link SatSolver} is kept for the session, with its learnt clauses. A value is
  * settled, cheapest first, by: unit propagation of the decisions; monotonicity (a value invalid under
  * fewer decisions stays invalid, a value valid under more decisions stays valid); a pool of witness
- * models from earlier steps that satisfy the current decisions; cheap flips of each new model that keep
- * it a model; and otherwise one SAT call under the decisions plus the value, with preferred phases that
- * steer the model found towards still untested values. Answers are never approximate: a value is valid
+ * models from earlier steps that satisfy the current decisions (or that unit propagation repairs into
+ * such models); SAT calls under the decisions that follow the pooled model holding most untested values;
+ * cheap flips of each new model that keep it a model; and otherwise SAT calls under the decisions plus
+ * the untested values (together, then one by one), with preferred phases that steer the model found
+ * towards still untested values. Answers are never approximate: a value is valid
  * only with a witness model, invalid only with a refutation.
  *
  * <p>Not thread-safe: one configurator per session.
@@ -41,6 +43,11 @@ public final class Configurator {
     private static final int POOL_CAPACITY = 512;
     private static final int SWAP_MODELS = 4; // pooled models tried by swapWitnesses
     private static final int GROUP_MINIMUM = 32; // fewer untested literals are tested one by one
+    private static final int SKIP_ABOVE = 1000; // larger groups skip literals whose propagation conflicts
+    private static final int REPAIRED_MODELS = 64; // pooled models repairPool tries
+    private static final int REPAIRS = 2; // extra assumptions repair may add
+    private static final int FOLLOW_CALLS = 8; // SAT calls followPooled may make
+    private static final int FOLLOW_MINIMUM = 64; // untested literals a followed model must hold
 
     private final SolutionSpace space;
     private final int groupMinimum;
@@ -55,6 +62,13 @@ public final class Configurator {
     private final int[] trueCount;
     private final int[] countStamp;
     private int stamp;
+    // repair's scratch, allocated on first use: the model being repaired, per variable; the value
+    // propagation gave a variable, where changedStamp is changeStamp
+    private boolean[] current;
+    private boolean[] changed;
+    private int[] changedStamp;
+    private int changeStamp;
+    private int skipAbove = SKIP_ABOVE;
     private final ArrayDeque<long[]> pool = new ArrayDeque<>();
 
     private static final String NL = System.lineSeparator();
@@ -124,6 +138,11 @@ public final class Configurator {
         this.occurrences = occurrenceLists(clauses, variables);
         this.trueCount = new int[clauses.length];
         this.countStamp = new int[clauses.length];
+    }
+
+    /** For tests: group calls over more than {@code count} literals skip those whose propagation conflicts. */
+    void skipFailingAbove(int count) {
+        this.skipAbove = count;
     }
 
     public SolutionSpace space() {
@@ -276,6 +295,7 @@ public final class Configurator {
                 }
             }
         }
+        repairPool(decisions);
         boolean witnessed = applyPool(decisions, state);
         if (!witnessed) {
             long[] guide = decisions.length == 0 ? null : poolModelWith(internal(decisions[decisions.length - 1]));
@@ -291,6 +311,7 @@ public final class Configurator {
             witness(solver.model(), state);
         }
         swapWitnesses(decisions, state);
+        followPooled(decisions, state);
         int[] assumptions = Arrays.copyOf(decisions, decisions.length + 1);
         testInGroups(assumptions, state);
         for (int lit : relevant) {
@@ -393,7 +414,7 @@ public final class Configurator {
             solver.addClause(Arrays.copyOf(untested, count + 1));
             assumptions[assumptions.length - 1] = selector;
             preferUntested(state);
-            solver.setDecisionPriority(Arrays.copyOfRange(untested, 1, count + 1));
+            solver.setDecisionPriority(count > skipAbove, Arrays.copyOfRange(untested, 1, count + 1));
             SatResult result = solver.solve(assumptions);
             solver.setDecisionPriority();
             int[] model = result == SatResult.SATISFIABLE ? solver.model() : null;
@@ -483,6 +504,177 @@ public final class Configurator {
                 }
             }
         }
+    }
+
+    /**
+     * Witnesses untested literals with models of the decisions close to pooled models: while some pooled
+     * model holds at least {@link #FOLLOW_MINIMUM} untested literals, one SAT call under the decisions that
+     * prefers every variable's value in the pooled model that holds most. Search then departs from that
+     * model only where the decisions force it, so the call meets few conflicts, and its model keeps most of
+     * the untested literals it was steered to.
+     */
+    private void followPooled(int[] decisions, byte[] state) {
+        int words = (variables >> 6) + 1;
+        int before = Integer.MAX_VALUE;
+        for (int call = 0; call < FOLLOW_CALLS; call++) {
+            long[] positive = new long[words];
+            long[] negative = new long[words];
+            int untested = 0;
+            for (int lit : relevant) {
+                if (state[lit] == UNKNOWN) {
+                    untested++;
+                    int v = lit >> 1;
+                    long[] mask = (lit & 1) == 0 ? positive : negative;
+                    mask[v >> 6] |= 1L << v;
+                }
+            }
+            if (untested == before) {
+                return; // the last call kept none of them: following pooled models gives nothing more
+            }
+            before = untested;
+            long[] best = null;
+            int bestCount = FOLLOW_MINIMUM - 1;
+            for (long[] model : pool) {
+                int count = holdsUntested(model, positive, negative);
+                if (count > bestCount) {
+                    bestCount = count;
+                    best = model;
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            followModel(best);
+            if (solver.solve(decisions) != SatResult.SATISFIABLE) {
+                return;
+            }
+            witness(solver.model(), state);
+        }
+    }
+
+    /** How many literals of the masks {@code model} holds, positive ones true and negative ones false. */
+    private static int holdsUntested(long[] model, long[] positive, long[] negative) {
+        int count = 0;
+        for (int w = 0; w < model.length; w++) {
+            count += Long.bitCount(model[w] & positive[w]) + Long.bitCount(~model[w] & negative[w]);
+        }
+        return count;
+    }
+
+    /**
+     * Pools, for each of the most recent pooled models that do not satisfy the decisions, a model of the
+     * decisions close to it when {@link #repair} finds one cheaply. A decision rarely holds in many pooled
+     * models, so without this the pool witnesses few values after it, and each value it misses costs search.
+     */
+    private void repairPool(int[] decisions) {
+        if (current == null) {
+            current = new boolean[variables + 1];
+            changed = new boolean[variables + 1];
+            changedStamp = new int[variables + 1];
+        }
+        List<long[]> candidates = new ArrayList<>(REPAIRED_MODELS);
+        Iterator<long[]> it = pool.descendingIterator();
+        while (it.hasNext() && candidates.size() < REPAIRED_MODELS) {
+            long[] model = it.next();
+            if (!satisfies(model, decisions)) {
+                candidates.add(model);
+            }
+        }
+        for (long[] model : candidates) {
+            for (int v = 1; v <= variables; v++) {
+                current[v] = (model[v >> 6] & (1L << v)) != 0;
+            }
+            int[] implied = repair(Arrays.copyOf(decisions, decisions.length + REPAIRS), decisions.length);
+            if (implied == null) {
+                continue;
+            }
+            long[] bits = model.clone();
+            for (int x : implied) {
+                int v = Math.abs(x);
+                if (v > variables) {
+                    continue;
+                }
+                if (x > 0) {
+                    bits[v >> 6] |= 1L << v;
+                } else {
+                    bits[v >> 6] &= ~(1L << v);
+                }
+            }
+            pool.addLast(bits);
+            if (pool.size() > POOL_CAPACITY) {
+                pool.removeFirst();
+            }
+        }
+    }
+
+    /**
+     * Repairs {@link #current} into a model of the assumptions {@code assume[0..n)} without search: unit
+     * propagation of the assumptions overwrites the variables it assigns, and every clause that lost its true
+     * literals is checked. While one is falsified, one of its literals that propagation left open is assumed
+     * as well, up to {@code assume.length} assumptions. Returns what to overwrite {@link #current} with (DIMACS
+     * literals), or null when propagation conflicts or the repairs run out.
+     */
+    private int[] repair(int[] assume, int n) {
+        int[] implied = solver.propagateBeyond(0, Arrays.copyOf(assume, n));
+        int depth = n;
+        while (implied != null) {
+            int[] violated = violatedClause(implied);
+            if (violated == null) {
+                return implied;
+            }
+            int[] repaired = null;
+            for (int i = 0; i < violated.length && repaired == null && depth < assume.length; i++) {
+                int y = violated[i];
+                if (changedStamp[y >> 1] != changeStamp) {
+                    assume[depth] = dimacs(y);
+                    repaired = solver.propagateBeyond(0, Arrays.copyOf(assume, depth + 1));
+                }
+            }
+            depth++;
+            implied = repaired;
+        }
+        return null;
+    }
+
+    /**
+     * A clause (internal literals) falsified by {@link #current} overwritten with {@code implied} (DIMACS
+     * literals), or null; only clauses that lost a true literal are checked. Marks {@code implied} in
+     * {@link #changed}.
+     */
+    private int[] violatedClause(int[] implied) {
+        changeStamp++;
+        if (changeStamp == Integer.MAX_VALUE) {
+            Arrays.fill(changedStamp, 0);
+            changeStamp = 1;
+        }
+        for (int x : implied) {
+            int v = Math.abs(x);
+            if (v <= variables) {
+                changedStamp[v] = changeStamp;
+                changed[v] = x > 0;
+            }
+        }
+        for (int x : implied) {
+            int v = Math.abs(x);
+            if (v > variables || current[v] == (x > 0)) {
+                continue;
+            }
+            for (int c : occurrences[internal(-x)]) {
+                boolean satisfied = false;
+                for (int y : clauses[c]) {
+                    int u = y >> 1;
+                    boolean truth = changedStamp[u] == changeStamp ? changed[u] : current[u];
+                    if (truth == ((y & 1) == 0)) {
+                        satisfied = true;
+                        break;
+                    }
+                }
+                if (!satisfied) {
+                    return clauses[c];
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether option {@code o} has more than two values or two that are not each other's negation. */

@@ -94,6 +94,8 @@ public final class SatSolver {
 
     private int[] priority = new int[0];
     private int priorityHead;
+    private boolean[] prioritySkipped = new boolean[0]; // per index into priority: its literal failed alone
+    private boolean skipFailing;
 
     /** A solver with variables {@code 1..variableCount} and no clauses. */
     public SatSolver(int variableCount) {
@@ -249,6 +251,20 @@ public final class SatSolver {
                     break;
                 }
             }
+            if (next == NONE && skipFailing) {
+                int index = nextPriority();
+                if (index != NONE) {
+                    // a priority literal whose propagation alone conflicts is skipped, not learnt from: learning
+                    // would backjump below every later priority decision and make the solver decide them again
+                    newDecisionLevel();
+                    enqueue(priority[index], NONE);
+                    if (propagateInternal() != NONE) {
+                        cancelUntil(decisionLevel - 1);
+                        prioritySkipped[index] = true;
+                    }
+                    continue;
+                }
+            }
             if (next == NONE) {
                 next = pickBranchLiteral();
                 if (next == NONE) {
@@ -301,8 +317,20 @@ public final class SatSolver {
      * order, each with the literal's polarity, before any other variable; an empty array ends it.
      */
     public void setDecisionPriority(int... literals) {
+        setDecisionPriority(false, literals);
+    }
+
+    /**
+     * As {@link #setDecisionPriority(int...)}; with {@code skipFailing}, a priority literal whose unit
+     * propagation runs into a conflict is skipped for the rest of the call instead of being learnt from. A
+     * conflict learnt from a late priority literal usually backjumps below many earlier priority decisions,
+     * which are then decided and propagated again; skipping costs only the propagation of that literal.
+     */
+    public void setDecisionPriority(boolean skipFailing, int... literals) {
         priority = toInternal(literals);
         priorityHead = 0;
+        prioritySkipped = new boolean[priority.length];
+        this.skipFailing = skipFailing;
     }
 
     /** Prefers the polarity of {@code literal} when the solver branches on its variable. */
@@ -316,39 +344,68 @@ public final class SatSolver {
      * included), or null when propagation runs into a conflict.
      */
     public int[] propagate(int... assumptions) {
-        int[] assume = toInternal(assumptions);
-        if (!ok) {
+        if (!assumeAll(toInternal(assumptions))) {
             return null;
-        }
-        reuseLevels(assume);
-        if (propagateInternal() != NONE) {
-            if (decisionLevel == 0) {
-                ok = false;
-                return null;
-            }
-            cancelUntil(decisionLevel - 1);
-            return null;
-        }
-        while (decisionLevel < assume.length) {
-            int p = assume[decisionLevel];
-            byte value = litVal[p];
-            if (value == FALSE) {
-                return null;
-            }
-            newDecisionLevel();
-            if (value != TRUE) {
-                enqueue(p, NONE);
-                if (propagateInternal() != NONE) {
-                    cancelUntil(decisionLevel - 1);
-                    return null;
-                }
-            }
         }
         int[] result = new int[trailSize];
         for (int i = 0; i < trailSize; i++) {
             result[i] = toDimacs(trail[i]);
         }
         return result;
+    }
+
+    /**
+     * As {@link #propagate(int...)}, but returns only the literals assigned by {@code assumptions[shared..]}
+     * and their consequences, not those of the first {@code shared} assumptions (nor the root). A caller
+     * that varies only the tail of its assumptions pays only for the tail: the levels of a prefix shared
+     * with the previous call are kept.
+     */
+    public int[] propagateBeyond(int shared, int... assumptions) {
+        if (shared < 0 || shared > assumptions.length) {
+            throw new IllegalArgumentException(
+                    "shared prefix " + shared + " of " + assumptions.length + " assumptions");
+        }
+        if (!assumeAll(toInternal(assumptions))) {
+            return null;
+        }
+        int from = shared == decisionLevel ? trailSize : trailLim[shared];
+        int[] result = new int[trailSize - from];
+        for (int i = from; i < trailSize; i++) {
+            result[i - from] = toDimacs(trail[i]);
+        }
+        return result;
+    }
+
+    /** Puts every assumption on its own level and propagates; false (one level undone) on a conflict. */
+    private boolean assumeAll(int[] assume) {
+        if (!ok) {
+            return false;
+        }
+        reuseLevels(assume);
+        if (propagateInternal() != NONE) {
+            if (decisionLevel == 0) {
+                ok = false;
+                return false;
+            }
+            cancelUntil(decisionLevel - 1);
+            return false;
+        }
+        while (decisionLevel < assume.length) {
+            int p = assume[decisionLevel];
+            byte value = litVal[p];
+            if (value == FALSE) {
+                return false;
+            }
+            newDecisionLevel();
+            if (value != TRUE) {
+                enqueue(p, NONE);
+                if (propagateInternal() != NONE) {
+                    cancelUntil(decisionLevel - 1);
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- variables and literals
@@ -483,6 +540,17 @@ public final class SatSolver {
         }
         cancelUntil(keep);
         lastAssumptions = assume;
+    }
+
+    /** The index of the next unassigned, not skipped priority literal, or {@link #NONE}. */
+    private int nextPriority() {
+        while (priorityHead < priority.length) {
+            if (!prioritySkipped[priorityHead] && litVal[priority[priorityHead]] == 0) {
+                return priorityHead;
+            }
+            priorityHead++;
+        }
+        return NONE;
     }
 
     private int pickBranchLiteral() {

@@ -140,11 +140,24 @@ class ConfiguratorTest {
         randomSessionsAgreeWithBruteForce(1);
     }
 
+    @Test
+    void domains_equal_brute_force_when_every_group_call_skips_literals_that_fail_by_propagation() {
+        randomSessionsAgreeWithBruteForce(1, 0);
+    }
+
     private static void randomSessionsAgreeWithBruteForce(int groupMinimum) {
-        randomSessionsAgreeWithBruteForce(groupMinimum, false);
+        randomSessionsAgreeWithBruteForce(groupMinimum, Integer.MAX_VALUE, false);
+    }
+
+    private static void randomSessionsAgreeWithBruteForce(int groupMinimum, int skipAbove) {
+        randomSessionsAgreeWithBruteForce(groupMinimum, skipAbove, false);
     }
 
     private static void randomSessionsAgreeWithBruteForce(int groupMinimum, boolean diagram) {
+        randomSessionsAgreeWithBruteForce(groupMinimum, Integer.MAX_VALUE, diagram);
+    }
+
+    private static void randomSessionsAgreeWithBruteForce(int groupMinimum, int skipAbove, boolean diagram) {
         int consistent = 0;
         int inconsistent = 0;
         for (int seed = 0; seed < 300; seed++) {
@@ -152,6 +165,7 @@ class ConfiguratorTest {
             SolutionSpace space = randomSpace(random);
             Configurator configurator = new Configurator(space, groupMinimum, diagram);
             assertThat(configurator.usesDiagram()).as("seed " + seed).isEqualTo(diagram);
+            configurator.skipFailingAbove(skipAbove);
             List<Decision> decisions = new ArrayList<>();
             for (int step = 0; step < 12; step++) {
                 String context =

@@ -284,6 +284,93 @@ class SatSolverTest {
     }
 
     @Test
+    void a_priority_that_skips_failing_literals_keeps_answers_and_models_sound() {
+        for (int seed = 0; seed < 300; seed++) {
+            Random random = new Random(12_000 + seed);
+            int n = 6 + random.nextInt(12);
+            List<int[]> clauses =
+                    BruteForce.random3Sat(random, n, (int) Math.round(n * (2.5 + random.nextDouble() * 2)));
+            BruteForce oracle = new BruteForce(n, clauses);
+            SatSolver solver = load(n, clauses);
+            for (int round = 0; round < 8; round++) {
+                int[] priority = new int[1 + random.nextInt(n)];
+                for (int i = 0; i < priority.length; i++) {
+                    int v = 1 + random.nextInt(n);
+                    priority[i] = random.nextBoolean() ? v : -v;
+                }
+                int[] assumptions = randomAssumptions(random, n);
+                solver.setDecisionPriority(true, priority);
+                SatResult result = solver.solve(assumptions);
+                boolean expected = oracle.satisfiable(assumptions);
+                String context = "seed " + seed + " round " + round + " assumptions " + Arrays.toString(assumptions)
+                        + " priority " + Arrays.toString(priority);
+                assertThat(result).as(context).isEqualTo(expected ? SatResult.SATISFIABLE : SatResult.UNSATISFIABLE);
+                if (expected) {
+                    assertThat(BruteForce.satisfiesAll(clauses, solver.model()))
+                            .as(context)
+                            .isTrue();
+                    for (int a : assumptions) {
+                        assertThat(solver.value(a)).as(context).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_skipping_priority_passes_over_a_literal_that_fails_alone_and_decides_the_rest() {
+        SatSolver solver = new SatSolver(4);
+        solver.addClause(-1, 2);
+        solver.addClause(-1, 3);
+        solver.addClause(-2, -3); // 1 fails by propagation alone
+        solver.setDecisionPriority(true, 1, 4, 2);
+        assertThat(solver.solve()).isEqualTo(SatResult.SATISFIABLE);
+        assertThat(solver.value(1)).isFalse();
+        assertThat(solver.value(4)).isTrue();
+        assertThat(solver.value(2)).isTrue();
+        assertThat(solver.value(3)).isFalse();
+    }
+
+    @Test
+    void propagating_beyond_a_shared_prefix_returns_only_what_the_tail_adds() {
+        for (int seed = 0; seed < 200; seed++) {
+            Random random = new Random(15_000 + seed);
+            int n = 5 + random.nextInt(15);
+            List<int[]> clauses = new ArrayList<>(BruteForce.random3Sat(random, n, n));
+            for (int i = 0; i < n; i++) {
+                int a = 1 + random.nextInt(n);
+                int b = 1 + random.nextInt(n);
+                clauses.add(new int[] {random.nextBoolean() ? a : -a, random.nextBoolean() ? b : -b});
+            }
+            SatSolver solver = load(n, clauses);
+            int[] prefix = randomAssumptions(random, n);
+            for (int round = 0; round < 6; round++) {
+                int[] assumptions = Arrays.copyOf(prefix, prefix.length + 1 + random.nextInt(2));
+                for (int i = prefix.length; i < assumptions.length; i++) {
+                    int v = 1 + random.nextInt(n);
+                    assumptions[i] = random.nextBoolean() ? v : -v;
+                }
+                String context = "seed " + seed + " assumptions " + Arrays.toString(assumptions);
+                int[] all = solver.propagate(assumptions);
+                int[] before = solver.propagate(prefix);
+                int[] tail = solver.propagateBeyond(prefix.length, assumptions);
+                if (all == null || before == null) {
+                    assertThat(tail).as(context).isNull();
+                    continue;
+                }
+                assertThat(tail).as(context).isNotNull();
+                Set<Integer> expected = new LinkedHashSet<>();
+                Arrays.stream(all).forEach(expected::add);
+                Arrays.stream(before).forEach(expected::remove);
+                assertThat(tail)
+                        .as(context)
+                        .containsExactlyInAnyOrder(
+                                expected.stream().mapToInt(Integer::intValue).toArray());
+            }
+        }
+    }
+
+    @Test
     void a_small_conflict_budget_gives_up_on_the_pigeonhole_principle_and_no_budget_refutes_it() {
         int pigeons = 9;
         int holes = 8;
