@@ -103,8 +103,9 @@ final class BenchCommand implements Runnable {
 
         @Option(
                 names = "--warmup",
-                defaultValue = "3",
-                description = "seconds run before measuring (default ${DEFAULT-VALUE})")
+                defaultValue = "20",
+                description = "seconds run before measuring (default ${DEFAULT-VALUE}: a freshly started server"
+                        + " spends its first ~20 s compiling hot code, about 1 ms of CPU per step)")
         double warmup;
 
         @Option(
