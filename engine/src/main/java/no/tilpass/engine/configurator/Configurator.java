@@ -239,7 +239,7 @@ public final class Configurator {
                 }
             }
         }
-        return new Step(domains(decisions), Optional.empty());
+        return new Step(domains(decisions, resolution), Optional.empty());
     }
 
     /**
@@ -247,7 +247,11 @@ public final class Configurator {
      * {@link #resolve} when they do not resolve.
      */
     public DomainResult domains(List<Decision> decisions) {
-        Resolution resolution = resolve(space, decisions);
+        return domains(decisions, resolve(space, decisions));
+    }
+
+    /** {@link #domains(List)} with the decisions already resolved. */
+    private DomainResult domains(List<Decision> decisions, Resolution resolution) {
         if (resolution instanceof Resolution.Invalid invalid) {
             return new DomainResult.Inconsistent(invalid.decisions(), invalid.problems());
         }
@@ -344,10 +348,7 @@ public final class Configurator {
         }
         previousDecisions = sorted;
         previousState = state;
-        boolean[] decided = new boolean[2 * (variables + 1)];
-        for (int lit : decisions) {
-            decided[internal(lit)] = true;
-        }
+        boolean[] decided = decidedLiterals(decisions);
         int optionCount = optionStart.length - 1;
         List<int[]> valid = new ArrayList<>(optionCount);
         List<DomainResult.OptionState> states = new ArrayList<>(optionCount);
@@ -376,12 +377,18 @@ public final class Configurator {
         return new DomainResult.Consistent(valid, states);
     }
 
-    /** The domains from the diagram's alternatives: a decided option keeps its decided value only. */
-    private DomainResult.Consistent fromDiagram(int[] decisions, List<int[]> alternatives) {
+    /** Per internal literal: whether it is one of {@code decisions}. */
+    private boolean[] decidedLiterals(int[] decisions) {
         boolean[] decided = new boolean[2 * (variables + 1)];
         for (int lit : decisions) {
             decided[internal(lit)] = true;
         }
+        return decided;
+    }
+
+    /** The domains from the diagram's alternatives: a decided option keeps its decided value only. */
+    private DomainResult.Consistent fromDiagram(int[] decisions, List<int[]> alternatives) {
+        boolean[] decided = decidedLiterals(decisions);
         int optionCount = optionStart.length - 1;
         List<int[]> valid = new ArrayList<>(optionCount);
         List<DomainResult.OptionState> states = new ArrayList<>(optionCount);

@@ -272,18 +272,9 @@ public final class DecisionDiagram {
         for (int o = 0; o < options; o++) {
             valid[o] = new long[wordsFor(bits[o])];
         }
-        int[] whole = new int[options + 1]; // difference array: options skipped entirely on a valid path
         boolean[] forward = Scratch.cleared(sc.forward);
         boolean[] entered = Scratch.cleared(sc.entered);
-        if (root > 1) {
-            forward[root] = true;
-            entered[root] = true;
-            whole[0]++;
-            whole[position[blockOfLevel[nodeLevel[root]]]]--;
-        } else {
-            whole[0]++;
-            whole[options]--;
-        }
+        int[] whole = startForward(forward, entered);
         for (int n = 2; n < size; n++) {
             if (!forward[n]) {
                 continue;
@@ -332,6 +323,25 @@ public final class DecisionDiagram {
             out.set(o, Arrays.copyOf(buffer, count));
         }
         return out;
+    }
+
+    /**
+     * Starts a forward pass at the top node (reached, and entered into its option's block) and returns the
+     * difference array over block positions of options skipped entirely on a valid path, with the
+     * options above the top already marked (all of them when the top is the true terminal).
+     */
+    private int[] startForward(boolean[] forward, boolean[] entered) {
+        int options = bits.length;
+        int[] whole = new int[options + 1];
+        whole[0]++;
+        if (root > 1) {
+            forward[root] = true;
+            entered[root] = true;
+            whole[position[blockOfLevel[nodeLevel[root]]]]--;
+        } else {
+            whole[options]--;
+        }
+        return whole;
     }
 
     /** Adds to {@code valid} (its option's values) every value that passes through entry node {@code c}. */
@@ -585,16 +595,7 @@ public final class DecisionDiagram {
         int options = bits.length;
         boolean[] forward = Scratch.cleared(sc.forward);
         boolean[] entered = Scratch.cleared(sc.entered);
-        int[] whole = new int[options + 1];
-        if (root > 1) {
-            forward[root] = true;
-            entered[root] = true;
-            whole[0]++;
-            whole[position[blockOfLevel[nodeLevel[root]]]]--;
-        } else {
-            whole[0]++;
-            whole[options]--;
-        }
+        int[] whole = startForward(forward, entered);
         int running = 0;
         int n = 2;
         for (int at = 0; at < options; at++) {
