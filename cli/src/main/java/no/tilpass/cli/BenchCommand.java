@@ -55,6 +55,9 @@ final class BenchCommand implements Runnable {
                 description = "replay the session with the plain Sat4j witness baseline and compare")
         boolean baseline;
 
+        @Option(names = "--progress", description = "print one line per step (time, open options, solver effort)")
+        boolean progress;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -69,8 +72,13 @@ final class BenchCommand implements Runnable {
                 return 1;
             }
             out.println(Summary.of(loaded.get()));
-            SessionReport report =
-                    SessionBenchmark.run(loaded.get().space(), loaded.get().loadMillis(), steps, seed, baseline);
+            SessionReport report = SessionBenchmark.run(
+                    loaded.get().space(),
+                    loaded.get().loadMillis(),
+                    steps,
+                    seed,
+                    baseline,
+                    progress ? line -> out.println(line) : line -> {});
             out.println(report.toJson());
             return 0;
         }

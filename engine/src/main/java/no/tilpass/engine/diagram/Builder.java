@@ -144,6 +144,40 @@ final class Builder {
         return r;
     }
 
+    /** {@code a} with the variable at level {@code lvl} fixed to {@code value}. */
+    int restrict(int a, int lvl, boolean value) {
+        if (level[a] > lvl) {
+            return a;
+        }
+        if (level[a] == lvl) {
+            return value ? hi[a] : lo[a];
+        }
+        int key = value ? -1_000_000_000 - lvl : -500_000_000 - lvl;
+        int slot = slot(key, a);
+        if (cacheA[slot] == key && cacheB[slot] == a) {
+            return cacheR[slot];
+        }
+        int r = mk(level[a], restrict(lo[a], lvl, value), restrict(hi[a], lvl, value));
+        remember(key, a, r);
+        return r;
+    }
+
+    /** The negation of {@code a}. */
+    int not(int a) {
+        if (a <= TRUE) {
+            return 1 - a;
+        }
+        int key = NOT;
+        int slot = slot(key, a);
+        if (cacheA[slot] == key && cacheB[slot] == a) {
+            return cacheR[slot];
+        }
+        int r = mk(level[a], not(lo[a]), not(hi[a]));
+        remember(key, a, r);
+        return r;
+    }
+
+    private static final int NOT = 3 << 29;
     private static final int AND = 1 << 30;
     private static final int OR = 1 << 29;
 

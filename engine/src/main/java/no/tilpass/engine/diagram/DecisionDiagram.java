@@ -34,10 +34,13 @@ public final class DecisionDiagram {
     /** Nodes allowed while compiling (intermediate ones included); finished diagrams are much smaller. */
     public static final int DEFAULT_NODE_LIMIT = 4_000_000;
     /**
-     * Spaces with more variables or clauses are not tried: their diagrams are rarely small, and a failed
-     * attempt costs seconds (automotive01, 2,513 variables, and the Renault CLib model, 2,396, both fail).
+     * Spaces with more option bits, variables or clauses are not tried: their diagrams are rarely small,
+     * and a failed attempt costs seconds (automotive01, 2,513 boolean options, fails; the Renault CLib
+     * model, 99 options in 2,396 variables, compiles).
      */
-    static final int MAX_VARIABLES = 2_000;
+    static final int MAX_OPTION_BITS = 2_000;
+
+    static final int MAX_VARIABLES = 20_000;
 
     static final int MAX_CLAUSES = 100_000;
     private static final Map<SolutionSpace, Optional<DecisionDiagram>> COMPILED =
@@ -60,6 +63,8 @@ public final class DecisionDiagram {
     private final int[] nodeLo;
     private final int[] nodeHi;
     private final int[] setOffset; // per node: first word of its value-suffix set in a scratch array
+    private final int[] nodeAt; // per node: block position of its option (terminals: past the last)
+    private final int[] nodeRemaining; // per node: bits of its block from its level to the block's end
     private final int setWords;
 
     private DecisionDiagram(Order order, Builder builder, int top, SolutionSpace space) {
@@ -146,6 +151,14 @@ public final class DecisionDiagram {
         }
         this.setWords = words;
         this.root = index[top];
+        this.nodeAt = new int[size];
+        this.nodeRemaining = new int[size];
+        nodeAt[0] = sequence.length;
+        nodeAt[1] = sequence.length;
+        for (int n = 2; n < size; n++) {
+            nodeAt[n] = position[blockOfLevel[nodeLevel[n]]];
+            nodeRemaining[n] = remaining(nodeLevel[n]);
+        }
     }
 
     /** Bits of its option's block from {@code level} to the block's end. */
@@ -183,14 +196,26 @@ public final class DecisionDiagram {
         if (cnf.variableCount() > MAX_VARIABLES || cnf.clauseCount() > MAX_CLAUSES) {
             return Optional.empty();
         }
+        int optionBits = 0;
         for (Option o : space.options()) {
             if (o.valueCount() > (1 << 14)) {
                 return Optional.empty();
             }
+            optionBits += Math.max(1, 32 - Integer.numberOfLeadingZeros(o.valueCount() - 1));
         }
+        if (optionBits > MAX_OPTION_BITS) {
+            return Optional.empty();
+        }
+        // The clustered order with the large options first gave the smallest diagram on every model we
+        // measured (docs/decisions.md D18); the others are fallbacks, tried only when it fails.
         List<Order.Arrangement> arrangements = Order.hasLargeOptions(space)
-                ? List.of(Order.Arrangement.MODEL, Order.Arrangement.LARGE_LAST, Order.Arrangement.LARGE_FIRST)
-                : List.of(Order.Arrangement.MODEL);
+                ? List.of(
+                        Order.Arrangement.CLUSTERED_LARGE_FIRST,
+                        Order.Arrangement.CLUSTERED,
+                        Order.Arrangement.LARGE_FIRST,
+                        Order.Arrangement.MODEL,
+                        Order.Arrangement.LARGE_LAST)
+                : List.of(Order.Arrangement.CLUSTERED, Order.Arrangement.MODEL);
         AtomicReference<Optional<DecisionDiagram>> result = new AtomicReference<>(Optional.empty());
         // The operations recurse once per level: compile on a thread with a stack to match.
         Thread compiler = new Thread(
@@ -203,11 +228,9 @@ public final class DecisionDiagram {
                         }
                         Optional<DecisionDiagram> compiled = Compilation.run(space, order.get(), nodeLimit)
                                 .map(top -> new DecisionDiagram(order.get(), top.builder(), top.node(), space));
-                        if (compiled.isPresent()
-                                && (result.get().isEmpty()
-                                        || compiled.get().size()
-                                                < result.get().get().size())) {
+                        if (compiled.isPresent()) {
                             result.set(compiled);
+                            return;
                         }
                     }
                 },
@@ -279,10 +302,8 @@ public final class DecisionDiagram {
             if (!forward[n]) {
                 continue;
             }
-            int lvl = nodeLevel[n];
-            int block = blockOfLevel[lvl];
-            int at = position[block];
-            int r = restriction[lvl];
+            int at = nodeAt[n];
+            int r = restriction[nodeLevel[n]];
             for (int b = 0; b <= 1; b++) {
                 if (r >= 0 && r != b) {
                     continue;
@@ -291,7 +312,7 @@ public final class DecisionDiagram {
                 if (c == 0) {
                     continue;
                 }
-                int childAt = c > 1 ? position[blockOfLevel[nodeLevel[c]]] : options;
+                int childAt = nodeAt[c];
                 if (c > 1) {
                     forward[c] = true;
                     entered[c] |= childAt != at;
@@ -337,7 +358,7 @@ public final class DecisionDiagram {
         if (root > 1) {
             forward[root] = true;
             entered[root] = true;
-            whole[position[blockOfLevel[nodeLevel[root]]]]--;
+            whole[nodeAt[root]]--;
         } else {
             whole[options]--;
         }
@@ -409,16 +430,16 @@ public final class DecisionDiagram {
         long[] sets = s.sets;
         int lvl = nodeLevel[n];
         int o = blockOfLevel[lvl];
-        int rem = remaining(lvl);
+        int rem = nodeRemaining[n];
         int half = 1 << (rem - 1);
         int base = setOffset[n];
         if (rem <= 6) { // the set fits one word: no array helpers
             long v = 0;
             for (int b = 0; b <= 1; b++) {
                 int c = b == 0 ? nodeLo[n] : nodeHi[n];
-                if (c > 1 && blockOfLevel[nodeLevel[c]] == o) {
+                if (c > 1 && nodeAt[c] == nodeAt[n]) {
                     suffix(c, backward, s);
-                    int childRem = remaining(nodeLevel[c]);
+                    int childRem = nodeRemaining[c];
                     long child = sets[setOffset[c]];
                     for (int x = 0; x < (1 << (rem - 1 - childRem)); x++) {
                         v |= child << (b * half + (x << childRem));
@@ -434,9 +455,9 @@ public final class DecisionDiagram {
         Arrays.fill(sets, base, base + wordsFor(rem), 0L);
         for (int b = 0; b <= 1; b++) {
             int c = b == 0 ? nodeLo[n] : nodeHi[n];
-            if (c > 1 && blockOfLevel[nodeLevel[c]] == o) {
+            if (c > 1 && nodeAt[c] == nodeAt[n]) {
                 suffix(c, backward, s);
-                int childRem = remaining(nodeLevel[c]);
+                int childRem = nodeRemaining[c];
                 int free = rem - 1 - childRem;
                 for (int x = 0; x < (1 << free); x++) {
                     orShifted(sets, base, sets, setOffset[c], 1 << childRem, b * half + (x << childRem));
@@ -527,8 +548,7 @@ public final class DecisionDiagram {
     /**
      * A full configuration extending the decisions, as one value index per option (model order): every
      * undecided option's soft default is kept when it is consistent with the decisions and the defaults
-     * kept before it, taking the options in the diagram's block order (model order unless large options
-     * were moved, see the class comment); the other undecided options take their first valid value
+     * kept before it, taking the options in model order; the other undecided options take their first valid value
      * (booleans: false). Empty when the decisions have no valid configuration.
      */
     public Optional<int[]> complete(int[] decisionLiterals) {
@@ -540,7 +560,7 @@ public final class DecisionDiagram {
         Scratch sc = borrow();
         try {
             boolean[] backward = backward(restriction, sc.backward);
-            return backward[root] ? Optional.of(complete(restriction, backward, decided, sc)) : Optional.empty();
+            return backward[root] ? Optional.of(complete(restriction, decided, null, sc)) : Optional.empty();
         } finally {
             scratch.push(sc);
         }
@@ -584,63 +604,72 @@ public final class DecisionDiagram {
                 return Optional.empty();
             }
             List<int[]> alternatives = alternatives(restriction, backward, sc);
-            return Optional.of(new Answer(alternatives, complete(restriction.clone(), backward, decided, sc)));
+            return Optional.of(new Answer(alternatives, complete(restriction.clone(), decided, alternatives, sc)));
         } finally {
             scratch.push(sc);
         }
     }
 
-    private int[] complete(byte[] restriction, boolean[] backward, boolean[] decided, Scratch sc) {
-        int size = nodeLevel.length;
+    /**
+     * Keeps the defaults greedily in model order: a default stays when it is consistent with the decisions
+     * and the defaults kept before it. One backward pass tests a set of defaults; all remaining defaults
+     * are tried at once, and when they fail together a binary search finds the longest prefix that holds,
+     * so the passes number about one plus log2(defaults) per default that yields.
+     */
+    private int[] complete(byte[] restriction, boolean[] decided, List<int[]> domains, Scratch sc) {
         int options = bits.length;
-        boolean[] forward = Scratch.cleared(sc.forward);
-        boolean[] entered = Scratch.cleared(sc.entered);
-        int[] whole = startForward(forward, entered);
-        int running = 0;
-        int n = 2;
-        for (int at = 0; at < options; at++) {
-            running += whole[at];
-            int o = sequence[at];
-            int end = blockStart[o] + bits[o];
-            if (!decided[o] && defaultIndex[o] >= 0) {
-                int d = defaultIndex[o];
-                boolean possible = running > 0;
-                for (int m = n; !possible && m < size && nodeLevel[m] < end; m++) {
-                    if (entered[m]) {
-                        suffix(m, backward, sc);
-                        int rem = remaining(nodeLevel[m]);
-                        int pattern = d & ((1 << rem) - 1);
-                        possible = (sc.sets[setOffset[m] + (pattern >>> 6)] & (1L << pattern)) != 0;
-                    }
-                }
-                if (possible) {
-                    restrict(restriction, o, d);
-                }
-            }
-            for (; n < size && nodeLevel[n] < end; n++) {
-                if (!forward[n]) {
-                    continue;
-                }
-                int lvl = nodeLevel[n];
-                int r = restriction[lvl];
-                for (int b = 0; b <= 1; b++) {
-                    int c = b == 0 ? nodeLo[n] : nodeHi[n];
-                    if ((r >= 0 && r != b) || !backward[c]) {
-                        continue;
-                    }
-                    int childAt = c > 1 ? position[blockOfLevel[nodeLevel[c]]] : options;
-                    if (c > 1) {
-                        forward[c] = true;
-                        entered[c] |= childAt != at;
-                    }
-                    if (childAt > at + 1) {
-                        whole[at + 1]++;
-                        whole[childAt]--;
-                    }
-                }
+        int[] candidates = new int[options];
+        int k = 0;
+        for (int o = 0; o < options; o++) {
+            if (!decided[o] && defaultIndex[o] >= 0 && (domains == null || contains(domains.get(o), defaultIndex[o]))) {
+                candidates[k++] = o;
             }
         }
+        int from = 0;
+        while (from < k) {
+            if (holdsWith(restriction, candidates, from, k, sc)) {
+                keep(restriction, candidates, from, k);
+                break;
+            }
+            int low = from; // [from, low) holds together with the decisions
+            int high = k; // [from, high) does not
+            while (high - low > 1) {
+                int mid = (low + high) >>> 1;
+                if (holdsWith(restriction, candidates, from, mid, sc)) {
+                    low = mid;
+                } else {
+                    high = mid;
+                }
+            }
+            keep(restriction, candidates, from, low);
+            from = low + 1; // candidates[low] yields
+        }
         boolean[] finalBackward = backward(restriction, sc.finalBackward);
+        return path(restriction, finalBackward);
+    }
+
+    private static boolean contains(int[] sorted, int value) {
+        return Arrays.binarySearch(sorted, value) >= 0;
+    }
+
+    private boolean holdsWith(byte[] restriction, int[] candidates, int from, int to, Scratch sc) {
+        byte[] trial = restriction.clone();
+        keep(trial, candidates, from, to);
+        return backward(trial, sc.finalBackward)[root];
+    }
+
+    private void keep(byte[] restriction, int[] candidates, int from, int to) {
+        for (int i = from; i < to; i++) {
+            restrict(restriction, candidates[i], defaultIndex[candidates[i]]);
+        }
+    }
+
+    /**
+     * The configuration along the valid path that takes, bit by bit from the top, the low branch (so an
+     * option gets its first valid value), except that a boolean prefers its second value, false.
+     */
+    private int[] path(byte[] restriction, boolean[] finalBackward) {
+        int options = bits.length;
         int[] chosen = new int[options];
         boolean[] seen = new boolean[levels];
         int at = root;

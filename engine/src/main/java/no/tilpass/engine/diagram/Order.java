@@ -53,7 +53,11 @@ final class Order {
     enum Arrangement {
         MODEL,
         LARGE_LAST,
-        LARGE_FIRST
+        LARGE_FIRST,
+        /** Options that share rules placed near each other ({@link #clustered}). */
+        CLUSTERED,
+        /** {@link #CLUSTERED} with the large options moved to the start. */
+        CLUSTERED_LARGE_FIRST
     }
 
     /** Whether the space has large options, so that the arrangements differ. */
@@ -63,40 +67,30 @@ final class Order {
 
     /** The order, or empty when one variable carries values of two options. */
     static Optional<Order> of(SolutionSpace space, Arrangement arrangement) {
-        int variables = space.cnf().variableCount();
         List<Option> options = space.options();
-        int[] optionOf = new int[variables + 1];
-        int[] valueOf = new int[variables + 1];
-        boolean[] positiveOf = new boolean[variables + 1];
-        Arrays.fill(optionOf, -1);
-        for (int o = 0; o < options.size(); o++) {
-            Option option = options.get(o);
-            for (int k = 0; k < option.valueCount(); k++) {
-                int lit = option.literal(k);
-                int v = Math.abs(lit);
-                if (optionOf[v] >= 0) {
-                    // A boolean's two values share one variable; anything else has no block.
-                    boolean sameBoolean = optionOf[v] == o && option.valueCount() == 2 && lit == -option.literal(0);
-                    if (!sameBoolean) {
-                        return Optional.empty();
-                    }
-                    continue;
-                }
-                optionOf[v] = o;
-                valueOf[v] = k;
-                positiveOf[v] = lit > 0;
-            }
-        }
-        int[] bits = new int[options.size()];
-        int total = 0;
-        for (int o = 0; o < options.size(); o++) {
-            int n = options.get(o).valueCount();
-            bits[o] = Math.max(1, 32 - Integer.numberOfLeadingZeros(n - 1));
-            total += bits[o];
-        }
+        int[] bits = bits(options);
         Integer[] sequence = new Integer[options.size() + 1];
         for (int o = 0; o <= options.size(); o++) {
             sequence[o] = o;
+        }
+        if (arrangement == Arrangement.CLUSTERED) {
+            return of(space, clustered(space));
+        }
+        if (arrangement == Arrangement.CLUSTERED_LARGE_FIRST) {
+            int[] clustered = clustered(space);
+            int[] largeFirst = new int[clustered.length];
+            int next = 0;
+            for (int o : clustered) {
+                if (bits[o] >= LARGE_BITS) {
+                    largeFirst[next++] = o;
+                }
+            }
+            for (int o : clustered) {
+                if (bits[o] < LARGE_BITS) {
+                    largeFirst[next++] = o;
+                }
+            }
+            return of(space, largeFirst);
         }
         if (arrangement != Arrangement.MODEL) {
             boolean last = arrangement == Arrangement.LARGE_LAST;
@@ -109,6 +103,27 @@ final class Order {
                             ? Boolean.compare(bits[a] >= LARGE_BITS, bits[b] >= LARGE_BITS)
                             : Boolean.compare(bits[b] >= LARGE_BITS, bits[a] >= LARGE_BITS));
         }
+        return of(
+                space,
+                Arrays.stream(sequence, 0, options.size())
+                        .mapToInt(Integer::intValue)
+                        .toArray());
+    }
+
+    /** The order with the option blocks in {@code sequence} (a permutation of the option indices). */
+    static Optional<Order> of(SolutionSpace space, int[] blocks) {
+        int variables = space.cnf().variableCount();
+        List<Option> options = space.options();
+        int[] optionOf = new int[variables + 1];
+        int[] valueOf = new int[variables + 1];
+        boolean[] positiveOf = new boolean[variables + 1];
+        if (!assign(space, optionOf, valueOf, positiveOf)) {
+            return Optional.empty();
+        }
+        int[] bits = bits(options);
+        int total = Arrays.stream(bits).sum();
+        int[] sequence = Arrays.copyOf(blocks, options.size() + 1);
+        sequence[options.size()] = options.size();
         int[] rank = new int[options.size()];
         for (int i = 0; i < options.size(); i++) {
             rank[sequence[i]] = i;
@@ -176,9 +191,184 @@ final class Order {
                 blockOfLevel,
                 blockStart,
                 bits,
-                Arrays.stream(sequence, 0, options.size())
-                        .mapToInt(Integer::intValue)
-                        .toArray()));
+                Arrays.copyOf(sequence, options.size())));
+    }
+
+    /**
+     * A block sequence that keeps the options of each constraint close: every clause (with the clauses of
+     * an auxiliary variable taken together) is a hyperedge over its options, and the FORCE heuristic
+     * (Aloul, Markov and Sakallah 2003) moves each option to the mean centre of its hyperedges, repeatedly,
+     * from the model order and from a few seeded shuffles; the sequence with the least total hyperedge
+     * span wins.
+     */
+    static int[] clustered(SolutionSpace space) {
+        List<int[]> edges = edges(space);
+        int n = space.options().size();
+        int[] best = new int[n];
+        for (int o = 0; o < n; o++) {
+            best[o] = o;
+        }
+        long bestSpan = span(best, edges);
+        java.util.Random random = new java.util.Random(20261201L);
+        for (int start = 0; start < 6; start++) {
+            int[] sequence = best.clone();
+            if (start > 0) {
+                for (int i = n - 1; i > 0; i--) {
+                    int j = random.nextInt(i + 1);
+                    int t = sequence[i];
+                    sequence[i] = sequence[j];
+                    sequence[j] = t;
+                }
+            } else {
+                for (int o = 0; o < n; o++) {
+                    sequence[o] = o;
+                }
+            }
+            double[] place = new double[n];
+            for (int i = 0; i < n; i++) {
+                place[sequence[i]] = i;
+            }
+            for (int iteration = 0; iteration < 100; iteration++) {
+                double[] sum = new double[n];
+                int[] count = new int[n];
+                for (int[] edge : edges) {
+                    double centre = 0;
+                    for (int o : edge) {
+                        centre += place[o];
+                    }
+                    centre /= edge.length;
+                    for (int o : edge) {
+                        sum[o] += centre;
+                        count[o]++;
+                    }
+                }
+                double[] target = new double[n];
+                for (int o = 0; o < n; o++) {
+                    target[o] = count[o] == 0 ? place[o] : sum[o] / count[o];
+                }
+                Integer[] byTarget = new Integer[n];
+                for (int o = 0; o < n; o++) {
+                    byTarget[o] = o;
+                }
+                Arrays.sort(
+                        byTarget,
+                        (a, b) -> target[a] != target[b]
+                                ? Double.compare(target[a], target[b])
+                                : Double.compare(place[a], place[b]));
+                int[] next = new int[n];
+                for (int i = 0; i < n; i++) {
+                    next[i] = byTarget[i];
+                    place[byTarget[i]] = i;
+                }
+                long span = span(next, edges);
+                if (span < bestSpan) {
+                    bestSpan = span;
+                    best = next;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The constraints' option sets: per clause without auxiliary variables, and per auxiliary variable. */
+    static List<int[]> edges(SolutionSpace space) {
+        int variables = space.cnf().variableCount();
+        int[] optionOf = new int[variables + 1];
+        int[] valueOf = new int[variables + 1];
+        boolean[] positiveOf = new boolean[variables + 1];
+        assign(space, optionOf, valueOf, positiveOf);
+        List<int[]> edges = new ArrayList<>();
+        int n = space.options().size();
+        List<java.util.BitSet> viaAuxiliary = new ArrayList<>();
+        for (int v = 0; v <= variables; v++) {
+            viaAuxiliary.add(null);
+        }
+        java.util.Set<java.util.BitSet> seen = new java.util.HashSet<>();
+        for (int[] clause : space.cnf().clauses()) {
+            java.util.BitSet options = new java.util.BitSet(n);
+            boolean auxiliary = false;
+            for (int lit : clause) {
+                int v = Math.abs(lit);
+                if (optionOf[v] >= 0) {
+                    options.set(optionOf[v]);
+                } else {
+                    auxiliary = true;
+                }
+            }
+            if (auxiliary) {
+                for (int lit : clause) {
+                    int v = Math.abs(lit);
+                    if (optionOf[v] < 0) {
+                        if (viaAuxiliary.get(v) == null) {
+                            viaAuxiliary.set(v, new java.util.BitSet(n));
+                        }
+                        viaAuxiliary.get(v).or(options);
+                    }
+                }
+            } else if (options.cardinality() > 1 && seen.add(options)) {
+                edges.add(options.stream().toArray());
+            }
+        }
+        for (java.util.BitSet options : viaAuxiliary) {
+            if (options != null && options.cardinality() > 1 && seen.add(options)) {
+                edges.add(options.stream().toArray());
+            }
+        }
+        return edges;
+    }
+
+    /** The sum over hyperedges of the distance between their first and last option in {@code sequence}. */
+    static long span(int[] sequence, List<int[]> edges) {
+        int[] at = new int[sequence.length];
+        for (int i = 0; i < sequence.length; i++) {
+            at[sequence[i]] = i;
+        }
+        long total = 0;
+        for (int[] edge : edges) {
+            int low = Integer.MAX_VALUE;
+            int high = -1;
+            for (int o : edge) {
+                low = Math.min(low, at[o]);
+                high = Math.max(high, at[o]);
+            }
+            total += high - low;
+        }
+        return total;
+    }
+
+    /** Fills the option, value and sign of every option variable; false when a variable is shared. */
+    private static boolean assign(SolutionSpace space, int[] optionOf, int[] valueOf, boolean[] positiveOf) {
+        List<Option> options = space.options();
+        Arrays.fill(optionOf, -1);
+        for (int o = 0; o < options.size(); o++) {
+            Option option = options.get(o);
+            for (int k = 0; k < option.valueCount(); k++) {
+                int lit = option.literal(k);
+                int v = Math.abs(lit);
+                if (optionOf[v] >= 0) {
+                    // A boolean's two values share one variable; anything else has no block.
+                    boolean sameBoolean = optionOf[v] == o && option.valueCount() == 2 && lit == -option.literal(0);
+                    if (!sameBoolean) {
+                        return false;
+                    }
+                    continue;
+                }
+                optionOf[v] = o;
+                valueOf[v] = k;
+                positiveOf[v] = lit > 0;
+            }
+        }
+        return true;
+    }
+
+    /** Bits per option: enough to hold its value index. */
+    private static int[] bits(List<Option> options) {
+        int[] bits = new int[options.size()];
+        for (int o = 0; o < options.size(); o++) {
+            bits[o] =
+                    Math.max(1, 32 - Integer.numberOfLeadingZeros(options.get(o).valueCount() - 1));
+        }
+        return bits;
     }
 
     private static int countOptionVariables(int[] optionOf) {

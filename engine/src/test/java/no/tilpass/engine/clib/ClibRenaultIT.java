@@ -3,6 +3,7 @@ package no.tilpass.engine.clib;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.Stream;
+import no.tilpass.engine.counting.ModelCounter;
+import no.tilpass.engine.diagram.DecisionDiagram;
 import no.tilpass.engine.space.Cnf;
 import no.tilpass.engine.space.LoadResult;
 import no.tilpass.engine.space.Option;
@@ -108,6 +111,26 @@ class ClibRenaultIT {
         assertThat(unsat)
                 .as("the random sessions reach some inconsistent choices")
                 .isPositive();
+    }
+
+    @Test
+    void the_model_compiles_into_a_decision_diagram_that_counts_like_the_component_counter() {
+        DecisionDiagram diagram = DecisionDiagram.compile(space, DecisionDiagram.DEFAULT_NODE_LIMIT)
+                .orElseThrow(() -> new AssertionError("the Renault model did not compile"));
+        BigInteger expected = ModelCounter.count(space.cnf());
+        assertThat(diagram.count(new int[0])).isEqualTo(expected);
+        Random random = new Random(11);
+        for (int trial = 0; trial < 5; trial++) {
+            int[] decisions = new int[3];
+            for (int i = 0; i < decisions.length; i++) {
+                Option option =
+                        space.options().get(random.nextInt(space.options().size()));
+                decisions[i] = option.literal(random.nextInt(option.valueCount()));
+            }
+            assertThat(diagram.count(decisions))
+                    .as("seed 11, trial %d, decisions %s", trial, java.util.Arrays.toString(decisions))
+                    .isEqualTo(ModelCounter.count(space.cnf(), decisions));
+        }
     }
 
     @Test
