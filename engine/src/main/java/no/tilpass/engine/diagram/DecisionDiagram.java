@@ -560,7 +560,7 @@ public final class DecisionDiagram {
         Scratch sc = borrow();
         try {
             boolean[] backward = backward(restriction, sc.backward);
-            return backward[root] ? Optional.of(complete(restriction, decided, null, sc)) : Optional.empty();
+            return backward[root] ? Optional.of(complete(restriction, backward, decided, null, sc)) : Optional.empty();
         } finally {
             scratch.push(sc);
         }
@@ -604,7 +604,8 @@ public final class DecisionDiagram {
                 return Optional.empty();
             }
             List<int[]> alternatives = alternatives(restriction, backward, sc);
-            return Optional.of(new Answer(alternatives, complete(restriction.clone(), decided, alternatives, sc)));
+            return Optional.of(
+                    new Answer(alternatives, complete(restriction.clone(), backward, decided, alternatives, sc)));
         } finally {
             scratch.push(sc);
         }
@@ -616,7 +617,7 @@ public final class DecisionDiagram {
      * are tried at once, and when they fail together a binary search finds the longest prefix that holds,
      * so the passes number about one plus log2(defaults) per default that yields.
      */
-    private int[] complete(byte[] restriction, boolean[] decided, List<int[]> domains, Scratch sc) {
+    private int[] complete(byte[] restriction, boolean[] backward, boolean[] decided, List<int[]> domains, Scratch sc) {
         int options = bits.length;
         int[] candidates = new int[options];
         int k = 0;
@@ -625,27 +626,36 @@ public final class DecisionDiagram {
                 candidates[k++] = o;
             }
         }
+        // sc.finalBackward holds the backward pass of the restriction as it stands after the loop when
+        // the last test was the one that succeeded on exactly the defaults kept; else one more pass.
+        boolean fresh = false;
         int from = 0;
         while (from < k) {
             if (holdsWith(restriction, candidates, from, k, sc)) {
                 keep(restriction, candidates, from, k);
+                fresh = true;
                 break;
             }
             int low = from; // [from, low) holds together with the decisions
             int high = k; // [from, high) does not
+            boolean lastHeld = false;
             while (high - low > 1) {
                 int mid = (low + high) >>> 1;
-                if (holdsWith(restriction, candidates, from, mid, sc)) {
+                lastHeld = holdsWith(restriction, candidates, from, mid, sc);
+                if (lastHeld) {
                     low = mid;
                 } else {
                     high = mid;
                 }
             }
             keep(restriction, candidates, from, low);
+            fresh = lastHeld;
             from = low + 1; // candidates[low] yields
         }
-        boolean[] finalBackward = backward(restriction, sc.finalBackward);
-        return path(restriction, finalBackward);
+        if (k == 0) {
+            return path(restriction, backward);
+        }
+        return path(restriction, fresh ? sc.finalBackward : backward(restriction, sc.finalBackward));
     }
 
     private static boolean contains(int[] sorted, int value) {
