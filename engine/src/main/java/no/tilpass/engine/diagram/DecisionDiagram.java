@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicReference;
@@ -229,6 +230,7 @@ public final class DecisionDiagram {
                         Optional<DecisionDiagram> compiled = Compilation.run(space, order.get(), nodeLimit)
                                 .map(top -> new DecisionDiagram(order.get(), top.builder(), top.node(), space));
                         if (compiled.isPresent()) {
+                            compiled.get().warmUp(space);
                             result.set(compiled);
                             return;
                         }
@@ -245,6 +247,35 @@ public final class DecisionDiagram {
             return Optional.empty();
         }
         return result.get();
+    }
+
+    /** Queries run right after compiling, see {@link #warmUp}. */
+    static final int WARM_UP_QUERIES = 24;
+
+    /**
+     * Runs {@link #WARM_UP_QUERIES} seeded queries (random subsets of the default completion as decisions,
+     * always consistent) so that the JIT has compiled the passes before a customer's first steps: on
+     * Renault the first steps after loading took 3–4 times as long as later ones. Costs about as many
+     * milliseconds as the diagram has tens of thousands of nodes, times the query count.
+     */
+    private void warmUp(SolutionSpace space) {
+        Optional<Answer> first = analyse(new int[0]);
+        if (first.isEmpty()) {
+            return;
+        }
+        int[] full = first.get().completion();
+        List<Option> options = space.options();
+        Random random = new Random(1);
+        for (int q = 0; q < WARM_UP_QUERIES; q++) {
+            int[] decisions = new int[options.size()];
+            int n = 0;
+            for (int o = 0; o < options.size(); o++) {
+                if (random.nextInt(4) == 0) {
+                    decisions[n++] = options.get(o).literal(full[o]);
+                }
+            }
+            analyse(Arrays.copyOf(decisions, n));
+        }
     }
 
     /** Nodes in the diagram, terminals included. */
