@@ -36,12 +36,15 @@ public final class DecisionDiagram {
     public static final int DEFAULT_NODE_LIMIT = 4_000_000;
     /**
      * Spaces with more option bits, variables or clauses are not tried: their diagrams are rarely small,
-     * and a failed attempt costs seconds (automotive01, 2,513 boolean options, fails; the Renault CLib
-     * model, 99 options in 2,396 variables, compiles).
+     * and a failed attempt costs seconds. Spaces of booleans only (feature models) keep the limit of 2,000
+     * variables and are tried in model order only: their diagrams fail or succeed as before the clustered
+     * orders (busybox, embtoolkit, ecos and erp_system fail after 5–12 s when every order is tried).
      */
     static final int MAX_OPTION_BITS = 2_000;
 
     static final int MAX_VARIABLES = 20_000;
+
+    static final int MAX_BOOLEAN_VARIABLES = 2_000;
 
     static final int MAX_CLAUSES = 100_000;
     private static final Map<SolutionSpace, Optional<DecisionDiagram>> COMPILED =
@@ -194,7 +197,9 @@ public final class DecisionDiagram {
     /** Compiles {@code space}, giving up (empty) past {@code nodeLimit} nodes or on a space too large to try. */
     public static Optional<DecisionDiagram> compile(SolutionSpace space, int nodeLimit) {
         Cnf cnf = space.cnf();
-        if (cnf.variableCount() > MAX_VARIABLES || cnf.clauseCount() > MAX_CLAUSES) {
+        boolean productLike = productLike(space);
+        if (cnf.variableCount() > (productLike ? MAX_VARIABLES : MAX_BOOLEAN_VARIABLES)
+                || cnf.clauseCount() > MAX_CLAUSES) {
             return Optional.empty();
         }
         int optionBits = 0;
@@ -209,14 +214,14 @@ public final class DecisionDiagram {
         }
         // The clustered order with the large options first gave the smallest diagram on every model we
         // measured (docs/decisions.md D18); the others are fallbacks, tried only when it fails.
-        List<Order.Arrangement> arrangements = Order.hasLargeOptions(space)
-                ? List.of(
-                        Order.Arrangement.CLUSTERED_LARGE_FIRST,
-                        Order.Arrangement.CLUSTERED,
-                        Order.Arrangement.LARGE_FIRST,
-                        Order.Arrangement.MODEL,
-                        Order.Arrangement.LARGE_LAST)
-                : List.of(Order.Arrangement.CLUSTERED, Order.Arrangement.MODEL);
+        List<Order.Arrangement> arrangements = !productLike
+                ? List.of(Order.Arrangement.MODEL)
+                : Order.hasLargeOptions(space)
+                        ? List.of(
+                                Order.Arrangement.CLUSTERED_LARGE_FIRST,
+                                Order.Arrangement.LARGE_FIRST,
+                                Order.Arrangement.MODEL)
+                        : List.of(Order.Arrangement.CLUSTERED, Order.Arrangement.MODEL);
         AtomicReference<Optional<DecisionDiagram>> result = new AtomicReference<>(Optional.empty());
         // The operations recurse once per level: compile on a thread with a stack to match.
         Thread compiler = new Thread(
@@ -247,6 +252,19 @@ public final class DecisionDiagram {
             return Optional.empty();
         }
         return result.get();
+    }
+
+    /**
+     * Whether some option has more than two values or is not a boolean (product models, CLib tables), as
+     * opposed to a feature model's booleans only.
+     */
+    public static boolean productLike(SolutionSpace space) {
+        for (Option o : space.options()) {
+            if (o.valueCount() != 2 || o.literal(1) != -o.literal(0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Queries run right after compiling, see {@link #warmUp}. */
