@@ -112,8 +112,10 @@ final class BenchCommand implements Runnable {
         @Option(
                 names = "--warmup",
                 defaultValue = "20",
-                description = "seconds run before measuring (default ${DEFAULT-VALUE}: a freshly started server"
-                        + " spends its first ~20 s compiling hot code, about 1 ms of CPU per step)")
+                description = "seconds run at least before measuring (default ${DEFAULT-VALUE}); with the server"
+                        + " in-process the warm-up goes on until the JIT has settled (less than 250 ms of"
+                        + " compilation in 5 s), at most 120 s: a freshly started server compiles hot code for"
+                        + " 20-60 s")
         double warmup;
 
         @Option(

@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
  * One simulated customer: creates a session, then repeatedly picks (seeded) an option that is not yet
  * the customer's own decision and has at least two valid values, and sets one of its valid values;
  * now and then it undoes the last change or clears one of its decisions; when the configuration is
- * complete (or nothing is left to choose) it starts a new session. Runs until {@code end}.
+ * complete (or nothing is left to choose) it starts a new session. Runs until the {@link Window} ends.
  */
 final class Customer implements Callable<Tally> {
     static final double UNDO = 0.05;
@@ -27,22 +27,20 @@ final class Customer implements Callable<Tally> {
     private final Transport http;
     private final String productId;
     private final Random random;
-    private final long measureFrom;
-    private final long end;
+    private final Window window;
     private final Tally tally = new Tally();
 
-    Customer(Transport http, String productId, long seed, long measureFrom, long end) {
+    Customer(Transport http, String productId, long seed, Window window) {
         this.http = http;
         this.productId = productId;
         this.random = new Random(seed);
-        this.measureFrom = measureFrom;
-        this.end = end;
+        this.window = window;
     }
 
     @Override
     public Tally call() {
         StepState state = null;
-        while (System.nanoTime() < end) {
+        while (System.nanoTime() < window.end()) {
             if (state == null) {
                 // A new session is always followed by at least one step, even past the end.
                 state = create().orElse(null);
@@ -175,7 +173,7 @@ final class Customer implements Callable<Tally> {
             }
             if (timed) {
                 tally.answered();
-                if (start >= measureFrom && start + nanos <= end) {
+                if (window.contains(start, nanos)) {
                     tally.step(nanos, answer.body().length);
                 }
             }

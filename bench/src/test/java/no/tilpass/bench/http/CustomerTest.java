@@ -23,7 +23,7 @@ class CustomerTest {
             ]}""";
 
     private static Customer customer(long seed) {
-        return new Customer(new Transport(URI.create("http://127.0.0.1:1")), "p", seed, 0, 0);
+        return new Customer(new Transport(URI.create("http://127.0.0.1:1")), "p", seed, new Window());
     }
 
     @Test
