@@ -212,34 +212,48 @@ public final class DecisionDiagram {
         if (optionBits > MAX_OPTION_BITS) {
             return Optional.empty();
         }
-        // The clustered order with the large options first gave the smallest diagram on every model we
-        // measured (docs/decisions.md D18); the others are fallbacks, tried only when it fails.
-        List<Order.Arrangement> arrangements = !productLike
+        // Clustered orders gave the smallest diagrams on every product model we measured, but which of
+        // the FORCE starts is best varies 20-fold (window: 6,377 to 142,426 nodes), and span predicts it
+        // only roughly: the CLUSTERED_TRIES sequences of least span are compiled and the smallest kept
+        // (docs/decisions.md D18). Model order (and large options first) are fallbacks.
+        List<int[]> clustered =
+                productLike ? Order.clustered(space, Order.hasLargeOptions(space), CLUSTERED_STARTS) : List.of();
+        List<Order.Arrangement> fallbacks = !productLike
                 ? List.of(Order.Arrangement.MODEL)
                 : Order.hasLargeOptions(space)
-                        ? List.of(
-                                Order.Arrangement.CLUSTERED_LARGE_FIRST,
-                                Order.Arrangement.LARGE_FIRST,
-                                Order.Arrangement.MODEL)
-                        : List.of(Order.Arrangement.CLUSTERED, Order.Arrangement.MODEL);
+                        ? List.of(Order.Arrangement.LARGE_FIRST, Order.Arrangement.MODEL)
+                        : List.of(Order.Arrangement.MODEL);
         AtomicReference<Optional<DecisionDiagram>> result = new AtomicReference<>(Optional.empty());
         // The operations recurse once per level: compile on a thread with a stack to match.
         Thread compiler = new Thread(
                 null,
                 () -> {
-                    for (Order.Arrangement arrangement : arrangements) {
+                    for (int[] sequence : clustered.subList(0, Math.min(CLUSTERED_TRIES, clustered.size()))) {
+                        Optional<Order> order = Order.of(space, sequence);
+                        if (order.isEmpty()) {
+                            break;
+                        }
+                        Optional<DecisionDiagram> compiled = Compilation.run(space, order.get(), nodeLimit)
+                                .map(top -> new DecisionDiagram(order.get(), top.builder(), top.node(), space));
+                        if (compiled.isPresent()
+                                && (result.get().isEmpty()
+                                        || compiled.get().size()
+                                                < result.get().get().size())) {
+                            result.set(compiled);
+                        }
+                    }
+                    for (Order.Arrangement arrangement : fallbacks) {
+                        if (result.get().isPresent()) {
+                            break;
+                        }
                         Optional<Order> order = Order.of(space, arrangement);
                         if (order.isEmpty()) {
                             return;
                         }
-                        Optional<DecisionDiagram> compiled = Compilation.run(space, order.get(), nodeLimit)
-                                .map(top -> new DecisionDiagram(order.get(), top.builder(), top.node(), space));
-                        if (compiled.isPresent()) {
-                            compiled.get().warmUp(space);
-                            result.set(compiled);
-                            return;
-                        }
+                        result.set(Compilation.run(space, order.get(), nodeLimit)
+                                .map(top -> new DecisionDiagram(order.get(), top.builder(), top.node(), space)));
                     }
+                    result.get().ifPresent(d -> d.warmUp(space));
                 },
                 "decision-diagram",
                 64L * 1024 * 1024);
@@ -266,6 +280,12 @@ public final class DecisionDiagram {
         }
         return false;
     }
+
+    /** FORCE starts for the clustered block orders. */
+    static final int CLUSTERED_STARTS = 32;
+
+    /** Clustered block orders compiled (those of least span); the smallest diagram is kept. */
+    static final int CLUSTERED_TRIES = 3;
 
     /** Queries run right after compiling, see {@link #warmUp}. */
     static final int WARM_UP_QUERIES = 24;

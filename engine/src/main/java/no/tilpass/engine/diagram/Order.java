@@ -53,11 +53,7 @@ final class Order {
     enum Arrangement {
         MODEL,
         LARGE_LAST,
-        LARGE_FIRST,
-        /** Options that share rules placed near each other ({@link #clustered}). */
-        CLUSTERED,
-        /** {@link #CLUSTERED} with the large options moved to the start. */
-        CLUSTERED_LARGE_FIRST
+        LARGE_FIRST
     }
 
     /** Whether the space has large options, so that the arrangements differ. */
@@ -72,25 +68,6 @@ final class Order {
         Integer[] sequence = new Integer[options.size() + 1];
         for (int o = 0; o <= options.size(); o++) {
             sequence[o] = o;
-        }
-        if (arrangement == Arrangement.CLUSTERED) {
-            return of(space, clustered(space));
-        }
-        if (arrangement == Arrangement.CLUSTERED_LARGE_FIRST) {
-            int[] clustered = clustered(space);
-            int[] largeFirst = new int[clustered.length];
-            int next = 0;
-            for (int o : clustered) {
-                if (bits[o] >= LARGE_BITS) {
-                    largeFirst[next++] = o;
-                }
-            }
-            for (int o : clustered) {
-                if (bits[o] < LARGE_BITS) {
-                    largeFirst[next++] = o;
-                }
-            }
-            return of(space, largeFirst);
         }
         if (arrangement != Arrangement.MODEL) {
             boolean last = arrangement == Arrangement.LARGE_LAST;
@@ -195,23 +172,25 @@ final class Order {
     }
 
     /**
-     * A block sequence that keeps the options of each constraint close: every clause (with the clauses of
-     * an auxiliary variable taken together) is a hyperedge over its options, and the FORCE heuristic
-     * (Aloul, Markov and Sakallah 2003) moves each option to the mean centre of its hyperedges, repeatedly,
-     * from the model order and from a few seeded shuffles; the sequence with the least total hyperedge
-     * span wins.
+     * Block sequences that keep the options of each constraint close, best first: every clause (with the
+     * clauses of an auxiliary variable taken together) is a hyperedge over its options, and the FORCE
+     * heuristic (Aloul, Markov and Sakallah 2003) moves each option to the mean centre of its hyperedges,
+     * 100 rounds, from the model order and from {@code starts - 1} seeded shuffles; each start gives the
+     * sequence with the least total hyperedge span it passed, with the large options moved to the front
+     * when {@code largeFirst}. Distinct sequences, by span ascending.
      */
-    static int[] clustered(SolutionSpace space) {
+    static List<int[]> clustered(SolutionSpace space, boolean largeFirst, int starts) {
         List<int[]> edges = edges(space);
         int n = space.options().size();
-        int[] best = new int[n];
-        for (int o = 0; o < n; o++) {
-            best[o] = o;
-        }
-        long bestSpan = span(best, edges);
+        int[] bits = bits(space.options());
         java.util.Random random = new java.util.Random(20261201L);
-        for (int start = 0; start < 6; start++) {
-            int[] sequence = best.clone();
+        java.util.Map<String, int[]> distinct = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Long> spans = new java.util.HashMap<>();
+        for (int start = 0; start < starts; start++) {
+            int[] sequence = new int[n];
+            for (int o = 0; o < n; o++) {
+                sequence[o] = o;
+            }
             if (start > 0) {
                 for (int i = n - 1; i > 0; i--) {
                     int j = random.nextInt(i + 1);
@@ -219,52 +198,82 @@ final class Order {
                     sequence[i] = sequence[j];
                     sequence[j] = t;
                 }
-            } else {
-                for (int o = 0; o < n; o++) {
-                    sequence[o] = o;
+            }
+            int[] found = force(sequence, edges);
+            if (largeFirst) {
+                int[] moved = new int[n];
+                int next = 0;
+                for (int o : found) {
+                    if (bits[o] >= LARGE_BITS) {
+                        moved[next++] = o;
+                    }
+                }
+                for (int o : found) {
+                    if (bits[o] < LARGE_BITS) {
+                        moved[next++] = o;
+                    }
+                }
+                found = moved;
+            }
+            String key = Arrays.toString(found);
+            if (distinct.putIfAbsent(key, found) == null) {
+                spans.put(key, span(found, edges));
+            }
+        }
+        List<String> keys = new ArrayList<>(distinct.keySet());
+        keys.sort((a, b) -> Long.compare(spans.get(a), spans.get(b))); // stable: earlier starts first on ties
+        List<int[]> out = new ArrayList<>();
+        for (String k : keys) {
+            out.add(distinct.get(k));
+        }
+        return out;
+    }
+
+    /** One FORCE run from {@code sequence}: the sequence of least span among its rounds. */
+    private static int[] force(int[] sequence, List<int[]> edges) {
+        int n = sequence.length;
+        int[] best = sequence.clone();
+        long bestSpan = span(best, edges);
+        double[] place = new double[n];
+        for (int i = 0; i < n; i++) {
+            place[sequence[i]] = i;
+        }
+        for (int iteration = 0; iteration < 100; iteration++) {
+            double[] sum = new double[n];
+            int[] count = new int[n];
+            for (int[] edge : edges) {
+                double centre = 0;
+                for (int o : edge) {
+                    centre += place[o];
+                }
+                centre /= edge.length;
+                for (int o : edge) {
+                    sum[o] += centre;
+                    count[o]++;
                 }
             }
-            double[] place = new double[n];
+            double[] target = new double[n];
+            for (int o = 0; o < n; o++) {
+                target[o] = count[o] == 0 ? place[o] : sum[o] / count[o];
+            }
+            Integer[] byTarget = new Integer[n];
+            for (int o = 0; o < n; o++) {
+                byTarget[o] = o;
+            }
+            Arrays.sort(
+                    byTarget,
+                    (a, b) -> target[a] != target[b]
+                            ? Double.compare(target[a], target[b])
+                            : Double.compare(place[a], place[b]));
+            int[] next = new int[n];
             for (int i = 0; i < n; i++) {
-                place[sequence[i]] = i;
+                next[i] = byTarget[i];
+                place[byTarget[i]] = i;
             }
-            for (int iteration = 0; iteration < 100; iteration++) {
-                double[] sum = new double[n];
-                int[] count = new int[n];
-                for (int[] edge : edges) {
-                    double centre = 0;
-                    for (int o : edge) {
-                        centre += place[o];
-                    }
-                    centre /= edge.length;
-                    for (int o : edge) {
-                        sum[o] += centre;
-                        count[o]++;
-                    }
-                }
-                double[] target = new double[n];
-                for (int o = 0; o < n; o++) {
-                    target[o] = count[o] == 0 ? place[o] : sum[o] / count[o];
-                }
-                Integer[] byTarget = new Integer[n];
-                for (int o = 0; o < n; o++) {
-                    byTarget[o] = o;
-                }
-                Arrays.sort(
-                        byTarget,
-                        (a, b) -> target[a] != target[b]
-                                ? Double.compare(target[a], target[b])
-                                : Double.compare(place[a], place[b]));
-                int[] next = new int[n];
-                for (int i = 0; i < n; i++) {
-                    next[i] = byTarget[i];
-                    place[byTarget[i]] = i;
-                }
-                long span = span(next, edges);
-                if (span < bestSpan) {
-                    bestSpan = span;
-                    best = next;
-                }
+            long span = span(next, edges);
+            if (span < bestSpan) {
+                bestSpan = span;
+                best = next;
             }
         }
         return best;
