@@ -9,10 +9,10 @@ import no.tilpass.engine.space.SolutionSpace;
 
 /**
  * The variables of a diagram and their order. Every option becomes a block of bits holding its value
- * index in binary, most significant bit first (one bit for a boolean, eight for 201 values), blocks in
- * model order or with the large options moved to the end or the start ({@link Arrangement}). The CNF's auxiliary variables get a level of their own right after the last option block
- * they share a clause with; the compilation quantifies them away, so the finished diagram tests option
- * bits only.
+ * index in binary, most significant bit first (one bit for a boolean, eight for 201 values), blocks in a
+ * clustered sequence ({@link #clustered}) or a fallback {@link Arrangement}. The CNF's auxiliary
+ * variables get a level of their own right after the last option block they share a clause with; the
+ * compilation substitutes or quantifies them away, so the finished diagram tests option bits only.
  */
 final class Order {
     final int levels;
@@ -49,10 +49,10 @@ final class Order {
     /** Options with at least this many bits (64 or more values) are "large" for {@link Arrangement}. */
     static final int LARGE_BITS = 6;
 
-    /** Where the blocks of large options (dimensions, mostly) go; the others keep model order. */
+    /** The fallback block orders (see {@link #clustered} for the ones tried first). */
     enum Arrangement {
         MODEL,
-        LARGE_LAST,
+        /** Large options (dimensions, mostly) first, in model order; the others after them. */
         LARGE_FIRST
     }
 
@@ -69,16 +69,13 @@ final class Order {
         for (int o = 0; o <= options.size(); o++) {
             sequence[o] = o;
         }
-        if (arrangement != Arrangement.MODEL) {
-            boolean last = arrangement == Arrangement.LARGE_LAST;
+        if (arrangement == Arrangement.LARGE_FIRST) {
             // Stable: the large options keep their model order among themselves, and so do the others.
             Arrays.sort(
                     sequence,
                     0,
                     options.size(),
-                    (a, b) -> last
-                            ? Boolean.compare(bits[a] >= LARGE_BITS, bits[b] >= LARGE_BITS)
-                            : Boolean.compare(bits[b] >= LARGE_BITS, bits[a] >= LARGE_BITS));
+                    (a, b) -> Boolean.compare(bits[b] >= LARGE_BITS, bits[a] >= LARGE_BITS));
         }
         return of(
                 space,
