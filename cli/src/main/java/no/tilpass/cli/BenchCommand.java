@@ -115,7 +115,7 @@ final class BenchCommand implements Runnable {
                 description = "seconds run at least before measuring (default ${DEFAULT-VALUE}); with the server"
                         + " in-process the warm-up goes on until the JIT has settled (less than 250 ms of"
                         + " compilation in 5 s), at most 120 s: a freshly started server compiles hot code for"
-                        + " 20-60 s")
+                        + " 20-60 s; 0 turns the warm-up off)")
         double warmup;
 
         @Option(

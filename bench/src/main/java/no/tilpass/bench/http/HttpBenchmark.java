@@ -143,7 +143,9 @@ public final class HttpBenchmark {
                 running.add(customers.submit(new Customer(http, product.get(), settings.seed() + i, window)));
             }
             cpuAt(start + (long) (settings.warmupSeconds() * 1e9));
-            String settled = inProcess ? settle(start) : "a server in another process: fixed warm-up";
+            String settled = settings.warmupSeconds() == 0
+                    ? "none asked for"
+                    : inProcess ? settle(start) : "a server in another process: fixed warm-up";
             long measureFrom = System.nanoTime();
             long end = measureFrom + (long) (settings.seconds() * 1e9);
             window.open(measureFrom, end);
