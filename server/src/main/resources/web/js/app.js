@@ -10,6 +10,7 @@ const app = {
   session: null, // the configuration state from the API
   groupIndex: 0,
   orders: new Map(), // orderId -> order just placed (shown without a second request)
+  orderQuantity: null, // the order form's quantity as typed, kept while the configurator re-renders
   orderAttempt: null, // {key, revision}: one Idempotency-Key per order attempt, reused by retries
   shareUrl: null,
   notice: null, // {kind: "error"|"info", message, maybe}
@@ -915,7 +916,7 @@ function renderOrderForm(s) {
       "form",
       { id: "order-form", onSubmit: placeOrder, "aria-describedby": s.complete ? null : "order-hint" },
       h("label", { for: "order-quantity" }, t().quantity),
-      h("input", { id: "order-quantity", name: "quantity", type: "number", min: 1, max: 9999, step: 1, required: true, inputmode: "numeric", value: attempt?.quantity || 1 }),
+      h("input", { id: "order-quantity", name: "quantity", type: "number", min: 1, max: 9999, step: 1, required: true, inputmode: "numeric", value: app.orderQuantity || 1, onInput: (e) => (app.orderQuantity = e.target.value) }),
       h("label", { for: "order-name" }, t().name),
       h("input", { id: "order-name", name: "name", type: "text", autocomplete: "name", required: true, value: attempt?.name || "" }),
       h("label", { for: "order-email" }, t().email),
@@ -944,6 +945,7 @@ async function placeOrder(ev) {
   try {
     const order = await api.order(s.id, s.revision, { name, email }, app.orderAttempt.key, quantity);
     app.orderAttempt = null;
+    app.orderQuantity = null;
     app.orders.set(order.id, order);
     navigate(`#/o/${encodeURIComponent(order.id)}`);
   } catch (e) {
