@@ -61,7 +61,7 @@
         if (b <= start || a >= end) continue;
         const g = el('g', { class: 'bar' });
         g.appendChild(el('rect', { x: x(a), y, width: Math.max(1, x(b) - x(a)), height: row - 4, fill: colourOf[o.orderId] }));
-        g.appendChild(el('title', {}, 'Order ' + o.number + ' ' + op.operation + ' ' + op.start + ' – ' + op.end));
+        g.appendChild(el('title', {}, 'Order ' + o.number + ' (' + (o.quantity || 1) + ' pcs) ' + op.operation + ' ' + op.start + ' – ' + op.end));
         svg.appendChild(g);
       }
     });
@@ -72,11 +72,11 @@
     tbody.innerHTML = '';
     for (const o of plan.orders) {
       const tr = document.createElement('tr');
-      const cells = [String(o.number), o.promisedDate, o.plannedFinish || '–', o.late ? 'late' : 'on time', o.cuttingPlanId || '–'];
+      const cells = [String(o.number), String(o.quantity || 1), o.promisedDate, o.plannedFinish || '–', o.late ? 'late' : 'on time', o.cuttingPlanId || '–'];
       cells.forEach((c, i) => {
         const td = document.createElement('td');
         td.textContent = c;
-        if (i === 3 && o.late) td.className = 'late';
+        if (i === 4 && o.late) td.className = 'late';
         tr.appendChild(td);
       });
       tbody.appendChild(tr);

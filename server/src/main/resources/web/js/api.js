@@ -70,9 +70,9 @@ export const api = {
   share: (id) => request("POST", `/api/configurations/${enc(id)}/share`),
   shared: (token, lang) => request("GET", `/api/shared/${enc(token)}`, { lang }),
   quoteUrl: (id, lang) => `/api/configurations/${enc(id)}/quote.pdf?lang=${enc(lang)}`,
-  order: (configurationId, revision, customer, key) =>
+  order: (configurationId, revision, customer, key, quantity = 1) =>
     request("POST", "/api/orders", {
-      body: { configurationId, revision, customer },
+      body: { configurationId, revision, quantity, customer },
       headers: { "Idempotency-Key": key },
     }),
   getOrder: (id, lang) => request("GET", `/api/orders/${enc(id)}`, { lang }),

@@ -10,6 +10,7 @@ const app = {
   session: null, // the configuration state from the API
   groupIndex: 0,
   orders: new Map(), // orderId -> order just placed (shown without a second request)
+  orderQuantity: null, // the order form's quantity as typed, kept while the configurator re-renders
   orderAttempt: null, // {key, revision}: one Idempotency-Key per order attempt, reused by retries
   shareUrl: null,
   notice: null, // {kind: "error"|"info", message, maybe}
@@ -914,6 +915,8 @@ function renderOrderForm(s) {
     h(
       "form",
       { id: "order-form", onSubmit: placeOrder, "aria-describedby": s.complete ? null : "order-hint" },
+      h("label", { for: "order-quantity" }, t().quantity),
+      h("input", { id: "order-quantity", name: "quantity", type: "number", min: 1, max: 9999, step: 1, required: true, inputmode: "numeric", value: app.orderQuantity || 1, onInput: (e) => (app.orderQuantity = e.target.value) }),
       h("label", { for: "order-name" }, t().name),
       h("input", { id: "order-name", name: "name", type: "text", autocomplete: "name", required: true, value: attempt?.name || "" }),
       h("label", { for: "order-email" }, t().email),
@@ -929,17 +932,20 @@ async function placeOrder(ev) {
   const s = app.session;
   const name = document.getElementById("order-name").value.trim();
   const email = document.getElementById("order-email").value.trim();
-  // one key per attempt: a retry of the same configuration revision reuses it, so it is never placed twice
-  if (!app.orderAttempt || app.orderAttempt.revision !== s.revision) {
+  const quantity = Number(document.getElementById("order-quantity").value);
+  // one key per attempt: a retry of the same configuration revision and quantity reuses it, so it is never
+  // placed twice; a changed quantity is a different order, so it gets a new key
+  if (!app.orderAttempt || app.orderAttempt.revision !== s.revision || app.orderAttempt.quantity !== quantity) {
     app.orderAttempt = { key: newIdempotencyKey(), revision: s.revision };
   }
-  Object.assign(app.orderAttempt, { name, email, message: null });
+  Object.assign(app.orderAttempt, { name, email, quantity, message: null });
   const button = document.getElementById("place-order");
   button.disabled = true;
   announce(t().orderSending);
   try {
-    const order = await api.order(s.id, s.revision, { name, email }, app.orderAttempt.key);
+    const order = await api.order(s.id, s.revision, { name, email }, app.orderAttempt.key, quantity);
     app.orderAttempt = null;
+    app.orderQuantity = null;
     app.orders.set(order.id, order);
     navigate(`#/o/${encodeURIComponent(order.id)}`);
   } catch (e) {
@@ -983,6 +989,8 @@ async function renderOrder(id) {
     h("tr", { "data-option": k }, h("th", { scope: "row" }, label(k)), h("td", {}, value(k, v))),
   );
   const price = order.price || {};
+  const currency = price.currency || "NOK";
+  const orderTotal = price.orderTotal ?? price.total;
   main.replaceChildren(
     h(
       "div",
@@ -999,8 +1007,12 @@ async function renderOrder(id) {
         h("dd", {}, `${order.customer?.name || ""} <${order.customer?.email || ""}>`),
         h("dt", {}, "Status"),
         h("dd", {}, t().orderStatus[order.status] || order.status),
+        h("dt", {}, t().quantity),
+        h("dd", { id: "order-units" }, number(order.quantity || 1, app.lang)),
+        h("dt", {}, t().unitPrice),
+        h("dd", { id: "order-unit-price" }, price.total !== undefined ? money(price.total, app.lang, currency) : "–"),
         h("dt", {}, t().total),
-        h("dd", { id: "order-total" }, price.total !== undefined ? money(price.total, app.lang, price.currency || "NOK") : "–"),
+        h("dd", { id: "order-total" }, orderTotal !== undefined ? money(orderTotal, app.lang, currency) : "–"),
       ),
       h("h2", {}, t().orderSummary),
       h("table", { class: "order-summary", id: "order-summary" }, h("tbody", {}, rows)),

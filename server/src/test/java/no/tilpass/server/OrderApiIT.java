@@ -49,6 +49,11 @@ class OrderApiIT {
                 + ",\"customer\":{\"name\":\"Kari Nordmann\",\"email\":\"kari@example.no\"}}";
     }
 
+    /** The order body for {@code quantity} units of the state's configuration. */
+    static String orderBody(JsonNode state, int quantity) {
+        return orderBody(state).replace(",\"customer\":", ",\"quantity\":" + quantity + ",\"customer\":");
+    }
+
     @Test
     void the_same_idempotency_key_answers_the_same_order() {
         JsonNode state = completeWindow(client);

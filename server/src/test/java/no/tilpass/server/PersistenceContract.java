@@ -41,8 +41,9 @@ abstract class PersistenceContract {
                     .get("versions")
                     .size();
             JsonNode done = OrderApiIT.completeWindow(client);
-            order = client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(done))
+            order = client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(done, 4))
                     .json();
+            assertThat(order.get("quantity").asInt()).as(order.toString()).isEqualTo(4);
             JsonNode s0 = client.post("/api/configurations", "{\"productId\":\"casement_window\",\"language\":\"sv\"}")
                     .json();
             JsonNode s1 = client.set(s0, "glazing", "double").json();

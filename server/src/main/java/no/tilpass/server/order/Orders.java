@@ -1,6 +1,8 @@
 package no.tilpass.server.order;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -24,10 +26,13 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * one insert commit; the others read the winner's order.
  */
 public final class Orders {
+    /** The most units one order may carry. */
+    public static final int MAX_QUANTITY = 9999;
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final String SELECT = "select order_id, firm_id, order_number, idempotency_key, configuration_id,"
             + " configuration_revision, product_id, version, configuration_values, price, customer_name,"
-            + " customer_email, status, created_at from orders";
+            + " customer_email, status, created_at, quantity from orders";
 
     private final Jdbi jdbi;
     private final Configurations configurations;
@@ -61,6 +66,7 @@ public final class Orders {
                             "Maybe add \"revision\": <state.revision>.")
                     .field("revision");
         }
+        int quantity = quantity(body.get("quantity"));
         JsonNode customer = body.get("customer");
         String name = customer == null ? null : textOrNull(customer.get("name"));
         String email = customer == null ? null : textOrNull(customer.get("email"));
@@ -101,9 +107,9 @@ public final class Orders {
                         .one();
                 h.createUpdate("insert into orders (order_id, firm_id, order_number, idempotency_key, configuration_id,"
                                 + " configuration_revision, product_id, version, configuration_values, price,"
-                                + " customer_name, customer_email, status, created_at) values (:id, :firm, :number,"
-                                + " :key, :conf, :rev, :product, :version, :values, :price, :name, :email,"
-                                + " 'received', :at)")
+                                + " customer_name, customer_email, status, created_at, quantity) values (:id, :firm,"
+                                + " :number, :key, :conf, :rev, :product, :version, :values, :price, :name, :email,"
+                                + " 'received', :at, :quantity)")
                         .bind("id", orderId)
                         .bind("firm", firmId)
                         .bind("number", number)
@@ -117,6 +123,7 @@ public final class Orders {
                         .bind("name", name.strip())
                         .bind("email", email.strip())
                         .bind("at", now.atOffset(ZoneOffset.UTC))
+                        .bind("quantity", quantity)
                         .execute();
             });
         } catch (UnableToExecuteStatementException e) {
@@ -162,7 +169,9 @@ public final class Orders {
         o.put("configurationId", rs.getString("configuration_id"));
         o.put("revision", rs.getInt("configuration_revision"));
         o.put("configuration", Json.parseStored(rs.getString("configuration_values")));
-        o.put("price", Json.parseStored(rs.getString("price")));
+        int quantity = rs.getInt("quantity");
+        o.put("quantity", quantity);
+        o.put("price", orderPrice(Json.parseStored(rs.getString("price")), quantity));
         Map<String, Object> customer = new LinkedHashMap<>();
         customer.put("name", rs.getString("customer_name"));
         customer.put("email", rs.getString("customer_email"));
@@ -172,6 +181,54 @@ public final class Orders {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant().toString());
         o.put("status", rs.getString("status"));
         return o;
+    }
+
+    /**
+     * The ordered quantity: absent or null is 1; otherwise a whole number from 1 to {@link #MAX_QUANTITY}.
+     * Not a whole number is 400, a whole number out of range 422, both naming the field and the value.
+     */
+    static int quantity(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return 1;
+        }
+        if (!node.isIntegralNumber()) {
+            throw ApiError.badRequest(
+                            "invalid_quantity",
+                            "the quantity " + node + " is not a whole number",
+                            "Maybe send a whole number of units without quotes, e.g. \"quantity\": 12.")
+                    .field("quantity")
+                    .with("value", node);
+        }
+        if (!node.canConvertToInt() || node.intValue() < 1 || node.intValue() > MAX_QUANTITY) {
+            throw ApiError.unprocessable(
+                            "invalid_quantity",
+                            "the quantity " + node.asText() + " is outside 1 to " + MAX_QUANTITY,
+                            node.bigIntegerValue().signum() < 1
+                                    ? "Maybe order at least 1 unit, e.g. \"quantity\": 1."
+                                    : "Maybe split the order into orders of at most " + MAX_QUANTITY + " units.")
+                    .field("quantity")
+                    .with("value", node);
+        }
+        return node.intValue();
+    }
+
+    /**
+     * The stored price of one unit (the configuration's price: lines and total unchanged) with the ordered
+     * {@code quantity} and {@code orderTotal}, the unit total times the quantity.
+     */
+    private static JsonNode orderPrice(JsonNode stored, int quantity) {
+        if (!(stored instanceof ObjectNode unit) || !unit.path("total").isNumber()) {
+            return stored;
+        }
+        ObjectNode price = unit.deepCopy();
+        price.put("quantity", quantity);
+        BigDecimal orderTotal = unit.get("total").decimalValue().multiply(BigDecimal.valueOf(quantity));
+        if (unit.get("total").isIntegralNumber()) {
+            price.put("orderTotal", orderTotal.toBigIntegerExact());
+        } else {
+            price.put("orderTotal", orderTotal);
+        }
+        return price;
     }
 
     private static String text(JsonNode body, String field) {

@@ -100,7 +100,13 @@ public final class Production {
             LocalDateTime start,
             LocalDateTime end) {}
 
-    record OrderRow(String orderId, long number, LocalDate promised, LocalDateTime plannedFinish, String cutPlan) {}
+    record OrderRow(
+            String orderId,
+            long number,
+            LocalDate promised,
+            LocalDateTime plannedFinish,
+            String cutPlan,
+            long quantity) {}
 
     /** An immutable view of a firm's plan for capable-to-promise. */
     private record View(
@@ -236,8 +242,8 @@ public final class Production {
     }
 
     static List<OrderRow> orders(Handle h, String firmId) {
-        return h.createQuery("select p.order_id, o.order_number, p.promised_date, p.planned_finish, p.cutting_plan_id"
-                        + " from production_orders p join orders o on o.order_id = p.order_id"
+        return h.createQuery("select p.order_id, o.order_number, p.promised_date, p.planned_finish, p.cutting_plan_id,"
+                        + " p.quantity from production_orders p join orders o on o.order_id = p.order_id"
                         + " where p.firm_id = :f order by o.order_number")
                 .bind("f", firmId)
                 .map((rs, ctx) -> new OrderRow(
@@ -245,7 +251,8 @@ public final class Production {
                         rs.getLong(2),
                         rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDateTime.class),
-                        rs.getString(5)))
+                        rs.getString(5),
+                        rs.getLong(6)))
                 .list();
     }
 
@@ -289,7 +296,7 @@ public final class Production {
         }
         synchronized (lock(firmId)) {
             List<Map<String, Object>> pending = jdbi.withHandle(h -> h.createQuery(
-                            "select o.order_id, o.product_id, o.version, o.configuration_values from orders o"
+                            "select o.order_id, o.product_id, o.version, o.configuration_values, o.quantity from orders o"
                                     + " left join production_orders p on p.order_id = o.order_id"
                                     + " where o.firm_id = :f and p.order_id is null order by o.order_number")
                     .bind("f", firmId)
@@ -336,8 +343,9 @@ public final class Production {
             return false;
         }
         Map<String, String> configuration = configuration(Json.parseStored((String) row.get("configuration_values")));
+        long quantity = ((Number) row.get("quantity")).longValue();
         OrderRelease.Release r = OrderRelease.release(
-                data, new OrderRelease.Order(orderId, model.get().model(), configuration, 1, now.toLocalDate()));
+                data, new OrderRelease.Order(orderId, model.get().model(), configuration, quantity, now.toLocalDate()));
         if (r instanceof OrderRelease.Release.Rejected rejected) {
             LOG.warn("order {} cannot be released: {}", orderId, rejected.problems());
             return false;
@@ -364,7 +372,8 @@ public final class Production {
                     "item", l.item(),
                     "description", l.description(),
                     "level", l.level(),
-                    "quantity", l.totalQuantity(),
+                    "quantity", l.totalQuantity() * po.quantity(),
+                    "perUnit", l.totalQuantity(),
                     "unit", l.unit(),
                     "profile", l.profile().isEmpty() ? null : l.profile(),
                     "component", l.component());
@@ -636,7 +645,7 @@ public final class Production {
     public Map<String, Object> productionOrder(String orderId) {
         return jdbi.withHandle(h -> {
             Map<String, Object> out = h.createQuery("select p.firm_id, p.promised_date, p.planned_finish, p.bom,"
-                            + " p.materials, p.cuts, p.cutting_plan_id, o.order_number from production_orders p"
+                            + " p.materials, p.cuts, p.cutting_plan_id, o.order_number, p.quantity from production_orders p"
                             + " join orders o on o.order_id = p.order_id where p.order_id = :o")
                     .bind("o", orderId)
                     .map((rs, ctx) -> {
@@ -644,6 +653,7 @@ public final class Production {
                         return Json.map(
                                 "orderId", orderId,
                                 "number", rs.getLong(8),
+                                "quantity", rs.getLong(9),
                                 "firmId", rs.getString(1),
                                 "promisedDate", rs.getObject(2, LocalDate.class).toString(),
                                 "plannedFinish", finish == null ? null : finish.toString(),
@@ -723,6 +733,7 @@ public final class Production {
                 orders.add(Json.map(
                         "orderId", o.orderId(),
                         "number", o.number(),
+                        "quantity", o.quantity(),
                         "promisedDate", o.promised().toString(),
                         "plannedFinish",
                                 o.plannedFinish() == null
@@ -847,8 +858,8 @@ public final class Production {
                 .orElseThrow(() -> ApiError.notFound("work centre", centreId));
         LocalDateTime now = now();
         List<WorkListPdf.Row> rows = jdbi.withHandle(h -> {
-            Map<String, Long> numbers = new LinkedHashMap<>();
-            orders(h, firmId).forEach(o -> numbers.put(o.orderId(), o.number()));
+            Map<String, OrderRow> byId = new LinkedHashMap<>();
+            orders(h, firmId).forEach(o -> byId.put(o.orderId(), o));
             return ops(h, firmId).stream()
                     .filter(op -> op.centreId().equals(centreId))
                     .filter(op -> op.end() == null || op.end().isAfter(now))
@@ -856,7 +867,12 @@ public final class Production {
                             OpRow::start, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                     .map(op -> new WorkListPdf.Row(
                             op.orderId(),
-                            numbers.getOrDefault(op.orderId(), 0L),
+                            byId.containsKey(op.orderId())
+                                    ? byId.get(op.orderId()).number()
+                                    : 0L,
+                            byId.containsKey(op.orderId())
+                                    ? byId.get(op.orderId()).quantity()
+                                    : 1L,
                             op.taskId(),
                             op.operation(),
                             op.description(),

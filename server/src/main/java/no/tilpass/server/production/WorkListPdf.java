@@ -20,9 +20,11 @@ import java.util.List;
 final class WorkListPdf {
     private WorkListPdf() {}
 
+    /** One operation; {@code quantity} is the units of its order (the operation's minutes cover them all). */
     record Row(
             String orderId,
             long orderNumber,
+            long quantity,
             String taskId,
             String operation,
             String description,
@@ -57,7 +59,8 @@ final class WorkListPdf {
                     new Paragraph(r.end() == null ? "-" : r.end().toString().replace('T', ' '), small));
             table.addCell(new Paragraph(r.operation() + " — " + r.description(), small));
             table.addCell(new Paragraph(Long.toString(r.minutes()), small));
-            table.addCell(barcode(cb, r.orderId(), "Order " + r.orderNumber() + " " + r.orderId()));
+            table.addCell(barcode(
+                    cb, r.orderId(), "Order " + r.orderNumber() + " (" + r.quantity() + " pcs) " + r.orderId()));
             table.addCell(barcode(cb, r.taskId(), r.taskId()));
         }
         doc.add(table);

@@ -73,6 +73,13 @@ final class BrowserConfiguratorIT {
         browser.visible(By.id("o-width-input"));
     }
 
+    /** The whole kroner in a formatted amount ({@code "12 345 kr"}, {@code "kr 12 345"}). */
+    private static long amount(String text) {
+        String digits = text.replaceAll("[^0-9]", "");
+        assertThat(digits).as("an amount in '%s'", text).isNotEmpty();
+        return Long.parseLong(digits);
+    }
+
     private void typeNumber(String option, String value) {
         browser.change(() -> {
             WebElement input = browser.visible(By.id("o-" + option + "-input"));
@@ -242,12 +249,22 @@ final class BrowserConfiguratorIT {
         String shareUrl = browser.visible(By.id("share-url")).getAttribute("value");
         assertThat(shareUrl).startsWith(server.url("/c/"));
 
+        long unitPrice = amount(browser.visible(By.id("price-total-amount")).getText());
+        WebElement quantity = browser.visible(By.id("order-quantity"));
+        assertThat(quantity.getAttribute("value")).isEqualTo("1");
+        quantity.clear();
+        quantity.sendKeys("2");
         browser.visible(By.id("order-name")).sendKeys("Kari Nordmann");
         browser.visible(By.id("order-email")).sendKeys("kari@example.no");
         browser.screenshot("06-ready-to-order");
         browser.click(By.id("place-order"));
         String number = browser.visible(By.id("order-number")).getText();
         assertThat(number).isNotBlank();
+        assertThat(browser.visible(By.id("order-units")).getText()).isEqualTo("2");
+        assertThat(amount(browser.visible(By.id("order-unit-price")).getText())).isEqualTo(unitPrice);
+        assertThat(amount(browser.visible(By.id("order-total")).getText()))
+                .as("the order total is the unit price times the quantity")
+                .isEqualTo(2 * unitPrice);
         WebElement summary = browser.visible(By.id("order-summary"));
         assertThat(summary.findElement(By.cssSelector("tr[data-option='width'] td"))
                         .getText())

@@ -57,8 +57,8 @@ final class PlannerBrowserIT {
                 "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install -y chromium chromium-driver");
         System.setProperty("tilpass.planSeconds", "1");
         server = ServerUnderTest.start();
-        orders.add(orderWindow(1000));
-        orders.add(orderWindow(1400));
+        orders.add(orderWindow(1000, 1));
+        orders.add(orderWindow(1400, 3));
         browser = Browser.start();
     }
 
@@ -98,8 +98,8 @@ final class PlannerBrowserIT {
         return MAPPER.readTree(r.body());
     }
 
-    /** Configures a casement window of the width, completes it with defaults and orders it. */
-    private static JsonNode orderWindow(int width) throws Exception {
+    /** Configures a casement window of the width, completes it with defaults and orders {@code quantity}. */
+    private static JsonNode orderWindow(int width, int quantity) throws Exception {
         JsonNode s0 = call("POST", "/api/configurations", "{\"productId\":\"casement_window\"}", null);
         String id = s0.get("id").asText();
         JsonNode s1 = call(
@@ -115,6 +115,7 @@ final class PlannerBrowserIT {
         assertThat(done.get("complete").asBoolean()).as(done.toString()).isTrue();
         String body = "{\"configurationId\":\"" + id + "\",\"revision\":"
                 + done.get("revision").asInt()
+                + ",\"quantity\":" + quantity
                 + ",\"customer\":{\"name\":\"Kari Nordmann\",\"email\":\"kari@example.no\"}}";
         JsonNode order = call("POST", "/api/orders", body, UUID.randomUUID().toString());
         assertThat(order.get("production").isObject()).as(order.toString()).isTrue();
@@ -154,10 +155,13 @@ final class PlannerBrowserIT {
                     .toList();
             JsonNode production = order.get("production");
             assertThat(cells.get(1))
+                    .as("quantity")
+                    .isEqualTo(order.get("quantity").asText());
+            assertThat(cells.get(2))
                     .as("promised date")
                     .isEqualTo(production.get("promisedDate").asText());
-            assertThat(cells.get(2)).as("planned finish").matches("\\d{4}-\\d{2}-\\d{2}.*");
-            assertThat(cells.get(3)).isIn("on time", "late");
+            assertThat(cells.get(3)).as("planned finish").matches("\\d{4}-\\d{2}-\\d{2}.*");
+            assertThat(cells.get(4)).isIn("on time", "late");
         }
         assertThat(browser.visible(By.id("status")).getText()).endsWith("orders");
         browser.screenshot("planner-01-gantt");
