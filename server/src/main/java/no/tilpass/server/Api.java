@@ -68,6 +68,7 @@ final class Api {
                 route(HandlerType.POST, "/api/firms/{firmId}/cutting-plans", this::cuttingPlan),
                 route(HandlerType.GET, "/api/firms/{firmId}/cutting-plans/latest", this::latestCuttingPlan),
                 route(HandlerType.GET, "/api/firms/{firmId}/remnants", this::remnants),
+                route(HandlerType.GET, "/api/firms/{firmId}/stock", this::stock),
                 route(HandlerType.POST, "/api/firms/{firmId}/work-centres/{id}/downtime", this::downtime),
                 route(HandlerType.GET, "/api/firms/{firmId}/work-centres/{id}/work-list.pdf", this::workList),
                 route(HandlerType.GET, "/planner", this::plannerPage)));
@@ -367,6 +368,10 @@ final class Api {
 
     private void latestCuttingPlan(Context ctx) {
         json(ctx, 200, platform.cuttingPlans().latest(firm(ctx)));
+    }
+
+    private void stock(Context ctx) {
+        json(ctx, 200, platform.production().articleStock(firm(ctx)));
     }
 
     private void remnants(Context ctx) {

@@ -106,11 +106,17 @@ public final class Production {
             LocalDate promised,
             LocalDateTime plannedFinish,
             String cutPlan,
-            long quantity) {}
+            long quantity,
+            LocalDate materialArrival) {}
 
     /** An immutable view of a firm's plan for capable-to-promise. */
     private record View(
-            Instant built, Board board, Map<String, List<Interval>> busy, ProductionData data, Promises promises) {}
+            Instant built,
+            Board board,
+            Map<String, List<Interval>> busy,
+            ProductionData data,
+            ArticleStock stock,
+            Promises promises) {}
 
     // ------------------------------------------------------------------ seeding
 
@@ -133,6 +139,13 @@ public final class Production {
                             .mapTo(Long.class)
                             .one();
                     if (have > 0) {
+                        long articles = h.createQuery("select count(*) from article_stock where firm_id = :f")
+                                .bind("f", f.id())
+                                .mapTo(Long.class)
+                                .one();
+                        if (articles == 0) {
+                            insertStock(h, f.id(), file.get());
+                        }
                         return false;
                     }
                     insert(h, f.id(), file.get());
@@ -172,6 +185,27 @@ public final class Production {
         for (ProductionFile.Remnant r : file.remnants()) {
             insertRemnant(h, firmId, r.id(), r.profile(), r.lengthMm());
         }
+        insertStock(h, firmId, file);
+    }
+
+    private static void insertStock(Handle h, String firmId, ProductionFile file) {
+        for (ProductionFile.Stock a : file.stock()) {
+            h.createUpdate("insert into article_stock (firm_id, item, on_hand, reserved, lead_days)"
+                            + " values (:f, :i, :n, 0, :d)")
+                    .bind("f", firmId)
+                    .bind("i", a.item())
+                    .bind("n", a.onHand())
+                    .bind("d", a.leadDays())
+                    .execute();
+        }
+    }
+
+    static ArticleStock stock(Handle h, String firmId) {
+        return new ArticleStock(h.createQuery(
+                        "select item, on_hand, reserved, lead_days from article_stock where firm_id = :f order by item")
+                .bind("f", firmId)
+                .map((rs, ctx) -> new ArticleStock.Level(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)))
+                .list());
     }
 
     private void insertRemnant(Handle h, String firmId, String id, String profile, int length) {
@@ -243,7 +277,7 @@ public final class Production {
 
     static List<OrderRow> orders(Handle h, String firmId) {
         return h.createQuery("select p.order_id, o.order_number, p.promised_date, p.planned_finish, p.cutting_plan_id,"
-                        + " p.quantity from production_orders p join orders o on o.order_id = p.order_id"
+                        + " p.quantity, p.material_arrival from production_orders p join orders o on o.order_id = p.order_id"
                         + " where p.firm_id = :f order by o.order_number")
                 .bind("f", firmId)
                 .map((rs, ctx) -> new OrderRow(
@@ -252,7 +286,8 @@ public final class Production {
                         rs.getObject(3, LocalDate.class),
                         rs.getObject(4, LocalDateTime.class),
                         rs.getString(5),
-                        rs.getLong(6)))
+                        rs.getLong(6),
+                        rs.getObject(7, LocalDate.class)))
                 .list();
     }
 
@@ -311,9 +346,10 @@ public final class Production {
                 List<Board.Centre> centres = centres(firmId);
                 ProductionData data = data(firmId, centres);
                 Map<String, List<Interval>> busy = busy(board, ops(h, firmId));
+                ArticleStock stock = stock(h, firmId);
                 int count = 0;
                 for (Map<String, Object> row : pending) {
-                    if (release(h, firmId, board, data, busy, row, now)) {
+                    if (release(h, firmId, board, data, busy, stock, row, now)) {
                         count++;
                     }
                 }
@@ -331,6 +367,7 @@ public final class Production {
             Board board,
             ProductionData data,
             Map<String, List<Interval>> busy,
+            ArticleStock stock,
             Map<String, Object> row,
             LocalDateTime now) {
         String orderId = (String) row.get("order_id");
@@ -351,12 +388,17 @@ public final class Production {
             return false;
         }
         OrderRelease.ProductionOrder po = ((OrderRelease.Release.Released) r).order();
+        List<ArticleStock.Line> articles = stock.reserve(po.materials(), now.toLocalDate());
+        Optional<LocalDate> arrival = ArticleStock.arrival(articles);
         List<Board.Need> needs = po.tasks().stream()
                 .map(t -> new Board.Need(t.workCentreType(), Board.chunks(t.totalMinutes())))
                 .toList();
-        Optional<List<Board.Placement>> placed = board.insert(needs, busy, 0);
-        LocalDateTime finish = placed.map(
-                        p -> p.isEmpty() ? now : board.time(p.get(p.size() - 1).end()))
+        long ready = ready(board, arrival);
+        Optional<List<Board.Placement>> placed = board.insert(needs, busy, ready);
+        LocalDateTime start = arrival.map(a -> a.atStartOfDay().isAfter(now) ? a.atStartOfDay() : now)
+                .orElse(now);
+        LocalDateTime finish = placed.map(p ->
+                        p.isEmpty() ? start : board.time(p.get(p.size() - 1).end()))
                 .orElse(board.time(board.horizon()));
         List<Map<String, Object>> cuts = new ArrayList<>();
         for (OrderRelease.ProfileNeed p : po.profiles()) {
@@ -381,11 +423,19 @@ public final class Production {
             bom.add(m);
         }
         List<Map<String, Object>> materials = new ArrayList<>();
-        for (OrderRelease.MaterialNeed m : po.materials()) {
-            materials.add(Json.map("item", m.item(), "description", m.description(), "quantity", m.quantity()));
+        for (ArticleStock.Line m : articles) {
+            materials.add(Json.map(
+                    "item", m.item(),
+                    "description", m.description(),
+                    "quantity", m.needed(),
+                    "stockControlled", m.controlled(),
+                    "reserved", m.reserved(),
+                    "short", m.shortage(),
+                    "expectedArrival", m.arrival().map(LocalDate::toString).orElse(null)));
         }
         h.createUpdate("insert into production_orders (order_id, firm_id, quantity, promised_date, planned_finish, bom,"
-                        + " materials, cuts, released_at) values (:o, :f, :q, :p, :pf, :b, :m, :c, :at)")
+                        + " materials, cuts, released_at, material_arrival)"
+                        + " values (:o, :f, :q, :p, :pf, :b, :m, :c, :at, :ma)")
                 .bind("o", orderId)
                 .bind("f", firmId)
                 .bind("q", po.quantity())
@@ -395,7 +445,33 @@ public final class Production {
                 .bind("m", Json.write(materials))
                 .bind("c", Json.write(cuts))
                 .bind("at", clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC))
+                .bind("ma", arrival.orElse(null))
                 .execute();
+        for (ArticleStock.Line m : articles) {
+            if (!m.controlled()) {
+                continue;
+            }
+            int taken = h.createUpdate("update article_stock set reserved = reserved + :n"
+                            + " where firm_id = :f and item = :i and on_hand - reserved >= :n")
+                    .bind("n", m.reserved())
+                    .bind("f", firmId)
+                    .bind("i", m.item())
+                    .execute();
+            if (taken != 1) {
+                throw new IllegalStateException("article " + m.item() + " of " + firmId
+                        + " changed during the release of order " + orderId + "; the release is rolled back");
+            }
+            h.createUpdate("insert into article_reservations (order_id, item, firm_id, needed, reserved, short,"
+                            + " expected_arrival) values (:o, :i, :f, :n, :r, :s, :a)")
+                    .bind("o", orderId)
+                    .bind("i", m.item())
+                    .bind("f", firmId)
+                    .bind("n", m.needed())
+                    .bind("r", m.reserved())
+                    .bind("s", m.shortage())
+                    .bind("a", m.arrival().orElse(null))
+                    .execute();
+        }
         int position = 0;
         int placement = 0;
         for (OrderRelease.Task t : po.tasks()) {
@@ -429,6 +505,12 @@ public final class Production {
         return true;
     }
 
+    /** The minute of {@code board} from which an order whose short articles arrive on {@code arrival} may start. */
+    static long ready(Board board, Optional<LocalDate> arrival) {
+        return arrival.map(a -> Math.min(board.horizon(), Math.max(0, board.minutes(a.atStartOfDay()))))
+                .orElse(0L);
+    }
+
     static Map<String, String> configuration(JsonNode values) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : values.properties()) {
@@ -456,7 +538,7 @@ public final class Production {
         List<long[]> currentStarts = new ArrayList<>();
         for (OrderRow o : orders(h, firmId)) {
             List<OpRow> ops = byOrder.getOrDefault(o.orderId(), List.of());
-            long release = 0;
+            long release = ready(board, Optional.ofNullable(o.materialArrival()));
             List<OpRow> open = new ArrayList<>();
             for (OpRow op : ops) {
                 boolean started = op.start() != null && op.start().isBefore(board.epoch());
@@ -582,7 +664,10 @@ public final class Production {
         List<Board.Need> needs = released.order().tasks().stream()
                 .map(t -> new Board.Need(t.workCentreType(), Board.chunks(t.totalMinutes())))
                 .toList();
-        long ready = Math.max(0, board.minutes(now));
+        List<ArticleStock.Line> articles =
+                view.stock().copy().reserve(released.order().materials(), now.toLocalDate());
+        Optional<LocalDate> arrival = ArticleStock.arrival(articles);
+        long ready = Math.max(Math.max(0, board.minutes(now)), ready(board, arrival));
         Optional<List<Board.Placement>> placed = board.insert(needs, view.busy(), ready);
         if (placed.isEmpty() || placed.get().isEmpty()) {
             return Optional.empty();
@@ -606,7 +691,8 @@ public final class Production {
         LocalDateTime now = now();
         View fresh = jdbi.withHandle(h -> {
             Board board = board(h, firmId, now);
-            return new View(at, board, busy(board, ops(h, firmId)), data(firmId, centres), new Promises());
+            return new View(
+                    at, board, busy(board, ops(h, firmId)), data(firmId, centres), stock(h, firmId), new Promises());
         });
         views.put(firmId, fresh);
         return fresh;
@@ -645,11 +731,13 @@ public final class Production {
     public Map<String, Object> productionOrder(String orderId) {
         return jdbi.withHandle(h -> {
             Map<String, Object> out = h.createQuery("select p.firm_id, p.promised_date, p.planned_finish, p.bom,"
-                            + " p.materials, p.cuts, p.cutting_plan_id, o.order_number, p.quantity from production_orders p"
+                            + " p.materials, p.cuts, p.cutting_plan_id, o.order_number, p.quantity, p.material_arrival"
+                            + " from production_orders p"
                             + " join orders o on o.order_id = p.order_id where p.order_id = :o")
                     .bind("o", orderId)
                     .map((rs, ctx) -> {
                         LocalDateTime finish = rs.getObject(3, LocalDateTime.class);
+                        LocalDate arrival = rs.getObject(10, LocalDate.class);
                         return Json.map(
                                 "orderId", orderId,
                                 "number", rs.getLong(8),
@@ -660,7 +748,8 @@ public final class Production {
                                 "bom", Json.parseStored(rs.getString(4)),
                                 "materials", Json.parseStored(rs.getString(5)),
                                 "cuts", Json.parseStored(rs.getString(6)),
-                                "cuttingPlanId", rs.getString(7));
+                                "cuttingPlanId", rs.getString(7),
+                                "materialArrival", arrival == null ? null : arrival.toString());
                     })
                     .findOne()
                     .orElseThrow(() -> ApiError.notFound("production order", orderId));
@@ -722,6 +811,14 @@ public final class Production {
                         closed));
             }
             List<OpRow> ops = ops(h, firmId);
+            Map<String, List<String>> shortages = new LinkedHashMap<>();
+            h.createQuery("select order_id, item from article_reservations where firm_id = :f and short > 0"
+                            + " order by order_id, item")
+                    .bind("f", firmId)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .forEach(e -> shortages
+                            .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                            .add(e.getValue()));
             List<Map<String, Object>> orders = new ArrayList<>();
             for (OrderRow o : orders(h, firmId)) {
                 List<Map<String, Object>> list = new ArrayList<>();
@@ -743,9 +840,33 @@ public final class Production {
                                 o.plannedFinish() != null
                                         && o.plannedFinish().toLocalDate().isAfter(o.promised()),
                         "cuttingPlanId", o.cutPlan(),
+                        "materialArrival",
+                                o.materialArrival() == null
+                                        ? null
+                                        : o.materialArrival().toString(),
+                        "shortMaterials", shortages.getOrDefault(o.orderId(), List.of()),
                         "operations", list));
             }
             return Json.map("firmId", firmId, "now", now.toString(), "workCentres", wcs, "orders", orders);
+        });
+    }
+
+    /** The firm's article stock: per article on hand, reserved by released orders, free, and lead time. */
+    public Map<String, Object> articleStock(String firmId) {
+        if (!hasProduction(firmId)) {
+            throw noProduction(firmId);
+        }
+        return jdbi.withHandle(h -> {
+            List<Map<String, Object>> articles = new ArrayList<>();
+            for (ArticleStock.Level l : stock(h, firmId).levels()) {
+                articles.add(Json.map(
+                        "item", l.item(),
+                        "onHand", l.onHand(),
+                        "reserved", l.reserved(),
+                        "available", l.free(),
+                        "leadTimeDays", l.leadDays()));
+            }
+            return Json.map("firmId", firmId, "leadTimeUnit", "calendar_days", "articles", articles);
         });
     }
 

@@ -22,16 +22,28 @@ import no.tilpass.engine.production.ShiftCalendar;
 
 /**
  * A firm's production data as written in {@code models/production/<firm>.properties}: work centres
- * (type, name, capacity, calendar), new-bar lengths per profile type and remnants in stock. A work
+ * (type, name, capacity, calendar), new-bar lengths per profile type, remnants in stock and the article
+ * stock ({@code stock.ITEM=ON_HAND LEAD_DAYS}: pieces on hand and the supplier's replenishment lead time in
+ * calendar days; articles not listed are not stock-controlled). A work
  * centre's calendar is kept as text ({@code shifts=...}, {@code holidays=...}, {@code downtime=...} lines)
  * so the database row can be parsed again by {@link #calendar}.
  */
-record ProductionFile(List<Centre> centres, Map<String, Integer> bars, List<Remnant> remnants) {
+record ProductionFile(List<Centre> centres, Map<String, Integer> bars, List<Remnant> remnants, List<Stock> stock) {
     ProductionFile {
         centres = List.copyOf(centres);
         bars = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bars));
         remnants = List.copyOf(remnants);
+        stock = List.copyOf(stock);
     }
+
+    /** The longest supplier lead time accepted, in calendar days. */
+    static final int MAX_LEAD_DAYS = 365;
+
+    /**
+     * Article {@code item} (a BOM item id) in stock: {@code onHand} pieces, replenished by the supplier in
+     * {@code leadDays} calendar days.
+     */
+    record Stock(String item, long onHand, int leadDays) {}
 
     record Centre(String id, String type, String name, int capacity, String calendar) {}
 
@@ -94,6 +106,7 @@ record ProductionFile(List<Centre> centres, Map<String, Integer> bars, List<Remn
         }
         Map<String, Integer> bars = new LinkedHashMap<>();
         List<Remnant> remnants = new ArrayList<>();
+        List<Stock> stock = new ArrayList<>();
         for (String k : keys) {
             String v = p.getProperty(k).strip();
             if (k.startsWith("bar.")) {
@@ -105,9 +118,32 @@ record ProductionFile(List<Centre> centres, Map<String, Integer> bars, List<Remn
                             + "', not 'PROFILE LENGTH_MM'. Maybe " + k + "=frame_profile 2350.");
                 }
                 remnants.add(new Remnant(k.substring(8), parts[0], length(file, k, parts[1])));
+            } else if (k.startsWith("stock.")) {
+                stock.add(stock(file, k, v));
             }
         }
-        return new ProductionFile(centres, bars, remnants);
+        return new ProductionFile(centres, bars, remnants, stock);
+    }
+
+    private static Stock stock(String file, String key, String v) {
+        String item = key.substring("stock.".length());
+        String[] parts = v.split("\\s+");
+        long onHand = -1;
+        long lead = -1;
+        if (parts.length == 2) {
+            try {
+                onHand = Long.parseLong(parts[0]);
+                lead = Long.parseLong(parts[1]);
+            } catch (NumberFormatException e) {
+                onHand = -1;
+            }
+        }
+        if (item.isBlank() || onHand < 0 || onHand > 10_000_000 || lead < 0 || lead > MAX_LEAD_DAYS) {
+            throw new IllegalArgumentException(file + ": " + key + " is '" + v
+                    + "', not 'ON_HAND LEAD_DAYS' (pieces from 0, calendar days from 0 to " + MAX_LEAD_DAYS
+                    + "). Maybe " + key + "=40 14.");
+        }
+        return new Stock(item, onHand, (int) lead);
     }
 
     private static int length(String file, String key, String v) {

@@ -51,4 +51,46 @@ class ProductionFileTest {
                 .hasMessageContaining("saw-1")
                 .hasMessageContaining("Maybe");
     }
+
+    @Test
+    void an_article_stock_line_gives_pieces_on_hand_and_the_lead_time_in_days() throws Exception {
+        Properties p = new Properties();
+        p.load(new StringReader("workcentre.saw-1.type=saw\nstock.glass_triple=120 14\nstock.motor = 0 28\n"));
+
+        ProductionFile file = ProductionFile.parse("firm.properties", p);
+
+        assertThat(file.stock())
+                .containsExactly(
+                        new ProductionFile.Stock("glass_triple", 120, 14), new ProductionFile.Stock("motor", 0, 28));
+    }
+
+    @Test
+    void a_file_without_a_stock_section_controls_no_article() throws Exception {
+        Properties p = new Properties();
+        p.load(new StringReader("workcentre.saw-1.type=saw\n"));
+
+        assertThat(ProductionFile.parse("firm.properties", p).stock()).isEmpty();
+    }
+
+    @Test
+    void the_bundled_window_maker_is_short_of_some_articles() {
+        ProductionFile file = ProductionFile.bundled("glamdal-vindu").orElseThrow();
+
+        assertThat(file.stock()).extracting(ProductionFile.Stock::item).contains("glass_triple", "screen", "motor");
+        assertThat(file.stock()).allSatisfy(s -> assertThat(s.leadDays()).isBetween(1, 365));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"many 14", "12", "12 14 3", "-1 14", "12 -2", "12 400"})
+    void a_bad_stock_line_is_reported_with_file_key_value_and_a_maybe(String value) throws Exception {
+        Properties p = new Properties();
+        p.load(new StringReader("workcentre.saw-1.type=saw\nstock.glass_triple=" + value + "\n"));
+
+        assertThatThrownBy(() -> ProductionFile.parse("firm.properties", p))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("firm.properties")
+                .hasMessageContaining("stock.glass_triple")
+                .hasMessageContaining("'" + value + "'")
+                .hasMessageContaining("Maybe stock.glass_triple=");
+    }
 }
