@@ -108,6 +108,46 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void article_stock_and_reservations_survive_a_restart_and_are_not_seeded_again() {
+        ServerConfig config = config(data);
+        JsonNode motorAfter;
+        JsonNode hingeAfter;
+        JsonNode po;
+        String id;
+        try (TilpassServer server = TilpassServer.start(config)) {
+            TestClient client = new TestClient(server.url());
+            JsonNode hingeBefore = StockApiIT.article(client, "hinge");
+            JsonNode state = StockApiIT.window(client, "blinds", "integrated", "blinds_motor", true);
+            id = StockApiIT.order(client, state, 2).get("id").asText();
+            po = client.get("/api/orders/" + id + "/production").json();
+            assertThat(StockApiIT.material(po, "motor").get("short").asLong()).isPositive();
+            assertThat(po.get("materialArrival").isTextual()).isTrue();
+            hingeAfter = StockApiIT.article(client, "hinge");
+            motorAfter = StockApiIT.article(client, "motor");
+            assertThat(hingeAfter.get("reserved").asLong())
+                    .isEqualTo(hingeBefore.get("reserved").asLong()
+                            + StockApiIT.material(po, "hinge").get("reserved").asLong())
+                    .isGreaterThan(hingeBefore.get("reserved").asLong());
+        }
+
+        try (TilpassServer server = TilpassServer.start(config)) {
+            TestClient client = new TestClient(server.url());
+
+            assertThat(StockApiIT.article(client, "hinge")).isEqualTo(hingeAfter);
+            assertThat(StockApiIT.article(client, "motor")).isEqualTo(motorAfter);
+            JsonNode reloaded = client.get("/api/orders/" + id + "/production").json();
+            assertThat(reloaded.get("materials")).isEqualTo(po.get("materials"));
+            assertThat(reloaded.get("materialArrival")).isEqualTo(po.get("materialArrival"));
+            long reservations = server.platform().database().jdbi().withHandle(h -> h.createQuery(
+                            "select count(*) from article_reservations where order_id = :o and short > 0")
+                    .bind("o", id)
+                    .mapTo(Long.class)
+                    .one());
+            assertThat(reservations).isEqualTo(1);
+        }
+    }
+
+    @Test
     void concurrent_duplicate_orders_leave_exactly_one_order() throws Exception {
         try (TilpassServer server = TilpassServer.start(config(data))) {
             TestClient client = new TestClient(server.url());
