@@ -79,6 +79,14 @@
         if (i === 4 && o.late) td.className = 'late';
         tr.appendChild(td);
       });
+      const short = o.shortMaterials || [];
+      const mat = document.createElement('td');
+      mat.textContent = short.length ? '⚠ short' : 'in stock';
+      if (short.length) {
+        mat.className = 'short';
+        mat.title = 'Short of ' + short.join(', ') + '; arrives ' + (o.materialArrival || '?') + ', no operation starts before';
+      }
+      tr.appendChild(mat);
       tbody.appendChild(tr);
     }
   }
