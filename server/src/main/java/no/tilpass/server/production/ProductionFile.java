@@ -2,8 +2,6 @@ package no.tilpass.server.production;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
@@ -56,18 +54,65 @@ record ProductionFile(List<Centre> centres, Map<String, Integer> bars, List<Remn
             if (in == null) {
                 return Optional.empty();
             }
-            Properties p = new Properties();
-            try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                p.load(r);
-            }
-            return Optional.of(parse(name, p));
+            return Optional.of(parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }
     }
 
+    /**
+     * Parses the text of a production file; bad values throw an {@link IllegalArgumentException} naming
+     * file, line and column (where a stock line is bad), key and value.
+     */
+    static ProductionFile parse(String file, String text) {
+        Properties p = new Properties();
+        try {
+            p.load(new java.io.StringReader(text));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        return parse(file, p, positions(text));
+    }
+
     /** Parses {@code p}; bad values throw an {@link IllegalArgumentException} naming file, key and value. */
     static ProductionFile parse(String file, Properties p) {
+        return parse(file, p, Map.of());
+    }
+
+    /**
+     * Where each key's value starts, as {@code line:column} (1-based), for simple one-line entries
+     * ({@code key=value} or {@code key = value}); continuation lines are not followed.
+     */
+    static Map<String, String> positions(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            String t = line.strip();
+            if (t.isEmpty() || t.startsWith("#") || t.startsWith("!")) {
+                continue;
+            }
+            int sep = -1;
+            for (int c = 0; c < line.length(); c++) {
+                if (line.charAt(c) == '=' || line.charAt(c) == ':') {
+                    sep = c;
+                    break;
+                }
+            }
+            if (sep < 0) {
+                continue;
+            }
+            String key = line.substring(0, sep).strip();
+            int value = sep + 1;
+            while (value < line.length() && Character.isWhitespace(line.charAt(value))) {
+                value++;
+            }
+            out.putIfAbsent(key, (i + 1) + ":" + (value + 1));
+        }
+        return out;
+    }
+
+    private static ProductionFile parse(String file, Properties p, Map<String, String> positions) {
         String shifts = p.getProperty("shifts", "MON-FRI 07:00-15:00").strip();
         String holidays = p.getProperty("holidays", "").strip();
         TreeSet<String> keys = new TreeSet<>(p.stringPropertyNames());
@@ -119,7 +164,7 @@ record ProductionFile(List<Centre> centres, Map<String, Integer> bars, List<Remn
                 }
                 remnants.add(new Remnant(k.substring(8), parts[0], length(file, k, parts[1])));
             } else if (k.startsWith("stock.")) {
-                stock.add(stock(file, k, v));
+                stock.add(stock(positions.containsKey(k) ? file + ":" + positions.get(k) : file, k, v));
             }
         }
         return new ProductionFile(centres, bars, remnants, stock);

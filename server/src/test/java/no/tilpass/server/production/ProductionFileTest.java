@@ -80,6 +80,15 @@ class ProductionFileTest {
         assertThat(file.stock()).allSatisfy(s -> assertThat(s.leadDays()).isBetween(1, 365));
     }
 
+    @Test
+    void a_bad_stock_line_in_a_file_is_reported_at_its_line_and_column() {
+        String text = "# stock\nworkcentre.saw-1.type=saw\n\nstock.motor = two 28\n";
+
+        assertThatThrownBy(() -> ProductionFile.parse("models/production/x.properties", text))
+                .hasMessageStartingWith("models/production/x.properties:4:15: stock.motor is 'two 28'")
+                .hasMessageContaining("Maybe stock.motor=40 14.");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"many 14", "12", "12 14 3", "-1 14", "12 -2", "12 400"})
     void a_bad_stock_line_is_reported_with_file_key_value_and_a_maybe(String value) throws Exception {
