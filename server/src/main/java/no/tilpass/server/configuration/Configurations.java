@@ -38,7 +38,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class Configurations {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int LIVE_LIMIT = 10_000;
-    private static final int DERIVED_LIMIT = 4096;
+    private static final int DERIVED_LIMIT = 512;
 
     private final Catalogue catalogue;
     private final ConfigurationStore store;

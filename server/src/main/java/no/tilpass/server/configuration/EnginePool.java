@@ -34,7 +34,7 @@ import no.tilpass.server.catalogue.CompiledModel;
  * states (a new session, undo, reloads) cost nothing. At most one request per core solves at a time.
  */
 final class EnginePool {
-    private static final int MEMO_LIMIT = 4096;
+    private static final int MEMO_LIMIT = 512;
     /** Configurators per model: one per core (a new one is expensive, see {@link #withSessionConfigurator}). */
     private static final int CONFIGURATOR_LIMIT =
             Math.max(2, Runtime.getRuntime().availableProcessors());

@@ -15,7 +15,7 @@ import no.tilpass.engine.model.ProductModel;
  * values) costs a lookup. Dropped with its view when the plan changes or the view expires.
  */
 final class Promises {
-    static final int LIMIT = 4096;
+    static final int LIMIT = 512;
 
     private record Key(Map<String, String> configuration, LocalDateTime now) {}
 
