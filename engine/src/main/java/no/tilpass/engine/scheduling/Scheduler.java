@@ -23,9 +23,9 @@ public final class Scheduler {
 
     /**
      * Tabu iterations without a new best (plus 2 000 per operation) after which the search gives the rest
-     * of the time to CP-SAT.
+     * of the time to CP-SAT: room for several pool restarts (TabuSearch), yet small problems finish early.
      */
-    private static final long TABU_PATIENCE = 200_000L;
+    private static final long TABU_PATIENCE = 1_000_000L;
 
     /** At most this many tabu searches run in parallel (each holds an n × n tabu matrix). */
     private static final int MAX_TABU_SEARCHES = 4;
