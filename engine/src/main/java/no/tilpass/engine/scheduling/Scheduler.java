@@ -22,10 +22,13 @@ public final class Scheduler {
     private static final double TABU_SHARE = 0.85;
 
     /**
-     * Tabu iterations without a new best (plus 2 000 per operation) after which the search gives the rest
-     * of the time to CP-SAT.
+     * Tabu iterations without a new best (plus {@value #TABU_PATIENCE_PER_OPERATION} per operation) after
+     * which the search gives the rest of the time to CP-SAT: room for several pool restarts on the la
+     * instances (TabuSearch), yet tiny problems finish early.
      */
     private static final long TABU_PATIENCE = 200_000L;
+
+    private static final long TABU_PATIENCE_PER_OPERATION = 8_000L;
 
     /** At most this many tabu searches run in parallel (each holds an n × n tabu matrix). */
     private static final int MAX_TABU_SEARCHES = 4;
@@ -76,7 +79,7 @@ public final class Scheduler {
                     firstStarts,
                     trivialMakespanBound(problem),
                     deadline,
-                    TABU_PATIENCE + 2_000L * problem.operationCount(),
+                    TABU_PATIENCE + TABU_PATIENCE_PER_OPERATION * problem.operationCount(),
                     settings.seed(),
                     Math.min(settings.workers(), MAX_TABU_SEARCHES));
         }

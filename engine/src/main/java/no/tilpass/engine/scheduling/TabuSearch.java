@@ -16,7 +16,8 @@ import java.util.Random;
  * tabu attributes are the pairs of operations a move reverses, with a random tenure and aspiration by a
  * new best. Each tabu search runs until it stagnates; the first {@value #POOL} start from the given
  * schedule after a random walk and fill a pool of elite solutions, later ones start halfway on a path
- * between two pool members (path relinking), and a result better than the pool's worst replaces it.
+ * between two pool members (path relinking), and a result better than the pool's worst replaces it;
+ * after {@value #RESET} searches without a new best the pool is refilled around the best solution.
  */
 final class TabuSearch {
     /** Elite solutions kept for path relinking. */
@@ -24,6 +25,13 @@ final class TabuSearch {
 
     /** Iterations without a new best of its own (plus 5 per operation) after which one tabu search stops. */
     private static final long RUN_PATIENCE = 10_000L;
+
+    /**
+     * Tabu searches in a row without a new overall best after which the pool is emptied and refilled from
+     * the best solution, each start after a random walk (an elite restart in the spirit of
+     * Nowicki–Smutnicki's i-TSAB); without it the pool converges and path relinking stalls.
+     */
+    private static final int RESET = 30;
 
     private final int n;
     private final long[] duration;
@@ -195,6 +203,7 @@ final class TabuSearch {
         List<int[][]> pool = new ArrayList<>();
         List<Long> values = new ArrayList<>();
         int[][] origin = copy(seq);
+        int stale = 0;
         while (bestValue > lowerBound && sinceBest < patience && System.nanoTime() < deadline) {
             long before = bestValue;
             if (pool.size() < POOL) {
@@ -212,6 +221,13 @@ final class TabuSearch {
             long found = search(perRun);
             admit(pool, values, found);
             sinceBest = bestValue < before ? 0 : sinceBest + perRun;
+            stale = bestValue < before ? 0 : stale + 1;
+            if (stale >= RESET) {
+                pool.clear();
+                values.clear();
+                origin = copy(best);
+                stale = 0;
+            }
         }
         load(best);
         evaluate();
