@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,7 +144,7 @@ public final class HttpBenchmark {
             for (int i = 0; i < settings.sessions(); i++) {
                 running.add(customers.submit(new Customer(http, product.get(), settings.seed() + i, window)));
             }
-            cpuAt(start + (long) (settings.warmupSeconds() * 1e9));
+            sleepUntil(start + (long) (settings.warmupSeconds() * 1e9));
             String settled = settings.warmupSeconds() == 0
                     ? "none asked for"
                     : inProcess ? settle(start) : "a server in another process: fixed warm-up";
@@ -234,7 +236,7 @@ public final class HttpBenchmark {
      * fixed 20 s warm-up measured the server while it compiled.
      */
     private static String settle(long start) throws InterruptedException {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
             return "no JIT figures: fixed warm-up";
         }
@@ -251,11 +253,15 @@ public final class HttpBenchmark {
     }
 
     private static CpuUse cpuAt(long when) throws InterruptedException {
+        sleepUntil(when);
+        return CpuUse.now();
+    }
+
+    private static void sleepUntil(long when) throws InterruptedException {
         long wait = when - System.nanoTime();
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
-        return CpuUse.now();
     }
 
     private static ThreadFactory named(String prefix) {

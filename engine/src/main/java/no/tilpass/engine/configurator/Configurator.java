@@ -107,7 +107,7 @@ public final class Configurator {
         this.variables = cnf.variableCount();
         this.solver = SatSolver.of(cnf);
         this.diagram = useDiagram ? DecisionDiagram.of(space).orElse(null) : null;
-        this.repairsPool = space.options().stream().allMatch(o -> o.valueCount() == 2 && o.literal(0) == -o.literal(1));
+        this.repairsPool = space.options().stream().allMatch(Option::onOneVariable);
         List<Option> options = space.options();
         this.optionStart = new int[options.size() + 1];
         int total = 0;

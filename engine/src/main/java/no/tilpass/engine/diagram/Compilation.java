@@ -32,15 +32,11 @@ final class Compilation {
     private static int compile(SolutionSpace space, Order order, Builder builder) {
         int variables = space.cnf().variableCount();
         int[][] clauses = space.cnf().clauses();
-        int domain = Builder.TRUE;
         List<Integer> domainParts = new ArrayList<>();
         for (int o = 0; o < order.bits.length; o++) {
             domainParts.add(below(order, builder, o, space.options().get(o).valueCount()));
         }
-        domainParts.sort((a, b) -> Integer.compare(builder.level(b), builder.level(a)));
-        for (int part : domainParts) {
-            domain = builder.and(domain, part);
-        }
+        int domain = conjunction(builder, domainParts);
         Definitions definitions = definitions(clauses, variables, order, builder, domain);
         int[] defined = definitions.node();
         List<Integer> parts = new ArrayList<>();
@@ -113,9 +109,15 @@ final class Compilation {
             }
         }
         remaining.add(domain);
-        remaining.sort((a, b) -> Integer.compare(builder.level(b), builder.level(a)));
+        return conjunction(builder, remaining);
+    }
+
+    /** The conjunction of {@code parts}, bottom-up: the parts whose top is deepest first. */
+    private static int conjunction(Builder builder, List<Integer> parts) {
+        List<Integer> sorted = new ArrayList<>(parts);
+        sorted.sort((a, b) -> Integer.compare(builder.level(b), builder.level(a)));
         int f = Builder.TRUE;
-        for (int part : remaining) {
+        for (int part : sorted) {
             f = builder.and(f, part);
             if (f == Builder.FALSE) {
                 break;

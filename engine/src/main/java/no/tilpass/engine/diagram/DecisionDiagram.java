@@ -101,7 +101,7 @@ public final class DecisionDiagram {
             Option option = options.get(o);
             valueCount[o] = option.valueCount();
             defaultIndex[o] = option.defaultIndex();
-            booleanOption[o] = option.valueCount() == 2 && option.literal(0) == -option.literal(1);
+            booleanOption[o] = option.onOneVariable();
         }
         // Keep the nodes reachable from the top, numbered by ascending level (children after parents).
         boolean[] reachable = new boolean[builder.count()];
@@ -202,27 +202,23 @@ public final class DecisionDiagram {
                 || cnf.clauseCount() > MAX_CLAUSES) {
             return Optional.empty();
         }
-        int optionBits = 0;
         for (Option o : space.options()) {
             if (o.valueCount() > (1 << 14)) {
                 return Optional.empty();
             }
-            optionBits += Math.max(1, 32 - Integer.numberOfLeadingZeros(o.valueCount() - 1));
         }
-        if (optionBits > MAX_OPTION_BITS) {
+        if (Arrays.stream(Order.bits(space.options())).sum() > MAX_OPTION_BITS) {
             return Optional.empty();
         }
         // Clustered orders gave the smallest diagrams on every product model we measured, but which of
         // the FORCE starts is best varies 20-fold (window: 6,377 to 142,426 nodes), and span predicts it
         // only roughly: the CLUSTERED_TRIES sequences of least span are compiled and the smallest kept
         // (docs/decisions.md D18). Model order (and large options first) are fallbacks.
-        List<int[]> clustered =
-                productLike ? Order.clustered(space, Order.hasLargeOptions(space), CLUSTERED_STARTS) : List.of();
-        List<Order.Arrangement> fallbacks = !productLike
-                ? List.of(Order.Arrangement.MODEL)
-                : Order.hasLargeOptions(space)
-                        ? List.of(Order.Arrangement.LARGE_FIRST, Order.Arrangement.MODEL)
-                        : List.of(Order.Arrangement.MODEL);
+        boolean large = Order.hasLargeOptions(space);
+        List<int[]> clustered = productLike ? Order.clustered(space, large, CLUSTERED_STARTS) : List.of();
+        List<Order.Arrangement> fallbacks = productLike && large
+                ? List.of(Order.Arrangement.LARGE_FIRST, Order.Arrangement.MODEL)
+                : List.of(Order.Arrangement.MODEL);
         AtomicReference<Optional<DecisionDiagram>> result = new AtomicReference<>(Optional.empty());
         // The operations recurse once per level: compile on a thread with a stack to match.
         Thread compiler = new Thread(
@@ -233,8 +229,7 @@ public final class DecisionDiagram {
                         if (order.isEmpty()) {
                             break;
                         }
-                        Optional<DecisionDiagram> compiled = Compilation.run(space, order.get(), nodeLimit)
-                                .map(top -> new DecisionDiagram(order.get(), top.builder(), top.node(), space));
+                        Optional<DecisionDiagram> compiled = attempt(space, order.get(), nodeLimit);
                         if (compiled.isPresent()
                                 && (result.get().isEmpty()
                                         || compiled.get().size()
@@ -250,8 +245,7 @@ public final class DecisionDiagram {
                         if (order.isEmpty()) {
                             return;
                         }
-                        result.set(Compilation.run(space, order.get(), nodeLimit)
-                                .map(top -> new DecisionDiagram(order.get(), top.builder(), top.node(), space)));
+                        result.set(attempt(space, order.get(), nodeLimit));
                     }
                     result.get().ifPresent(d -> d.warmUp(space));
                 },
@@ -268,17 +262,17 @@ public final class DecisionDiagram {
         return result.get();
     }
 
+    private static Optional<DecisionDiagram> attempt(SolutionSpace space, Order order, int nodeLimit) {
+        return Compilation.run(space, order, nodeLimit)
+                .map(top -> new DecisionDiagram(order, top.builder(), top.node(), space));
+    }
+
     /**
      * Whether some option has more than two values or is not a boolean (product models, CLib tables), as
      * opposed to a feature model's booleans only.
      */
     public static boolean productLike(SolutionSpace space) {
-        for (Option o : space.options()) {
-            if (o.valueCount() != 2 || o.literal(1) != -o.literal(0)) {
-                return true;
-            }
-        }
-        return false;
+        return !space.options().stream().allMatch(Option::onOneVariable);
     }
 
     /** FORCE starts for the clustered block orders. */

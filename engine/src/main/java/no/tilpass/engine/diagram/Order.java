@@ -2,8 +2,15 @@ package no.tilpass.engine.diagram;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import no.tilpass.engine.space.Option;
 import no.tilpass.engine.space.SolutionSpace;
 
@@ -65,23 +72,15 @@ final class Order {
     static Optional<Order> of(SolutionSpace space, Arrangement arrangement) {
         List<Option> options = space.options();
         int[] bits = bits(options);
-        Integer[] sequence = new Integer[options.size() + 1];
-        for (int o = 0; o <= options.size(); o++) {
+        Integer[] sequence = new Integer[options.size()];
+        for (int o = 0; o < options.size(); o++) {
             sequence[o] = o;
         }
         if (arrangement == Arrangement.LARGE_FIRST) {
             // Stable: the large options keep their model order among themselves, and so do the others.
-            Arrays.sort(
-                    sequence,
-                    0,
-                    options.size(),
-                    (a, b) -> Boolean.compare(bits[b] >= LARGE_BITS, bits[a] >= LARGE_BITS));
+            Arrays.sort(sequence, (a, b) -> Boolean.compare(bits[b] >= LARGE_BITS, bits[a] >= LARGE_BITS));
         }
-        return of(
-                space,
-                Arrays.stream(sequence, 0, options.size())
-                        .mapToInt(Integer::intValue)
-                        .toArray());
+        return of(space, Arrays.stream(sequence).mapToInt(Integer::intValue).toArray());
     }
 
     /** The order with the option blocks in {@code sequence} (a permutation of the option indices). */
@@ -180,9 +179,9 @@ final class Order {
         List<int[]> edges = edges(space);
         int n = space.options().size();
         int[] bits = bits(space.options());
-        java.util.Random random = new java.util.Random(20261201L);
-        java.util.Map<String, int[]> distinct = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Long> spans = new java.util.HashMap<>();
+        Random random = new Random(20261201L);
+        Map<String, int[]> distinct = new LinkedHashMap<>();
+        Map<String, Long> spans = new HashMap<>();
         for (int start = 0; start < starts; start++) {
             int[] sequence = new int[n];
             for (int o = 0; o < n; o++) {
@@ -285,13 +284,13 @@ final class Order {
         assign(space, optionOf, valueOf, positiveOf);
         List<int[]> edges = new ArrayList<>();
         int n = space.options().size();
-        List<java.util.BitSet> viaAuxiliary = new ArrayList<>();
+        List<BitSet> viaAuxiliary = new ArrayList<>();
         for (int v = 0; v <= variables; v++) {
             viaAuxiliary.add(null);
         }
-        java.util.Set<java.util.BitSet> seen = new java.util.HashSet<>();
+        Set<BitSet> seen = new HashSet<>();
         for (int[] clause : space.cnf().clauses()) {
-            java.util.BitSet options = new java.util.BitSet(n);
+            BitSet options = new BitSet(n);
             boolean auxiliary = false;
             for (int lit : clause) {
                 int v = Math.abs(lit);
@@ -306,7 +305,7 @@ final class Order {
                     int v = Math.abs(lit);
                     if (optionOf[v] < 0) {
                         if (viaAuxiliary.get(v) == null) {
-                            viaAuxiliary.set(v, new java.util.BitSet(n));
+                            viaAuxiliary.set(v, new BitSet(n));
                         }
                         viaAuxiliary.get(v).or(options);
                     }
@@ -315,7 +314,7 @@ final class Order {
                 edges.add(options.stream().toArray());
             }
         }
-        for (java.util.BitSet options : viaAuxiliary) {
+        for (BitSet options : viaAuxiliary) {
             if (options != null && options.cardinality() > 1 && seen.add(options)) {
                 edges.add(options.stream().toArray());
             }
@@ -353,7 +352,7 @@ final class Order {
                 int v = Math.abs(lit);
                 if (optionOf[v] >= 0) {
                     // A boolean's two values share one variable; anything else has no block.
-                    boolean sameBoolean = optionOf[v] == o && option.valueCount() == 2 && lit == -option.literal(0);
+                    boolean sameBoolean = optionOf[v] == o && option.onOneVariable();
                     if (!sameBoolean) {
                         return false;
                     }
@@ -368,7 +367,7 @@ final class Order {
     }
 
     /** Bits per option: enough to hold its value index. */
-    private static int[] bits(List<Option> options) {
+    static int[] bits(List<Option> options) {
         int[] bits = new int[options.size()];
         for (int o = 0; o < options.size(); o++) {
             bits[o] =

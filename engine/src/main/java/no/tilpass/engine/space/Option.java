@@ -67,6 +67,11 @@ public final class Option {
         return literals.length;
     }
 
+    /** Whether the option's two values are one variable's two literals (a boolean such as {@link #bool}). */
+    public boolean onOneVariable() {
+        return literals.length == 2 && literals[1] == -literals[0];
+    }
+
     /** The SAT literal that is true exactly when value {@code valueIndex} is chosen. */
     public int literal(int valueIndex) {
         return literals[valueIndex];
