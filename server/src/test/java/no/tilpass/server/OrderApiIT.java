@@ -49,6 +49,14 @@ class OrderApiIT {
                 + ",\"customer\":{\"name\":\"Kari Nordmann\",\"email\":\"kari@example.no\"}}";
     }
 
+    /** Places the order {@code body} with a fresh idempotency key and returns it; anything but 201 fails. */
+    static JsonNode placed(TestClient client, String body) {
+        TestClient.Response r =
+                client.postWithKey("/api/orders", UUID.randomUUID().toString(), body);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return r.json();
+    }
+
     /** The order body for {@code quantity} units of the state's configuration. */
     static String orderBody(JsonNode state, int quantity) {
         return orderBody(state).replace(",\"customer\":", ",\"quantity\":" + quantity + ",\"customer\":");

@@ -42,10 +42,7 @@ class OrderQuantityApiIT {
     }
 
     private static JsonNode place(String body) {
-        TestClient.Response r =
-                client.postWithKey("/api/orders", UUID.randomUUID().toString(), body);
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json();
+        return OrderApiIT.placed(client, body);
     }
 
     private static JsonNode production(JsonNode order) {

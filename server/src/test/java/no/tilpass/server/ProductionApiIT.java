@@ -44,10 +44,7 @@ class ProductionApiIT {
     }
 
     static JsonNode order(JsonNode state) {
-        TestClient.Response r =
-                client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(state));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json();
+        return OrderApiIT.placed(client, OrderApiIT.orderBody(state));
     }
 
     @Test

@@ -79,10 +79,7 @@ class StockApiIT {
     }
 
     static JsonNode order(TestClient client, JsonNode state, int quantity) {
-        TestClient.Response r =
-                client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(state, quantity));
-        assertThat(r.status()).as(r.text()).isEqualTo(201);
-        return r.json();
+        return OrderApiIT.placed(client, OrderApiIT.orderBody(state, quantity));
     }
 
     @Test
