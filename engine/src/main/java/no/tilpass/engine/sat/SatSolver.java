@@ -333,6 +333,27 @@ public final class SatSolver {
         this.skipFailing = skipFailing;
     }
 
+    /**
+     * The priority literals (DIMACS) that the last {@link #solve(int...)} skipped because their propagation
+     * ran into a conflict; empty unless {@link #setDecisionPriority(boolean, int...)} asked to skip them.
+     */
+    public int[] skippedPriorities() {
+        int count = 0;
+        for (boolean skipped : prioritySkipped) {
+            if (skipped) {
+                count++;
+            }
+        }
+        int[] result = new int[count];
+        int k = 0;
+        for (int i = 0; i < priority.length; i++) {
+            if (prioritySkipped[i]) {
+                result[k++] = toDimacs(priority[i]);
+            }
+        }
+        return result;
+    }
+
     /** Prefers the polarity of {@code literal} when the solver branches on its variable. */
     public void setPhase(int literal) {
         int v = checkLiteral(literal);

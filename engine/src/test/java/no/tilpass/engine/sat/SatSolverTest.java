@@ -329,6 +329,15 @@ class SatSolverTest {
         assertThat(solver.value(4)).isTrue();
         assertThat(solver.value(2)).isTrue();
         assertThat(solver.value(3)).isFalse();
+        assertThat(solver.skippedPriorities()).containsExactly(1);
+        solver.setDecisionPriority(true, 4, 2);
+        assertThat(solver.solve()).isEqualTo(SatResult.SATISFIABLE);
+        assertThat(solver.skippedPriorities()).isEmpty();
+        solver.setDecisionPriority(1, 4);
+        assertThat(solver.solve()).isEqualTo(SatResult.SATISFIABLE);
+        assertThat(solver.skippedPriorities())
+                .as("a priority that does not skip learns instead")
+                .isEmpty();
     }
 
     @Test
