@@ -3,6 +3,7 @@ package no.tilpass.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,6 +91,7 @@ public final class SessionBenchmark {
         if (!(first instanceof DomainResult.Consistent current)) {
             return new SessionReport(
                     new double[0],
+                    new double[0],
                     initialMillis,
                     loadMillis,
                     peakHeapMb(),
@@ -99,6 +101,8 @@ public final class SessionBenchmark {
         }
         List<Decision> decisions = new ArrayList<>();
         double[] times = new double[steps];
+        double[] cpuTimes = new double[steps];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] baselineTimes = new double[steps];
         SolverStatistics effort = new SolverStatistics(0, 0, 0, 0);
         int done = 0;
@@ -117,9 +121,11 @@ public final class SessionBenchmark {
             Option option = options.get(o);
             decisions.add(new Decision(option.name(), option.values().get(valid[random.nextInt(valid.length)])));
             SolverStatistics before = configurator.statistics();
+            long cpu = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             DomainResult next = configurator.domains(decisions);
             times[done] = millisSince(t);
+            cpuTimes[done] = (threads.getCurrentThreadCpuTime() - cpu) / 1e6;
             SolverStatistics spent = configurator.statistics().minus(before);
             effort = new SolverStatistics(
                     effort.solves() + spent.solves(),
@@ -131,10 +137,11 @@ public final class SessionBenchmark {
             }
             String line = String.format(
                     java.util.Locale.ROOT,
-                    "step %d: %s -> %.1f ms, %d open options; %d SAT calls, %d conflicts, %d propagations",
+                    "step %d: %s -> %.1f ms (CPU %.1f ms), %d open options; %d SAT calls, %d conflicts, %d propagations",
                     done + 1,
                     decisions.get(decisions.size() - 1),
                     times[done],
+                    cpuTimes[done],
                     countOpen(consistent),
                     spent.solves(),
                     spent.conflicts(),
@@ -154,6 +161,7 @@ public final class SessionBenchmark {
         }
         return new SessionReport(
                 Arrays.copyOf(times, done),
+                Arrays.copyOf(cpuTimes, done),
                 initialMillis,
                 loadMillis,
                 peakHeapMb(),

@@ -8,6 +8,8 @@ import no.tilpass.engine.sat.SolverStatistics;
  * The figures of one simulated configuration session.
  *
  * @param stepMillis time of each step (all domains after one more decision), in order
+ * @param stepCpuMillis CPU time of the session's thread in each step: on a shared machine it leaves out
+ *     the time the thread waited for a core (and the JIT compiler's and collector's threads)
  * @param initialMillis time of the domains before any decision (not a step)
  * @param loadMillis time to load the model, as the caller measured it
  * @param peakHeapMb peak used heap of this JVM, in MiB
@@ -17,6 +19,7 @@ import no.tilpass.engine.sat.SolverStatistics;
  */
 public record SessionReport(
         double[] stepMillis,
+        double[] stepCpuMillis,
         double initialMillis,
         long loadMillis,
         double peakHeapMb,
@@ -58,6 +61,10 @@ public record SessionReport(
         field(sb, "p50_ms", p50());
         field(sb, "p95_ms", p95());
         field(sb, "max_ms", max());
+        if (steps() > 0) {
+            field(sb, "cpu_p50_ms", percentile(stepCpuMillis, 50));
+            field(sb, "cpu_p95_ms", percentile(stepCpuMillis, 95));
+        }
         field(sb, "initial_ms", initialMillis);
         sb.append(",\"load_ms\":").append(loadMillis);
         field(sb, "peak_heap_mb", peakHeapMb);
@@ -90,6 +97,7 @@ public record SessionReport(
     public boolean equals(Object o) {
         return o instanceof SessionReport r
                 && Arrays.equals(stepMillis, r.stepMillis)
+                && Arrays.equals(stepCpuMillis, r.stepCpuMillis)
                 && initialMillis == r.initialMillis
                 && loadMillis == r.loadMillis
                 && peakHeapMb == r.peakHeapMb

@@ -155,6 +155,7 @@ class CommandLineTest {
                 .startsWith("{")
                 .contains("\"steps\":")
                 .contains("\"p95_ms\":")
+                .contains("\"cpu_p95_ms\":")
                 .contains("\"peak_heap_mb\":")
                 .contains("\"speedup_p95\":")
                 .contains("\"agree\":true");
