@@ -66,6 +66,7 @@ public final class Production {
     private final SchedulerSettings settings;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, View> views = new ConcurrentHashMap<>();
+    private final StockFlow stockFlow;
 
     public Production(Jdbi jdbi, Catalogue catalogue, Clock clock, Duration planLimit) {
         this.jdbi = jdbi;
@@ -74,6 +75,12 @@ public final class Production {
         this.settings = SchedulerSettings.defaults()
                 .withTimeLimit(planLimit)
                 .withWorkers(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        this.stockFlow = new StockFlow(this, jdbi, clock);
+    }
+
+    /** Goods receipts and the stock movement ledger of the firms. */
+    public StockFlow stockFlow() {
+        return stockFlow;
     }
 
     /** The planning time limit from {@code -Dtilpass.planSeconds} (default 5 seconds). */
@@ -471,6 +478,18 @@ public final class Production {
                     .bind("s", m.shortage())
                     .bind("a", m.arrival().orElse(null))
                     .execute();
+            if (m.reserved() > 0) {
+                StockFlow.movement(
+                        h,
+                        firmId,
+                        "reservation",
+                        m.item(),
+                        m.reserved(),
+                        orderId,
+                        null,
+                        null,
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            }
         }
         int position = 0;
         int placement = 0;
