@@ -694,7 +694,50 @@ public final class Production {
         LocalDate date =
                 board.time(placed.get().get(placed.get().size() - 1).end()).toLocalDate();
         return Optional.of(Collections.unmodifiableMap(Json.map(
-                "earliest", date.toString(), "workingDays", board.workingDaysBetween(now.toLocalDate(), date))));
+                "earliest",
+                date.toString(),
+                "workingDays",
+                board.workingDaysBetween(now.toLocalDate(), date),
+                "materialWait",
+                materialWait(board, needs, view.busy(), now, date, articles).orElse(null))));
+    }
+
+    /**
+     * Why a promise waits for material: the short article that arrives last (item, pieces short, arrival)
+     * when the promised {@code date} is later than the date capacity alone would give (the same insertion
+     * from now, without the wait); empty when nothing is short or capacity sets the date anyway.
+     */
+    static Optional<Map<String, Object>> materialWait(
+            Board board,
+            List<Board.Need> needs,
+            Map<String, List<Interval>> busy,
+            LocalDateTime now,
+            LocalDate date,
+            List<ArticleStock.Line> articles) {
+        Optional<LocalDate> arrival = ArticleStock.arrival(articles);
+        if (arrival.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<List<Board.Placement>> free = board.insert(needs, busy, Math.max(0, board.minutes(now)));
+        if (free.isPresent()
+                && !free.get().isEmpty()
+                && !date.isAfter(
+                        board.time(free.get().get(free.get().size() - 1).end()).toLocalDate())) {
+            return Optional.empty();
+        }
+        ArticleStock.Line last = articles.stream()
+                .filter(l -> l.arrival().equals(arrival))
+                .findFirst()
+                .orElseThrow();
+        return Optional.of(Collections.unmodifiableMap(Json.map(
+                "item",
+                last.item(),
+                "description",
+                last.description(),
+                "short",
+                last.shortage(),
+                "arrival",
+                arrival.get().toString())));
     }
 
     private View view(String firmId) {
