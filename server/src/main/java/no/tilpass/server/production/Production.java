@@ -962,9 +962,10 @@ public final class Production {
             LocalDateTime now = now();
             Map<String, Object> out = jdbi.inTransaction(h -> {
                 Board before = board(h, firmId, now);
-                Optional<Problem> p = problem(h, firmId, before);
                 Map<String, LocalDateTime> finishBefore = new LinkedHashMap<>();
                 orders(h, firmId).forEach(o -> finishBefore.put(o.orderId(), o.plannedFinish()));
+                int interrupted = interrupt(h, centreId, from, to, now, ops(h, firmId));
+                Optional<Problem> p = problem(h, firmId, before);
                 h.createUpdate(
                                 "insert into downtimes (firm_id, downtime_id, work_centre_id, starts_at, ends_at, created_at)"
                                         + " values (:f, :id, :wc, :s, :e, :at)")
@@ -1024,11 +1025,69 @@ public final class Production {
                         "to", to.toString(),
                         "status", status,
                         "changedOperations", changed,
+                        "interruptedOperations", interrupted,
                         "movedOrders", moved);
             });
             views.remove(firmId);
             return out;
         }
+    }
+
+    /**
+     * Interrupts the operations of work centre {@code centreId} that run at {@code now} (started before,
+     * ending after) and that the downtime {@code [from, to)} stops: the part done before the stop ({@code
+     * from}, or the operation's start when the downtime began earlier) stays as it was, and the rest becomes
+     * a new operation right after it in the order's routing ({@code <taskId>/resumed@<stop>}, same lane, the
+     * remaining minutes, no second setup), tentatively at the downtime's end, for the repair to place. An
+     * operation the downtime stops before it began is moved whole. Returns the number of operations
+     * interrupted. Without this a running operation would be frozen through the downtime.
+     */
+    static int interrupt(
+            Handle h, String centreId, LocalDateTime from, LocalDateTime to, LocalDateTime now, List<OpRow> ops) {
+        int count = 0;
+        for (OpRow op : ops) {
+            if (!op.centreId().equals(centreId) || op.start() == null || op.end() == null) {
+                continue;
+            }
+            boolean running = op.start().isBefore(now) && op.end().isAfter(now);
+            if (!running || !from.isBefore(op.end()) || !to.isAfter(now)) {
+                continue;
+            }
+            LocalDateTime stop = from.isAfter(op.start()) ? from : op.start();
+            long done = Duration.between(op.start(), stop).toMinutes();
+            long rest = op.minutes() - done;
+            if (done <= 0) {
+                h.createUpdate("update planned_operations set planned_start = :s, planned_end = :e where task_id = :t")
+                        .bind("s", to)
+                        .bind("e", to.plusMinutes(op.minutes()))
+                        .bind("t", op.taskId())
+                        .execute();
+            } else {
+                h.createUpdate("update planned_operations set minutes = :m, planned_end = :e where task_id = :t")
+                        .bind("m", done)
+                        .bind("e", stop)
+                        .bind("t", op.taskId())
+                        .execute();
+                h.createUpdate("update planned_operations set position = position + 1 where order_id = :o"
+                                + " and position > :p")
+                        .bind("o", op.orderId())
+                        .bind("p", op.position())
+                        .execute();
+                h.createUpdate("insert into planned_operations (task_id, firm_id, order_id, position, operation,"
+                                + " description, work_centre_id, lane, minutes, planned_start, planned_end)"
+                                + " select :id, firm_id, order_id, :pos, operation, description, work_centre_id,"
+                                + " lane, :m, :s, :e from planned_operations where task_id = :t")
+                        .bind("id", op.taskId() + "/resumed@" + stop)
+                        .bind("pos", op.position() + 1)
+                        .bind("m", rest)
+                        .bind("s", to)
+                        .bind("e", to.plusMinutes(rest))
+                        .bind("t", op.taskId())
+                        .execute();
+            }
+            count++;
+        }
+        return count;
     }
 
     // ------------------------------------------------------------------ work lists
