@@ -29,9 +29,11 @@ import org.jdbi.v3.core.Jdbi;
  * at once covers the shortages of released orders waiting for that article, oldest order first: each
  * covered order reserves the received pieces, and an order whose last short article is now covered (or
  * arrives earlier) has its operations re-inserted greedily at the earliest free capacity from now (the
- * other orders' operations stay where they are); then the firm is re-planned as after a release, and the
- * re-planned schedule is kept only when it is not worse. Promised dates are not changed: a promise stays a
- * promise, the plan finishes earlier. Everything runs under the firm's planning lock in one transaction.
+ * other orders' operations stay where they are, as in a repair: as few changes as possible). No full
+ * re-plan runs here: its objective (least tardiness, then makespan) has no reason to keep an order that
+ * is not late early, so it could undo the gain; the next release re-plans the firm as usual. Promised
+ * dates are not changed: a promise stays a promise, the plan finishes earlier. Everything runs under the
+ * firm's planning lock in one transaction.
  */
 public final class StockFlow {
     /** The most pieces one receipt may carry. */
@@ -210,9 +212,6 @@ public final class StockFlow {
             if (!Objects.equals(c.arrivalBefore(), c.arrival())) {
                 pullForward(h, firmId, board, c.orderId(), Optional.ofNullable(c.arrival()));
             }
-        }
-        if (!covers.isEmpty()) {
-            production.replan(h, firmId, now);
         }
         Map<String, LocalDateTime> finishAfter = new LinkedHashMap<>();
         Production.orders(h, firmId).forEach(o -> finishAfter.put(o.orderId(), o.plannedFinish()));
