@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,6 +179,39 @@ class GoodsReceiptApiIT {
         assertThat(noFirm.status()).isEqualTo(404);
         assertThat(client.get("/api/firms/glamdal-vindu/stock").json()).isEqualTo(before);
         assertThat(article("hadalen-stol", "leather_hide")).isEqualTo(hides);
+    }
+
+    @Test
+    void concurrent_submissions_of_one_receipt_book_it_once() throws Exception {
+        long before = article("glamdal-vindu", "handle").get("onHand").asLong();
+        String key = UUID.randomUUID().toString();
+        String body = receipt("handle", 12, null);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<TestClient.Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return client.postWithKey("/api/firms/glamdal-vindu/stock/receipts", key, body);
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (Future<TestClient.Response> f : answers) {
+                TestClient.Response r = f.get();
+                statuses.add(r.status());
+                ids.add(r.json().path("id").asText());
+            }
+
+            assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
+            assertThat(ids.stream().distinct()).hasSize(1);
+            assertThat(article("glamdal-vindu", "handle").get("onHand").asLong())
+                    .isEqualTo(before + 12);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
