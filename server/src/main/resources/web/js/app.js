@@ -3,7 +3,7 @@
 // #/o/{orderId} order confirmation · /c/{token} a shared configuration (resumed, then #/s/{id}).
 import { api, ApiError, NetworkError, newIdempotencyKey } from "./api.js";
 import { renderDrawing } from "./drawing.js";
-import { LANGUAGES, initialLanguage, money, number, rememberLanguage, strings } from "./i18n.js";
+import { LANGUAGES, date, initialLanguage, money, number, rememberLanguage, strings } from "./i18n.js";
 
 const app = {
   lang: initialLanguage(),
@@ -853,6 +853,19 @@ function renderPrice(s) {
       h("strong", { id: "price-total-amount" }, money(p.total, app.lang, p.currency)),
     ),
     h("p", { class: "muted small" }, p.estimate ? h("span", { class: "estimate", id: "price-estimate" }, t().estimate) : null, p.estimate ? " · " : null, t().exVat),
+    renderDelivery(s.delivery),
+  );
+}
+
+/** The capable-to-promise date, and one line when it waits for material rather than capacity. */
+function renderDelivery(d) {
+  if (!d) return null;
+  const wait = d.materialWait;
+  return h(
+    "div",
+    { class: "delivery", id: "delivery", "aria-live": "polite" },
+    h("p", { id: "delivery-date" }, t().delivery(date(d.earliest, app.lang), d.workingDays)),
+    wait ? h("p", { class: "muted small", id: "delivery-wait", "data-item": wait.item }, t().materialWait(number(wait.short, app.lang), wait.description || wait.item, date(wait.arrival, app.lang))) : null,
   );
 }
 

@@ -84,6 +84,8 @@ const STRINGS = {
     error: "Noe gikk galt",
     complete: "Komplett",
     incomplete: "Ikke ferdig",
+    delivery: (date, days) => `Tidligst levert ${date} (${days} arbeidsdager)`,
+    materialWait: (n, item, date) => `Venter på materiale: ${n} × ${item} kommer ${date}`,
     firmKinds: { windows: "Vinduer", chairs: "Stoler", metal: "Metall", other: "Annet" },
   },
   sv: {
@@ -169,6 +171,8 @@ const STRINGS = {
     error: "Något gick fel",
     complete: "Komplett",
     incomplete: "Inte klart",
+    delivery: (date, days) => `Tidigast levererad ${date} (${days} arbetsdagar)`,
+    materialWait: (n, item, date) => `Väntar på material: ${n} × ${item} kommer ${date}`,
     firmKinds: { windows: "Fönster", chairs: "Stolar", metal: "Metall", other: "Övrigt" },
   },
   en: {
@@ -254,6 +258,8 @@ const STRINGS = {
     error: "Something went wrong",
     complete: "Complete",
     incomplete: "Not finished",
+    delivery: (date, days) => `Earliest delivery ${date} (${days} working days)`,
+    materialWait: (n, item, date) => `Waits for material: ${n} × ${item} arriving ${date}`,
     firmKinds: { windows: "Windows", chairs: "Chairs", metal: "Metal", other: "Other" },
   },
 };
@@ -305,6 +311,12 @@ export function money(amount, lang, currency = "NOK") {
     currency,
     maximumFractionDigits: 0,
   }).format(Math.round(amount));
+}
+
+/** An ISO date ("2026-12-14") in the language's medium style, read as a calendar date (no time zone). */
+export function date(iso, lang) {
+  const [y, m, d] = String(iso).split("-").map(Number);
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: "medium" }).format(new Date(y, m - 1, d));
 }
 
 export function number(n, lang) {

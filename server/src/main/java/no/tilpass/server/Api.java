@@ -22,6 +22,7 @@ import no.tilpass.server.catalogue.Firm;
 import no.tilpass.server.catalogue.ModelView;
 import no.tilpass.server.openapi.OpenApi;
 import no.tilpass.server.order.Orders;
+import no.tilpass.server.production.StockFlow;
 import no.tilpass.server.quote.QuoteRoutes;
 
 /**
@@ -69,6 +70,8 @@ final class Api {
                 route(HandlerType.GET, "/api/firms/{firmId}/cutting-plans/latest", this::latestCuttingPlan),
                 route(HandlerType.GET, "/api/firms/{firmId}/remnants", this::remnants),
                 route(HandlerType.GET, "/api/firms/{firmId}/stock", this::stock),
+                route(HandlerType.POST, "/api/firms/{firmId}/stock/receipts", this::receive),
+                route(HandlerType.GET, "/api/firms/{firmId}/stock/movements", this::movements),
                 route(HandlerType.POST, "/api/firms/{firmId}/work-centres/{id}/downtime", this::downtime),
                 route(HandlerType.GET, "/api/firms/{firmId}/work-centres/{id}/work-list.pdf", this::workList),
                 route(HandlerType.GET, "/planner", this::plannerPage)));
@@ -372,6 +375,27 @@ final class Api {
 
     private void stock(Context ctx) {
         json(ctx, 200, platform.production().articleStock(firm(ctx)));
+    }
+
+    private void receive(Context ctx) {
+        String firmId = firm(ctx);
+        ObjectNode body = Json.readObject(ctx.body());
+        StockFlow.Received r = platform.production().stockFlow().receive(firmId, ctx.header("Idempotency-Key"), body);
+        json(ctx, r.created() ? 201 : 200, r.receipt());
+    }
+
+    private void movements(Context ctx) {
+        String firmId = firm(ctx);
+        String item = ctx.queryParam("item");
+        json(
+                ctx,
+                200,
+                platform.production()
+                        .stockFlow()
+                        .movements(
+                                firmId,
+                                intParam(ctx, "limit").orElse(50),
+                                item == null || item.isBlank() ? Optional.empty() : Optional.of(item.strip())));
     }
 
     private void remnants(Context ctx) {

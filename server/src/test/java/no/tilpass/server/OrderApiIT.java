@@ -89,6 +89,57 @@ class OrderApiIT {
     }
 
     @Test
+    void the_same_key_with_the_same_order_in_another_spelling_answers_the_first_order() {
+        JsonNode state = completeWindow(client);
+        String key = UUID.randomUUID().toString();
+        TestClient.Response first = client.postWithKey("/api/orders", key, orderBody(state));
+        String respelled = "{\"customer\":{\"email\":\"  Kari@Example.no \",\"name\":\" Kari Nordmann\"},"
+                + "\"quantity\":1,\"revision\":" + state.get("revision").asInt() + ",\"configurationId\":\""
+                + state.get("id").asText() + "\"}";
+
+        TestClient.Response again = client.postWithKey("/api/orders", key, respelled);
+
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().get("id")).isEqualTo(first.json().get("id"));
+    }
+
+    @Test
+    void the_same_key_with_a_different_order_is_422_naming_the_key_and_what_differs() {
+        JsonNode state = completeWindow(client);
+        JsonNode other = completeWindow(client);
+        String key = UUID.randomUUID().toString();
+        TestClient.Response first = client.postWithKey("/api/orders", key, orderBody(state, 2));
+
+        TestClient.Response moreUnits = client.postWithKey("/api/orders", key, orderBody(state, 5));
+        TestClient.Response otherCustomer =
+                client.postWithKey("/api/orders", key, orderBody(state, 2).replace("Kari Nordmann", "Ola Nordmann"));
+        TestClient.Response otherConfiguration = client.postWithKey("/api/orders", key, orderBody(other, 2));
+
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+        String orderId = first.json().get("id").asText();
+        for (TestClient.Response r : List.of(moreUnits, otherCustomer, otherConfiguration)) {
+            assertThat(r.status()).as(r.text()).isEqualTo(422);
+            assertThat(r.error().get("code").asText()).isEqualTo("idempotency_key_reused");
+            assertThat(r.error().get("message").asText()).contains(key);
+            assertThat(r.error().get("field").asText()).isEqualTo("Idempotency-Key");
+            assertThat(r.error().get("orderId").asText()).isEqualTo(orderId);
+            assertThat(r.error().get("maybe").asText()).startsWith("Maybe use a new Idempotency-Key");
+        }
+        assertThat(moreUnits.error().get("message").asText()).contains("quantity: 2 then, 5 now");
+        assertThat(moreUnits.error().get("differences")).hasSize(1);
+        assertThat(otherCustomer.error().get("message").asText())
+                .contains("customer.name: 'Kari Nordmann' then, 'Ola Nordmann' now");
+        assertThat(otherConfiguration.error().get("message").asText()).contains("configurationId");
+        assertThat(client.get("/api/orders/" + orderId).json().get("quantity").asInt())
+                .as("the first order is unchanged")
+                .isEqualTo(2);
+        assertThat(client.postWithKey("/api/orders", key, orderBody(state, 2)).status())
+                .as("the first request resent unchanged still answers the first order")
+                .isEqualTo(200);
+    }
+
+    @Test
     void concurrent_duplicate_submissions_create_exactly_one_order() throws Exception {
         JsonNode state = completeWindow(client);
         String key = UUID.randomUUID().toString();

@@ -228,7 +228,7 @@ class OrderQuantityApiIT {
     }
 
     @Test
-    void replaying_a_key_answers_the_order_first_placed_under_it_even_with_another_quantity() {
+    void replaying_a_key_answers_the_order_first_placed_under_it_and_another_quantity_under_it_is_422() {
         JsonNode state = OrderApiIT.completeWindow(client);
         String key = UUID.randomUUID().toString();
 
@@ -239,9 +239,9 @@ class OrderQuantityApiIT {
         assertThat(first.status()).as(first.text()).isEqualTo(201);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json()).isEqualTo(first.json());
-        assertThat(other.status()).isEqualTo(200);
-        assertThat(other.json()).isEqualTo(first.json());
-        assertThat(other.json().get("quantity").asInt()).isEqualTo(3);
+        assertThat(other.status()).as(other.text()).isEqualTo(422);
+        assertThat(other.error().get("code").asText()).isEqualTo("idempotency_key_reused");
+        assertThat(other.error().get("message").asText()).contains("quantity: 3 then, 5 now");
         long placed = client.get("/api/firms/" + FIRM + "/orders").json().findValuesAsText("configurationId").stream()
                 .filter(id -> id.equals(state.get("id").asText()))
                 .count();

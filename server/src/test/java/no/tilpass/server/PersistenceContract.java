@@ -148,6 +148,37 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void goods_receipts_and_stock_movements_survive_a_restart_and_a_retry_books_nothing_twice() {
+        ServerConfig config = config(data);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"item\":\"glass_double\",\"quantity\":7,\"note\":\"delivery 4711\"}";
+        JsonNode receipt;
+        try (TilpassServer server = TilpassServer.start(config)) {
+            TestClient client = new TestClient(server.url());
+            TestClient.Response r = client.postWithKey("/api/firms/glamdal-vindu/stock/receipts", key, body);
+            assertThat(r.status()).as(r.text()).isEqualTo(201);
+            receipt = r.json();
+        }
+        try (TilpassServer server = TilpassServer.start(config)) {
+            TestClient client = new TestClient(server.url());
+            TestClient.Response again = client.postWithKey("/api/firms/glamdal-vindu/stock/receipts", key, body);
+            JsonNode movements = client.get("/api/firms/glamdal-vindu/stock/movements?item=glass_double")
+                    .json()
+                    .get("movements");
+
+            assertThat(again.status()).as(again.text()).isEqualTo(200);
+            assertThat(again.json()).isEqualTo(receipt);
+            assertThat(movements.get(0).get("kind").asText()).isEqualTo("receipt");
+            assertThat(movements.get(0).get("receiptId").asText())
+                    .isEqualTo(receipt.get("id").asText());
+            assertThat(movements.get(0).get("onHand").asLong())
+                    .isEqualTo(receipt.get("article").get("onHand").asLong());
+            assertThat(movements.findValuesAsText("kind").stream().filter("receipt"::equals))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
     void concurrent_duplicate_orders_leave_exactly_one_order() throws Exception {
         try (TilpassServer server = TilpassServer.start(config(data))) {
             TestClient client = new TestClient(server.url());

@@ -150,6 +150,30 @@ class StockApiIT {
     }
 
     @Test
+    void a_delivery_set_by_a_short_article_names_the_article_the_pieces_short_and_their_arrival() {
+        JsonNode motor = article(client, "motor");
+        assertThat(motor.get("available").asLong())
+                .as("the bundled stock has no motors")
+                .isZero();
+        LocalDate arrival = LocalDate.now(java.time.ZoneId.of("Europe/Oslo"))
+                .plusDays(motor.get("leadTimeDays").asInt());
+
+        JsonNode waiting = window(client, "sashes", 1, "blinds", "integrated", "blinds_motor", true)
+                .get("delivery");
+        JsonNode plain = window(client).get("delivery");
+
+        JsonNode wait = waiting.get("materialWait");
+        assertThat(wait.isObject()).as(waiting.toString()).isTrue();
+        assertThat(wait.get("item").asText()).isEqualTo("motor");
+        assertThat(wait.get("short").asLong()).as("one sash, one motor").isEqualTo(1);
+        assertThat(wait.get("arrival").asText()).isEqualTo(arrival.toString());
+        assertThat(LocalDate.parse(waiting.get("earliest").asText())).isAfterOrEqualTo(arrival);
+        assertThat(plain.get("materialWait").isNull())
+                .as("a window built from stock waits for capacity only: " + plain)
+                .isTrue();
+    }
+
+    @Test
     void two_concurrent_orders_for_the_last_pieces_get_them_once() throws Exception {
         JsonNode screen = article(client, "screen");
         long available = screen.get("available").asLong();

@@ -9,9 +9,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import no.tilpass.server.ApiError;
@@ -21,9 +24,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Places and reads orders. The same idempotency key always answers the same order: a key already stored
- * is answered from the database, and of concurrent first submissions the unique constraint lets exactly
- * one insert commit; the others read the winner's order.
+ * Places and reads orders. The same idempotency key with the same request (see {@link Canonical}) always
+ * answers the same order: a key already stored is answered from the database, and of concurrent first
+ * submissions the unique constraint lets exactly one insert commit; the others read the winner's order. A
+ * key reused with a different request is refused (422 {@code idempotency_key_reused}).
  */
 public final class Orders {
     /** The most units one order may carry. */
@@ -55,7 +59,7 @@ public final class Orders {
         }
         Optional<Map<String, Object>> existing = byKey(idempotencyKey);
         if (existing.isPresent()) {
-            return new Placed(existing.get(), false);
+            return new Placed(sameRequest(idempotencyKey, existing.get(), body), false);
         }
         String configurationId = text(body, "configurationId");
         JsonNode revisionNode = body.get("revision");
@@ -129,11 +133,90 @@ public final class Orders {
         } catch (UnableToExecuteStatementException e) {
             Optional<Map<String, Object>> winner = byKey(idempotencyKey);
             if (winner.isPresent()) {
-                return new Placed(winner.get(), false);
+                return new Placed(sameRequest(idempotencyKey, winner.get(), body), false);
             }
             throw e;
         }
         return new Placed(byKey(idempotencyKey).orElseThrow(), true);
+    }
+
+    /**
+     * The canonical form of an order request: what names the order, with defaults applied and text
+     * trimmed. {@code configurationId} and {@code revision} together name the decisions and the product
+     * version exactly (a configuration's revision never changes once made, and an order is accepted only
+     * against the current revision), so two requests with equal canonical forms order the same thing.
+     * Fields that cannot be read are null here; validation reports them when the key is new.
+     */
+    record Canonical(String configurationId, Integer revision, Integer quantity, String name, String email) {
+        static Canonical of(JsonNode body) {
+            JsonNode revision = body.get("revision");
+            JsonNode quantity = body.get("quantity");
+            JsonNode customer = body.get("customer");
+            String name = customer == null ? null : textOrNull(customer.get("name"));
+            String email = customer == null ? null : textOrNull(customer.get("email"));
+            return new Canonical(
+                    textOrNull(body.get("configurationId")),
+                    revision != null && revision.canConvertToInt() ? revision.asInt() : null,
+                    quantity == null || quantity.isNull()
+                            ? Integer.valueOf(1)
+                            : quantity.isIntegralNumber() && quantity.canConvertToInt() ? quantity.intValue() : null,
+                    name == null ? null : name.strip(),
+                    email == null ? null : email.strip().toLowerCase(Locale.ROOT));
+        }
+
+        /** The canonical form of the request an {@code order} (as {@link #get} answers it) was placed with. */
+        @SuppressWarnings("unchecked")
+        static Canonical of(Map<String, Object> order) {
+            Map<String, Object> customer = (Map<String, Object>) order.get("customer");
+            return new Canonical(
+                    (String) order.get("configurationId"),
+                    (Integer) order.get("revision"),
+                    (Integer) order.get("quantity"),
+                    ((String) customer.get("name")).strip(),
+                    ((String) customer.get("email")).strip().toLowerCase(Locale.ROOT));
+        }
+
+        /** The fields where {@code now} differs from this, as {@code field: then → now}, in request order. */
+        List<String> differences(Canonical now) {
+            List<String> out = new ArrayList<>();
+            difference(out, "configurationId", configurationId, now.configurationId);
+            difference(out, "revision", revision, now.revision);
+            difference(out, "quantity", quantity, now.quantity);
+            difference(out, "customer.name", name, now.name);
+            difference(out, "customer.email", email, now.email);
+            return out;
+        }
+
+        private static void difference(List<String> out, String field, Object then, Object now) {
+            if (!Objects.equals(then, now)) {
+                out.add(field + ": " + quote(then) + " then, " + quote(now) + " now");
+            }
+        }
+
+        private static String quote(Object value) {
+            return value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        }
+    }
+
+    /**
+     * The order placed earlier under {@code key} when {@code body} asks for the same order (equal {@link
+     * Canonical} forms); else 422 naming the key and what differs.
+     */
+    private static Map<String, Object> sameRequest(String key, Map<String, Object> order, JsonNode body) {
+        List<String> differences = Canonical.of(order).differences(Canonical.of(body));
+        if (differences.isEmpty()) {
+            return order;
+        }
+        throw ApiError.unprocessable(
+                        "idempotency_key_reused",
+                        "the Idempotency-Key '" + key + "' was used for order " + order.get("number") + " ("
+                                + order.get("id") + ") with a different request; differs in "
+                                + String.join("; ", differences),
+                        "Maybe use a new Idempotency-Key for a different order, or resend the first request"
+                                + " unchanged to read order " + order.get("id") + ".")
+                .field("Idempotency-Key")
+                .with("orderId", order.get("id"))
+                .with("differences", differences);
     }
 
     public Map<String, Object> get(String orderId) {

@@ -66,6 +66,7 @@ public final class Production {
     private final SchedulerSettings settings;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, View> views = new ConcurrentHashMap<>();
+    private final StockFlow stockFlow;
 
     public Production(Jdbi jdbi, Catalogue catalogue, Clock clock, Duration planLimit) {
         this.jdbi = jdbi;
@@ -74,6 +75,12 @@ public final class Production {
         this.settings = SchedulerSettings.defaults()
                 .withTimeLimit(planLimit)
                 .withWorkers(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        this.stockFlow = new StockFlow(this, jdbi, clock);
+    }
+
+    /** Goods receipts and the stock movement ledger of the firms. */
+    public StockFlow stockFlow() {
+        return stockFlow;
     }
 
     /** The planning time limit from {@code -Dtilpass.planSeconds} (default 5 seconds). */
@@ -471,6 +478,18 @@ public final class Production {
                     .bind("s", m.shortage())
                     .bind("a", m.arrival().orElse(null))
                     .execute();
+            if (m.reserved() > 0) {
+                StockFlow.movement(
+                        h,
+                        firmId,
+                        "reservation",
+                        m.item(),
+                        m.reserved(),
+                        orderId,
+                        null,
+                        null,
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS));
+            }
         }
         int position = 0;
         int placement = 0;
@@ -675,7 +694,50 @@ public final class Production {
         LocalDate date =
                 board.time(placed.get().get(placed.get().size() - 1).end()).toLocalDate();
         return Optional.of(Collections.unmodifiableMap(Json.map(
-                "earliest", date.toString(), "workingDays", board.workingDaysBetween(now.toLocalDate(), date))));
+                "earliest",
+                date.toString(),
+                "workingDays",
+                board.workingDaysBetween(now.toLocalDate(), date),
+                "materialWait",
+                materialWait(board, needs, view.busy(), now, date, articles).orElse(null))));
+    }
+
+    /**
+     * Why a promise waits for material: the short article that arrives last (item, pieces short, arrival)
+     * when the promised {@code date} is later than the date capacity alone would give (the same insertion
+     * from now, without the wait); empty when nothing is short or capacity sets the date anyway.
+     */
+    static Optional<Map<String, Object>> materialWait(
+            Board board,
+            List<Board.Need> needs,
+            Map<String, List<Interval>> busy,
+            LocalDateTime now,
+            LocalDate date,
+            List<ArticleStock.Line> articles) {
+        Optional<LocalDate> arrival = ArticleStock.arrival(articles);
+        if (arrival.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<List<Board.Placement>> free = board.insert(needs, busy, Math.max(0, board.minutes(now)));
+        if (free.isPresent()
+                && !free.get().isEmpty()
+                && !date.isAfter(
+                        board.time(free.get().get(free.get().size() - 1).end()).toLocalDate())) {
+            return Optional.empty();
+        }
+        ArticleStock.Line last = articles.stream()
+                .filter(l -> l.arrival().equals(arrival))
+                .findFirst()
+                .orElseThrow();
+        return Optional.of(Collections.unmodifiableMap(Json.map(
+                "item",
+                last.item(),
+                "description",
+                last.description(),
+                "short",
+                last.shortage(),
+                "arrival",
+                arrival.get().toString())));
     }
 
     private View view(String firmId) {
@@ -900,9 +962,10 @@ public final class Production {
             LocalDateTime now = now();
             Map<String, Object> out = jdbi.inTransaction(h -> {
                 Board before = board(h, firmId, now);
-                Optional<Problem> p = problem(h, firmId, before);
                 Map<String, LocalDateTime> finishBefore = new LinkedHashMap<>();
                 orders(h, firmId).forEach(o -> finishBefore.put(o.orderId(), o.plannedFinish()));
+                int interrupted = interrupt(h, centreId, from, to, now, ops(h, firmId));
+                Optional<Problem> p = problem(h, firmId, before);
                 h.createUpdate(
                                 "insert into downtimes (firm_id, downtime_id, work_centre_id, starts_at, ends_at, created_at)"
                                         + " values (:f, :id, :wc, :s, :e, :at)")
@@ -962,11 +1025,69 @@ public final class Production {
                         "to", to.toString(),
                         "status", status,
                         "changedOperations", changed,
+                        "interruptedOperations", interrupted,
                         "movedOrders", moved);
             });
             views.remove(firmId);
             return out;
         }
+    }
+
+    /**
+     * Interrupts the operations of work centre {@code centreId} that run at {@code now} (started before,
+     * ending after) and that the downtime {@code [from, to)} stops: the part done before the stop ({@code
+     * from}, or the operation's start when the downtime began earlier) stays as it was, and the rest becomes
+     * a new operation right after it in the order's routing ({@code <taskId>/resumed@<stop>}, same lane, the
+     * remaining minutes, no second setup), tentatively at the downtime's end, for the repair to place. An
+     * operation the downtime stops before it began is moved whole. Returns the number of operations
+     * interrupted. Without this a running operation would be frozen through the downtime.
+     */
+    static int interrupt(
+            Handle h, String centreId, LocalDateTime from, LocalDateTime to, LocalDateTime now, List<OpRow> ops) {
+        int count = 0;
+        for (OpRow op : ops) {
+            if (!op.centreId().equals(centreId) || op.start() == null || op.end() == null) {
+                continue;
+            }
+            boolean running = op.start().isBefore(now) && op.end().isAfter(now);
+            if (!running || !from.isBefore(op.end()) || !to.isAfter(now)) {
+                continue;
+            }
+            LocalDateTime stop = from.isAfter(op.start()) ? from : op.start();
+            long done = Duration.between(op.start(), stop).toMinutes();
+            long rest = op.minutes() - done;
+            if (done <= 0) {
+                h.createUpdate("update planned_operations set planned_start = :s, planned_end = :e where task_id = :t")
+                        .bind("s", to)
+                        .bind("e", to.plusMinutes(op.minutes()))
+                        .bind("t", op.taskId())
+                        .execute();
+            } else {
+                h.createUpdate("update planned_operations set minutes = :m, planned_end = :e where task_id = :t")
+                        .bind("m", done)
+                        .bind("e", stop)
+                        .bind("t", op.taskId())
+                        .execute();
+                h.createUpdate("update planned_operations set position = position + 1 where order_id = :o"
+                                + " and position > :p")
+                        .bind("o", op.orderId())
+                        .bind("p", op.position())
+                        .execute();
+                h.createUpdate("insert into planned_operations (task_id, firm_id, order_id, position, operation,"
+                                + " description, work_centre_id, lane, minutes, planned_start, planned_end)"
+                                + " select :id, firm_id, order_id, :pos, operation, description, work_centre_id,"
+                                + " lane, :m, :s, :e from planned_operations where task_id = :t")
+                        .bind("id", op.taskId() + "/resumed@" + stop)
+                        .bind("pos", op.position() + 1)
+                        .bind("m", rest)
+                        .bind("s", to)
+                        .bind("e", to.plusMinutes(rest))
+                        .bind("t", op.taskId())
+                        .execute();
+            }
+            count++;
+        }
+        return count;
     }
 
     // ------------------------------------------------------------------ work lists

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import no.tilpass.server.ServerConfig;
 import no.tilpass.server.TilpassServer;
@@ -202,6 +203,28 @@ class OpenApiIT {
                 body.toString());
         assertThat(stale.statusCode()).isEqualTo(409);
         assertConforms(stale, "put", "/api/configurations/{id}/decisions/{option}");
+    }
+
+    @Test
+    void a_goods_receipt_and_the_stock_movements_carry_the_documented_properties() throws Exception {
+        HttpRequest receipt = HttpRequest.newBuilder(
+                        URI.create(server.url() + "/api/firms/glamdal-vindu/stock/receipts"))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"item\":\"glass_double\",\"quantity\":3}"))
+                .build();
+        HttpResponse<String> booked = client.send(receipt, HttpResponse.BodyHandlers.ofString());
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+        assertConforms(booked, "post", "/api/firms/{firmId}/stock/receipts");
+        HttpResponse<String> again = client.send(receipt, HttpResponse.BodyHandlers.ofString());
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertConforms(again, "post", "/api/firms/{firmId}/stock/receipts");
+        HttpResponse<String> movements = send("GET", "/api/firms/glamdal-vindu/stock/movements?limit=3", null);
+        assertThat(movements.statusCode()).isEqualTo(200);
+        assertConforms(movements, "get", "/api/firms/{firmId}/stock/movements");
+        HttpResponse<String> zero = send("POST", "/api/firms/glamdal-vindu/stock/receipts", "{}");
+        assertThat(zero.statusCode()).isEqualTo(400);
+        assertConforms(zero, "post", "/api/firms/{firmId}/stock/receipts");
     }
 
     /** An enumerated option with an available value, else any option with a value. */

@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -316,6 +318,50 @@ final class BrowserConfiguratorIT {
                 .isEqualTo("1500");
         assertThat(decided("sashes")).doesNotContain("decided-user");
         browser.screenshot("10-changed-elsewhere");
+    }
+
+    @Test
+    void a_delivery_date_that_waits_for_material_says_so_in_one_line_under_the_date() throws Exception {
+        startWindow();
+        assertThat(browser.visible(By.id("delivery-date")).getText()).startsWith("Tidligst levert");
+        assertThat(browser.driver().findElements(By.id("delivery-wait")))
+                .as("a window built from stock waits for capacity only")
+                .isEmpty();
+        String url = browser.driver().getCurrentUrl();
+        String session = url.substring(url.indexOf("#/s/") + 4);
+        String revision = browser.revision();
+        revision = decideElsewhere(session, "blinds", "\"integrated\"", revision);
+        decideElsewhere(session, "blinds_motor", "true", revision);
+
+        browser.driver().navigate().refresh();
+
+        WebElement wait = browser.visible(By.id("delivery-wait"));
+        assertThat(wait.getText()).startsWith("Venter på materiale: 1 × ").contains("Blinds motor");
+        assertThat(wait.getAttribute("data-item")).isEqualTo("motor");
+        browser.screenshot("11-waits-for-material");
+        browser.click(By.id("lang-sv"));
+        browser.until(ExpectedConditions.textMatches(By.id("delivery-wait"), Pattern.compile("^Väntar på material")));
+        browser.click(By.id("lang-en"));
+        browser.until(ExpectedConditions.textMatches(By.id("delivery-wait"), Pattern.compile("^Waits for material")));
+        assertThat(browser.visible(By.id("delivery-date")).getText()).startsWith("Earliest delivery");
+    }
+
+    /** Sets {@code option} to the JSON {@code value} through the API, as another tab would; the new revision. */
+    private static String decideElsewhere(String session, String option, String value, String revision)
+            throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        server.url("/api/configurations/" + session + "/decisions/" + option)))
+                                .header("Content-Type", "application/json")
+                                .PUT(HttpRequest.BodyPublishers.ofString(
+                                        "{\"value\":" + value + ",\"revision\":" + revision + "}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        Matcher m = Pattern.compile("\"revision\":(\\d+)").matcher(r.body());
+        assertThat(m.find()).as(r.body()).isTrue();
+        return m.group(1);
     }
 
     @Test
