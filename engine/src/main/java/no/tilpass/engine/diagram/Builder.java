@@ -11,17 +11,24 @@ final class Builder {
     static final int FALSE = 0;
     static final int TRUE = 1;
 
-    /** Thrown (and caught by {@link DecisionDiagram}) when the node limit is reached; no stack trace. */
+    /**
+     * Thrown (and caught by {@link DecisionDiagram}) when the node limit or the deadline is reached; no
+     * stack trace.
+     */
     static final class TooLarge extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         TooLarge() {
-            super("decision diagram node limit reached", null, false, false);
+            super("decision diagram node limit or deadline reached", null, false, false);
         }
     }
 
+    /** New nodes between two looks at the clock. */
+    private static final int CLOCK_EVERY = 4096;
+
     private final int terminalLevel;
     private final int limit;
+    private final long deadline; // System.nanoTime() after which compiling gives up
     private int[] level;
     private int[] lo;
     private int[] hi;
@@ -32,8 +39,14 @@ final class Builder {
     private int[] cacheR;
 
     Builder(int levels, int limit) {
+        this(levels, limit, Long.MAX_VALUE);
+    }
+
+    /** As {@link #Builder(int, int)}, giving up too once {@link System#nanoTime()} passes {@code deadline}. */
+    Builder(int levels, int limit, long deadline) {
         this.terminalLevel = levels;
         this.limit = limit;
+        this.deadline = deadline;
         int capacity = 1 << 12;
         this.level = new int[capacity];
         this.lo = new int[capacity];
@@ -78,7 +91,8 @@ final class Builder {
             }
             slot = (slot + 1) & mask;
         }
-        if (count >= limit) {
+        if (count >= limit
+                || (count % CLOCK_EVERY == 0 && deadline != Long.MAX_VALUE && System.nanoTime() - deadline > 0)) {
             throw new TooLarge();
         }
         if (count == level.length) {

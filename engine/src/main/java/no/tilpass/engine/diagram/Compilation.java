@@ -20,8 +20,9 @@ final class Compilation {
 
     private Compilation() {}
 
-    static Optional<Top> run(SolutionSpace space, Order order, int nodeLimit) {
-        Builder builder = new Builder(order.levels, nodeLimit);
+    /** Compiles in {@code order}; empty past {@code nodeLimit} nodes or once {@code deadline} (nanoTime) passes. */
+    static Optional<Top> run(SolutionSpace space, Order order, int nodeLimit, long deadline) {
+        Builder builder = new Builder(order.levels, nodeLimit, deadline);
         try {
             return Optional.of(new Top(builder, compile(space, order, builder)));
         } catch (Builder.TooLarge e) {

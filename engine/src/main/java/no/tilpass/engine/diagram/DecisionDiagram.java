@@ -47,6 +47,21 @@ public final class DecisionDiagram {
     static final int MAX_BOOLEAN_VARIABLES = 2_000;
 
     static final int MAX_CLAUSES = 100_000;
+
+    /**
+     * Seconds a space of booleans only (a feature model) may take to compile. The SAT path answers such
+     * spaces in milliseconds per step; financialservices01 (771 variables) compiled to 166,576 nodes in
+     * 22-26 s, which its first session waited for, and uclibc and busybox failed after 1.9 s, while the
+     * diagrams that help (pc-richmond, 8,987 nodes; printer; berkeleydb) compile in 0.2 s or less.
+     */
+    static final long BOOLEAN_BUDGET_SECONDS = 1;
+
+    /**
+     * Seconds a product model's attempts may take together: Renault, the largest we know, needs about 5 s
+     * for its three; the budget only stops a pathological model from holding its first session for minutes.
+     */
+    static final long PRODUCT_BUDGET_SECONDS = 60;
+
     private static final Map<SolutionSpace, Optional<DecisionDiagram>> COMPILED =
             Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -194,10 +209,15 @@ public final class DecisionDiagram {
         }
     }
 
-    /** Compiles {@code space}, giving up (empty) past {@code nodeLimit} nodes or on a space too large to try. */
+    /**
+     * Compiles {@code space}, giving up (empty) past {@code nodeLimit} nodes, past the time budget
+     * ({@link #BOOLEAN_BUDGET_SECONDS} or {@link #PRODUCT_BUDGET_SECONDS}) or on a space too large to try.
+     */
     public static Optional<DecisionDiagram> compile(SolutionSpace space, int nodeLimit) {
+        long started = System.nanoTime();
         Cnf cnf = space.cnf();
         boolean productLike = productLike(space);
+        long deadline = started + (productLike ? PRODUCT_BUDGET_SECONDS : BOOLEAN_BUDGET_SECONDS) * 1_000_000_000L;
         if (cnf.variableCount() > (productLike ? MAX_VARIABLES : MAX_BOOLEAN_VARIABLES)
                 || cnf.clauseCount() > MAX_CLAUSES) {
             return Optional.empty();
@@ -229,7 +249,7 @@ public final class DecisionDiagram {
                         if (order.isEmpty()) {
                             break;
                         }
-                        Optional<DecisionDiagram> compiled = attempt(space, order.get(), nodeLimit);
+                        Optional<DecisionDiagram> compiled = attempt(space, order.get(), nodeLimit, deadline);
                         if (compiled.isPresent()
                                 && (result.get().isEmpty()
                                         || compiled.get().size()
@@ -245,7 +265,7 @@ public final class DecisionDiagram {
                         if (order.isEmpty()) {
                             return;
                         }
-                        result.set(attempt(space, order.get(), nodeLimit));
+                        result.set(attempt(space, order.get(), nodeLimit, deadline));
                     }
                     result.get().ifPresent(d -> d.warmUp(space));
                 },
@@ -262,8 +282,8 @@ public final class DecisionDiagram {
         return result.get();
     }
 
-    private static Optional<DecisionDiagram> attempt(SolutionSpace space, Order order, int nodeLimit) {
-        return Compilation.run(space, order, nodeLimit)
+    private static Optional<DecisionDiagram> attempt(SolutionSpace space, Order order, int nodeLimit, long deadline) {
+        return Compilation.run(space, order, nodeLimit, deadline)
                 .map(top -> new DecisionDiagram(order, top.builder(), top.node(), space));
     }
 
