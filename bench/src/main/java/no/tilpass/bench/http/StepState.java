@@ -2,9 +2,14 @@ package no.tilpass.bench.http;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,12 +42,45 @@ record StepState(
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Chosen(String option) {}
 
-    /** An option: its kind, how it stands, and its valid numbers (int) or values with availability. */
+    /**
+     * An option: its kind, how it stands, and {@code valid}: runs of valid numbers (int) or the valid values
+     * (bool, enum) in the compact state; the full state ({@code ?view=full}) lists enum and bool values with
+     * {@code available} instead.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record OptionState(String name, String kind, String decided, List<Run> valid, List<Value> values) {
+    record OptionState(String name, String kind, String decided, JsonNode valid, List<Value> values) {
         OptionState {
-            valid = valid == null ? List.of() : List.copyOf(valid);
+            valid = valid == null ? NullNode.getInstance() : valid;
             values = values == null ? List.of() : List.copyOf(values);
+        }
+
+        /** The runs of valid numbers of an int option. */
+        List<Run> runs() {
+            List<Run> runs = new ArrayList<>();
+            for (JsonNode run : valid) {
+                runs.add(new Run(
+                        run.path("from").asLong(),
+                        run.path("to").asLong(),
+                        run.path("step").asLong()));
+            }
+            return runs;
+        }
+
+        /** The valid values of a bool or enum option as the JSON the API takes. */
+        List<JsonNode> choices() {
+            List<JsonNode> out = new ArrayList<>();
+            if (valid.isArray()) {
+                valid.forEach(out::add);
+            }
+            for (Value value : values) {
+                if (value.available()) {
+                    out.add(
+                            "bool".equals(kind)
+                                    ? BooleanNode.valueOf(Boolean.parseBoolean(value.name()))
+                                    : TextNode.valueOf(value.name()));
+                }
+            }
+            return out;
         }
     }
 
