@@ -83,7 +83,12 @@ export async function withTexts(state) {
     options: state.options.map((o) => {
       const m = options.get(o.name) || {};
       const full = { ...m, ...o, valueLabel: valueText(m, o.value) };
-      if (o.values) full.values = o.values.map((v) => ({ ...v, label: valueText(m, v.name) }));
+      if (o.kind !== "int" && Array.isArray(o.valid)) {
+        // bool and enum: `valid` lists the available values; the model's other values are unavailable
+        const valid = new Set(o.valid.map(String));
+        full.values = (m.values || []).map((v) => ({ ...v, available: valid.has(String(v.name)) }));
+        delete full.valid;
+      }
       return full;
     }),
   };

@@ -53,7 +53,9 @@ class ConfigurationApiIT {
         assertThat(state.get("decisions")).isEmpty();
         JsonNode width = TestClient.option(state, "width");
         assertThat(width.get("kind").asText()).isEqualTo("int");
-        assertThat(width.has("label")).as("a compact state leaves the texts to the model").isFalse();
+        assertThat(width.has("label"))
+                .as("a compact state leaves the texts to the model")
+                .isFalse();
         assertThat(width.get("chosen").isNull()).isTrue();
         assertThat(width.get("value").asInt()).isEqualTo(800);
         assertThat(width.get("decided").asText()).isEqualTo("default");
@@ -83,14 +85,18 @@ class ConfigurationApiIT {
         assertThat(latest.raw().headers().firstValue("Cache-Control"))
                 .as("without ?version= the answer moves on with a new version")
                 .hasValue("no-cache");
-        assertThat(latest.raw().headers().firstValue("ETag")).isEqualTo(first.raw().headers().firstValue("ETag"));
-        assertThat(english.raw().headers().firstValue("ETag")).isNotEqualTo(first.raw().headers().firstValue("ETag"));
-        assertThat(TestClient.option(first.json(), "width").get("label").asText()).isEqualTo("Bredde");
+        assertThat(latest.raw().headers().firstValue("ETag"))
+                .isEqualTo(first.raw().headers().firstValue("ETag"));
+        assertThat(english.raw().headers().firstValue("ETag"))
+                .isNotEqualTo(first.raw().headers().firstValue("ETag"));
+        assertThat(TestClient.option(first.json(), "width").get("label").asText())
+                .isEqualTo("Bredde");
     }
 
     @Test
     void a_view_that_is_neither_compact_nor_full_is_a_bad_request() {
-        TestClient.Response r = client.get("/api/configurations/" + newWindow().get("id").asText() + "?view=short");
+        TestClient.Response r =
+                client.get("/api/configurations/" + newWindow().get("id").asText() + "?view=short");
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().at("/error/field").asText()).isEqualTo("view");
