@@ -103,6 +103,19 @@ class CustomerTest {
     }
 
     @Test
+    void reading_stops_once_the_six_fields_are_read_so_price_and_drawing_are_not_tokenised() throws Exception {
+        // Cut off inside the drawing: only a reader that stops after the options can read it.
+        String compact = "{\"id\":\"abc\",\"revision\":2,\"complete\":true,\"canUndo\":false,\"upgrade\":null,"
+                + "\"decisions\":[],\"options\":[{\"name\":\"glazing\",\"kind\":\"enum\",\"decided\":\"open\","
+                + "\"valid\":[\"double\"]}],\"price\":{\"total\":1},\"drawing\":{\"shapes\":[{\"x\":";
+        StepState state = StepState.parse(compact.getBytes(StandardCharsets.UTF_8));
+        assertThat(state.id()).isEqualTo("abc");
+        assertThat(state.revision()).isEqualTo(2);
+        assertThat(state.complete()).isTrue();
+        assertThat(state.options()).extracting(StepState.OptionState::name).containsExactly("glazing");
+    }
+
+    @Test
     void percentiles_are_nearest_rank_in_milliseconds() {
         long[] nanos = new long[100];
         for (int i = 0; i < nanos.length; i++) {

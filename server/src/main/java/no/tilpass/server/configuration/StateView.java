@@ -283,6 +283,10 @@ final class StateView {
         out.put("language", language);
         out.put("texts", skeleton.texts);
         out.put("complete", complete(a.domains()));
+        // The small fields first: a client that needs them can stop reading before price and drawing.
+        out.put("canUndo", !s.history().isEmpty());
+        out.put("upgrade", upgrade);
+        out.put("shareToken", s.shareToken().orElse(null));
         Map<String, String> chosen = new HashMap<>();
         List<Map<String, Object>> decisions = new ArrayList<>(s.decisions().size());
         for (Decision d : s.decisions()) {
@@ -318,9 +322,6 @@ final class StateView {
         out.put("options", options);
         out.put("price", price);
         out.put("drawing", drawing);
-        out.put("canUndo", !s.history().isEmpty());
-        out.put("upgrade", upgrade);
-        out.put("shareToken", s.shareToken().orElse(null));
         return out;
     }
 
