@@ -100,11 +100,19 @@ final class StateView {
                     valueLabels.put("true", ModelView.booleanLabel(true, language));
                     valueLabels.put("false", ModelView.booleanLabel(false, language));
                 }
-                options.add(new OptionPart(o, index, so, Collections.unmodifiableMap(row), values, valueLabels));
+                options.add(new OptionPart(
+                        o, index, options.size(), so, Collections.unmodifiableMap(row), values, valueLabels));
+            }
+            Map<String, Integer> position = new HashMap<>();
+            for (OptionPart o : options) {
+                position.put(o.info().name(), o.position());
             }
             List<GroupPart> groups = new ArrayList<>();
             for (ProductModel.Group g : model.groups()) {
-                groups.add(new GroupPart(g.name(), m.label(g.labels(), language, g.name()), g.options()));
+                int[] members = g.options().stream()
+                        .mapToInt(n -> position.getOrDefault(n, -1))
+                        .toArray();
+                groups.add(new GroupPart(g.name(), m.label(g.labels(), language, g.name()), g.options(), members));
             }
             String texts = "/api/products/" + URLEncoder.encode(m.productId(), StandardCharsets.UTF_8)
                     + "/model?version=" + m.number() + "&lang=" + URLEncoder.encode(language, StandardCharsets.UTF_8);
@@ -115,6 +123,8 @@ final class StateView {
     /**
      * One option's static part.
      *
+     * @param index the option's index in the solution space
+     * @param position the option's position among the skeleton's options (model order)
      * @param row the static fields of the option's row, in the order of docs/api.md ({@code values}
      *     empty: each state fills it with {@link #values})
      * @param valueLabels the label of each enum or boolean value by name
@@ -122,6 +132,7 @@ final class StateView {
     private record OptionPart(
             ProductModel.OptionInfo info,
             int index,
+            int position,
             Option space,
             Map<String, Object> row,
             List<ValuePart> values,
@@ -162,9 +173,11 @@ final class StateView {
      */
     private record ValuePart(Map<String, Object> row, int index, SerializedString name) {}
 
-    private record GroupPart(String id, String label, List<String> options) {
+    /** A group, and the position of each of its options among the skeleton's options (-1: no option). */
+    private record GroupPart(String id, String label, List<String> options, int[] members) {
         GroupPart {
             options = List.copyOf(options);
+            members = members.clone();
         }
     }
 
@@ -287,11 +300,11 @@ final class StateView {
         out.put("canUndo", !s.history().isEmpty());
         out.put("upgrade", upgrade);
         out.put("shareToken", s.shareToken().orElse(null));
-        Map<String, String> chosen = new HashMap<>();
+        String[] chosen = new String[skeleton.options.size()];
         List<Map<String, Object>> decisions = new ArrayList<>(s.decisions().size());
         for (Decision d : s.decisions()) {
-            chosen.put(d.option(), d.value());
             OptionPart o = skeleton.byName.get(d.option());
+            chosen[o.position()] = d.value();
             Map<String, Object> row = new LinkedHashMap<>(4);
             row.put("option", d.option());
             row.put("value", ModelView.typed(o.info(), d.value()));
@@ -299,19 +312,19 @@ final class StateView {
         }
         out.put("decisions", decisions);
         List<CompactOption> options = new ArrayList<>(skeleton.options.size());
-        Map<String, Boolean> optionDone = new HashMap<>();
+        boolean[] optionDone = new boolean[skeleton.options.size()];
         for (OptionPart part : skeleton.options) {
             ProductModel.OptionInfo o = part.info();
             String value = a.completion().get(o.name());
             String decided = decided(a.domains(), part.index(), o, value);
-            optionDone.put(o.name(), decided.equals("user") || decided.equals("forced"));
-            options.add(new CompactOption(part, chosen.get(o.name()), value, decided, a.available(part.index())));
+            optionDone[part.position()] = decided.equals("user") || decided.equals("forced");
+            options.add(new CompactOption(part, chosen[part.position()], value, decided, a.available(part.index())));
         }
         List<Map<String, Object>> groups = new ArrayList<>(skeleton.groups.size());
         for (GroupPart g : skeleton.groups) {
             boolean done = true;
-            for (String n : g.options()) {
-                done &= optionDone.getOrDefault(n, true);
+            for (int member : g.members()) {
+                done &= member < 0 || optionDone[member];
             }
             Map<String, Object> group = new LinkedHashMap<>(4);
             group.put("id", g.id());

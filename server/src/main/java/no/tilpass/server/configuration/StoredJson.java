@@ -12,38 +12,46 @@ import no.tilpass.server.Json;
  * and {@link ConfigurationStore#historyJson} written by Jackson. Every write of a session stores its whole
  * history (up to {@link Session#HISTORY_LIMIT} decision lists), and each step's decision list is the same
  * immutable list object the session held before, so the text of a decision list is remembered by the
- * list's identity and the history is joined from remembered texts instead of being written again at
- * every step.
+ * list's identity, and a history's text by its last step (see {@link #history}), instead of being
+ * written again at every step.
  */
 final class StoredJson {
     /** Decision lists remembered (about 100 steps of a few hundred live sessions). */
     static final int LIMIT = 20_000;
 
-    private final Map<Identity, String> written = new LinkedHashMap<>(1024, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+    /** Decision list texts (guards {@link #histories} too). Oldest first out; a miss only costs a write. */
+    private final Map<Identity, String> written = bounded();
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Identity, String> eldest) {
-            return size() > LIMIT;
-        }
-    };
+    /** History texts by their last step (see {@link #history}). */
+    private final Map<Identity, Joined> histories = bounded();
 
-    /** A list as a map key by identity (a list's own equals compares every element). */
+    private static <V> Map<Identity, V> bounded() {
+        return new LinkedHashMap<>(1024) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Identity, V> eldest) {
+                return size() > LIMIT;
+            }
+        };
+    }
+
+    /** An object as a map key by identity (lists and records compare their contents). */
     private static final class Identity {
-        private final List<Decision> list;
+        private final Object object;
 
-        Identity(List<Decision> list) {
-            this.list = list;
+        Identity(Object object) {
+            this.object = object;
         }
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Identity o && o.list == list;
+            return other instanceof Identity o && o.object == object;
         }
 
         @Override
         public int hashCode() {
-            return System.identityHashCode(list);
+            return System.identityHashCode(object);
         }
     }
 
@@ -54,25 +62,51 @@ final class StoredJson {
         }
     }
 
-    /** The stored text of an undo history. */
+    /**
+     * The stored text of an undo history. A session's history only grows at its end (a change), loses its
+     * end (undo) or its oldest step (past {@link Session#HISTORY_LIMIT}), and every step is a new object;
+     * so the history that ends with a given step object and has a given length is always the same
+     * sequence, and its text is remembered under that step: a change then writes its history as the
+     * remembered text of the one before plus one step.
+     */
     String history(List<Session.Step> history) {
-        StringBuilder out = new StringBuilder(64 + 256 * history.size());
-        out.append('[');
-        synchronized (written) {
-            for (int i = 0; i < history.size(); i++) {
-                Session.Step step = history.get(i);
-                if (i > 0) {
-                    out.append(',');
-                }
-                out.append("{\"v\":")
-                        .append(step.version())
-                        .append(",\"d\":")
-                        .append(remembered(step.decisions()))
-                        .append('}');
-            }
+        int n = history.size();
+        if (n == 0) {
+            return "[]";
         }
-        return out.append(']').toString();
+        synchronized (written) {
+            Session.Step last = history.get(n - 1);
+            Joined known = histories.get(new Identity(last));
+            if (known != null && known.length() == n) {
+                return known.text();
+            }
+            Joined before = n < 2 ? null : histories.get(new Identity(history.get(n - 2)));
+            StringBuilder out;
+            if (before != null && before.length() == n - 1) {
+                out = new StringBuilder(before.text().length() + 256);
+                out.append(before.text(), 0, before.text().length() - 1).append(',');
+            } else {
+                out = new StringBuilder(64 + 256 * n).append('[');
+                for (int i = 0; i < n - 1; i++) {
+                    step(out, history.get(i)).append(',');
+                }
+            }
+            String text = step(out, last).append(']').toString();
+            histories.put(new Identity(last), new Joined(n, text));
+            return text;
+        }
     }
+
+    private StringBuilder step(StringBuilder out, Session.Step step) {
+        return out.append("{\"v\":")
+                .append(step.version())
+                .append(",\"d\":")
+                .append(remembered(step.decisions()))
+                .append('}');
+    }
+
+    /** The text of a history of {@code length} steps. */
+    private record Joined(int length, String text) {}
 
     private String remembered(List<Decision> decisions) {
         // Only immutable lists are remembered: a list that could change later must be written every time.
