@@ -16,22 +16,32 @@ import no.tilpass.server.Json;
  * written again at every step.
  */
 final class StoredJson {
-    /** Decision lists remembered (about 100 steps of a few hundred live sessions). */
-    static final int LIMIT = 20_000;
+    /**
+     * Decision list texts remembered: a write needs the text of the session's previous decisions (written
+     * by the write before); a miss only costs writing the list again.
+     */
+    static final int DECISIONS_LIMIT = 4_096;
+
+    /**
+     * History texts remembered: one per recently written session is enough (the next change of a session
+     * extends the text of its last write). Small, since a history text is up to 100 decision lists and the
+     * texts of one session's earlier histories are of no use after its next change.
+     */
+    static final int HISTORIES_LIMIT = 1_024;
 
     /** Decision list texts (guards {@link #histories} too). Oldest first out; a miss only costs a write. */
-    private final Map<Identity, String> written = bounded();
+    private final Map<Identity, String> written = bounded(DECISIONS_LIMIT);
 
     /** History texts by their last step (see {@link #history}). */
-    private final Map<Identity, Joined> histories = bounded();
+    private final Map<Identity, Joined> histories = bounded(HISTORIES_LIMIT);
 
-    private static <V> Map<Identity, V> bounded() {
+    private static <V> Map<Identity, V> bounded(int limit) {
         return new LinkedHashMap<>(1024) {
             private static final long serialVersionUID = 1L;
 
             @Override
             protected boolean removeEldestEntry(Map.Entry<Identity, V> eldest) {
-                return size() > LIMIT;
+                return size() > limit;
             }
         };
     }
