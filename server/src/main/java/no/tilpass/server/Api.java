@@ -8,18 +8,23 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import no.tilpass.engine.space.Diagnostic;
 import no.tilpass.server.catalogue.Catalogue;
 import no.tilpass.server.catalogue.CompiledModel;
 import no.tilpass.server.catalogue.Firm;
 import no.tilpass.server.catalogue.ModelView;
+import no.tilpass.server.configuration.Configurations;
 import no.tilpass.server.openapi.OpenApi;
 import no.tilpass.server.order.Orders;
 import no.tilpass.server.production.StockFlow;
@@ -35,6 +40,8 @@ final class Api {
     static final long MAX_BODY = 1L << 20;
 
     private final Platform platform;
+    /** {@code GET /api/products/{id}/model} per product, version and language. */
+    private final Map<String, Texts> modelTexts = new ConcurrentHashMap<>();
 
     Api(Platform platform) {
         this.platform = platform;
@@ -125,7 +132,34 @@ final class Api {
         int version = intParam(ctx, "version").orElse(c.latestVersion(id));
         CompiledModel m =
                 c.model(id, version).orElseThrow(() -> ApiError.notFound("product version", id + "/" + version));
-        json(ctx, 200, ModelView.model(m, lang(ctx).orElse("nb")));
+        String language = lang(ctx).orElse("nb");
+        // A version is immutable, so its model (the texts a compact state leaves out) is written once per
+        // language and cached by the browser for good when the URL names the version.
+        Texts texts = modelTexts.computeIfAbsent(
+                m.productId() + "/" + m.number() + "/" + language, k -> Texts.of(ModelView.model(m, language)));
+        ctx.header("ETag", texts.etag());
+        ctx.header(
+                "Cache-Control",
+                ctx.queryParam("version") == null ? "no-cache" : "public, max-age=31536000, immutable");
+        String ifNoneMatch = ctx.header("If-None-Match");
+        if (ifNoneMatch != null && ifNoneMatch.contains(texts.etag())) {
+            ctx.status(304);
+            return;
+        }
+        ctx.status(200).contentType("application/json; charset=utf-8").result(texts.json());
+    }
+
+    /** A model version's JSON in one language and its entity tag (a digest of the JSON). */
+    private record Texts(byte[] json, String etag) {
+        static Texts of(Object model) {
+            byte[] json = Json.bytes(model);
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(json);
+                return new Texts(json, "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this Java", e);
+            }
+        }
     }
 
     private void validateModel(Context ctx) {
@@ -244,11 +278,15 @@ final class Api {
                         .create(
                                 product.asText(),
                                 version == null || version.isNull() ? Optional.empty() : Optional.of(version.asInt()),
-                                language == null || language.isNull() ? lang(ctx) : Optional.of(language.asText())));
+                                new Configurations.View(
+                                        language == null || language.isNull()
+                                                ? lang(ctx)
+                                                : Optional.of(language.asText()),
+                                        full(ctx))));
     }
 
     private void configuration(Context ctx) {
-        json(ctx, 200, platform.configurations().get(ctx.pathParam("id"), lang(ctx)));
+        json(ctx, 200, platform.configurations().get(ctx.pathParam("id"), view(ctx)));
     }
 
     private void setDecision(Context ctx) {
@@ -262,7 +300,7 @@ final class Api {
                                 ctx.pathParam("option"),
                                 body.get("value"),
                                 revision(body),
-                                lang(ctx)));
+                                view(ctx)));
     }
 
     private void clearDecision(Context ctx) {
@@ -270,12 +308,12 @@ final class Api {
         json(
                 ctx,
                 200,
-                platform.configurations().clear(ctx.pathParam("id"), ctx.pathParam("option"), revision, lang(ctx)));
+                platform.configurations().clear(ctx.pathParam("id"), ctx.pathParam("option"), revision, view(ctx)));
     }
 
     private void undo(Context ctx) {
         ObjectNode body = Json.readObject(ctx.body());
-        json(ctx, 200, platform.configurations().undo(ctx.pathParam("id"), revision(body), lang(ctx)));
+        json(ctx, 200, platform.configurations().undo(ctx.pathParam("id"), revision(body), view(ctx)));
     }
 
     private void explain(Context ctx) {
@@ -307,12 +345,12 @@ final class Api {
                 ctx,
                 200,
                 platform.configurations()
-                        .repair(ctx.pathParam("id"), option.asText(), body.get("value"), revision(body), lang(ctx)));
+                        .repair(ctx.pathParam("id"), option.asText(), body.get("value"), revision(body), view(ctx)));
     }
 
     private void complete(Context ctx) {
         ObjectNode body = Json.readObject(ctx.body());
-        json(ctx, 200, platform.configurations().complete(ctx.pathParam("id"), revision(body), lang(ctx)));
+        json(ctx, 200, platform.configurations().complete(ctx.pathParam("id"), revision(body), view(ctx)));
     }
 
     private void share(Context ctx) {
@@ -320,12 +358,12 @@ final class Api {
     }
 
     private void shared(Context ctx) {
-        json(ctx, 200, platform.configurations().shared(ctx.pathParam("token"), lang(ctx)));
+        json(ctx, 200, platform.configurations().shared(ctx.pathParam("token"), view(ctx)));
     }
 
     private void upgrade(Context ctx) {
         ObjectNode body = Json.readObject(ctx.body());
-        json(ctx, 200, platform.configurations().upgrade(ctx.pathParam("id"), revision(body), lang(ctx)));
+        json(ctx, 200, platform.configurations().upgrade(ctx.pathParam("id"), revision(body), view(ctx)));
     }
 
     // ------------------------------------------------------------------ orders
@@ -471,6 +509,26 @@ final class Api {
 
     static void json(Context ctx, int status, Object body) {
         ctx.status(status).contentType("application/json; charset=utf-8").result(Json.bytes(body));
+    }
+
+    /** The compact state, or the full one with {@code ?view=full}, in the language of {@code ?lang=}. */
+    private static Configurations.View view(Context ctx) {
+        return new Configurations.View(lang(ctx), full(ctx));
+    }
+
+    private static boolean full(Context ctx) {
+        String view = ctx.queryParam("view");
+        if (view == null || view.isBlank() || view.equals("compact")) {
+            return false;
+        }
+        if (view.equals("full")) {
+            return true;
+        }
+        throw ApiError.badRequest(
+                        "invalid_parameter",
+                        "?view=" + view + " is neither compact nor full",
+                        "Maybe ?view=full for the state with every label.")
+                .field("view");
     }
 
     private static Optional<String> lang(Context ctx) {

@@ -91,6 +91,10 @@ public final class TilpassServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = Api.MAX_BODY;
+            // A response that fits Jetty's output buffer (32 KB) goes out whole with a Content-Length, in
+            // one write; past the default aggregation size (8 KB), about a configuration state's size with
+            // its drawing, Jetty committed the first 8 KB and sent the rest chunked.
+            config.jetty.modifyHttpConfiguration(http -> http.setOutputAggregationSize(http.getOutputBufferSize()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/web";

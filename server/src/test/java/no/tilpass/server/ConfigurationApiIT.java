@@ -53,12 +53,14 @@ class ConfigurationApiIT {
         assertThat(state.get("decisions")).isEmpty();
         JsonNode width = TestClient.option(state, "width");
         assertThat(width.get("kind").asText()).isEqualTo("int");
-        assertThat(width.get("label").asText()).isEqualTo("Bredde");
+        assertThat(width.has("label"))
+                .as("a compact state leaves the texts to the model")
+                .isFalse();
         assertThat(width.get("chosen").isNull()).isTrue();
         assertThat(width.get("value").asInt()).isEqualTo(800);
         assertThat(width.get("decided").asText()).isEqualTo("default");
         assertThat(width.get("valid").get(0).get("from").asInt()).isEqualTo(400);
-        assertThat(TestClient.option(state, "opening_type").get("values")).isNotEmpty();
+        assertThat(TestClient.option(state, "opening_type").get("valid")).isNotEmpty();
         assertThat(state.get("price").get("currency").asText()).isEqualTo("NOK");
         assertThat(state.get("price").get("estimate").asBoolean()).isTrue();
         assertThat(state.get("price").get("total").asLong()).isPositive();
@@ -67,14 +69,56 @@ class ConfigurationApiIT {
     }
 
     @Test
+    void the_texts_of_a_model_version_are_cacheable_for_good_and_revalidated_by_their_entity_tag() {
+        String texts = newWindow().get("texts").asText();
+
+        TestClient.Response first = client.get(texts);
+        TestClient.Response again = client.get(
+                texts, "If-None-Match", first.raw().headers().firstValue("ETag").orElseThrow());
+        TestClient.Response latest = client.get("/api/products/casement_window/model?lang=nb");
+        TestClient.Response english = client.get(texts.replace("lang=nb", "lang=en"));
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.raw().headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+        assertThat(again.status()).isEqualTo(304);
+        assertThat(again.text()).isEmpty();
+        assertThat(latest.raw().headers().firstValue("Cache-Control"))
+                .as("without ?version= the answer moves on with a new version")
+                .hasValue("no-cache");
+        assertThat(latest.raw().headers().firstValue("ETag"))
+                .isEqualTo(first.raw().headers().firstValue("ETag"));
+        assertThat(english.raw().headers().firstValue("ETag"))
+                .isNotEqualTo(first.raw().headers().firstValue("ETag"));
+        assertThat(TestClient.option(first.json(), "width").get("label").asText())
+                .isEqualTo("Bredde");
+    }
+
+    @Test
+    void a_view_that_is_neither_compact_nor_full_is_a_bad_request() {
+        TestClient.Response r =
+                client.get("/api/configurations/" + newWindow().get("id").asText() + "?view=short");
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().at("/error/field").asText()).isEqualTo("view");
+        assertThat(r.json().at("/error/maybe").asText()).startsWith("Maybe ?view=full");
+    }
+
+    @Test
     void labels_follow_the_language_asked_for() {
         JsonNode state = newWindow();
 
         JsonNode english = client.get("/api/configurations/" + state.get("id").asText() + "?lang=en")
                 .json();
+        JsonNode full = client.get("/api/configurations/" + state.get("id").asText() + "?lang=en&view=full")
+                .json();
+        JsonNode texts = client.get(english.get("texts").asText()).json();
 
-        assertThat(TestClient.option(english, "width").get("label").asText()).isEqualTo("Width");
         assertThat(english.get("language").asText()).isEqualTo("en");
+        assertThat(english.get("texts").asText()).isEqualTo("/api/products/casement_window/model?version=1&lang=en");
+        assertThat(TestClient.option(texts, "width").get("label").asText()).isEqualTo("Width");
+        assertThat(TestClient.option(full, "width").get("label").asText()).isEqualTo("Width");
+        assertThat(TestClient.option(full, "width").get("valueLabel").asText()).isEqualTo("800 mm");
+        assertThat(full.get("language").asText()).isEqualTo("en");
     }
 
     @Test
@@ -397,7 +441,7 @@ class ConfigurationApiIT {
         Completer oracle = new Completer(((LoadResult.Loaded) loaded).space());
         for (long seed = 1; seed <= 6; seed++) {
             Random random = new Random(seed);
-            JsonNode state = newWindow();
+            JsonNode state = full(newWindow());
             for (int step = 0; step < 6; step++) {
                 List<JsonNode> options = new ArrayList<>();
                 state.get("options").forEach(options::add);
@@ -410,10 +454,18 @@ class ConfigurationApiIT {
                                 "seed %d step %d: %s=%s shown available: %s",
                                 seed, step, option.get("name"), value, r.text())
                         .isEqualTo(200);
-                state = r.json();
+                state = full(r.json());
                 checkDecidedOptions(oracle, state, seed, step, random);
             }
         }
+    }
+
+    /** The full state (every value of every option, with min, max and step) of a session at its revision. */
+    private static JsonNode full(JsonNode state) {
+        JsonNode full = client.get("/api/configurations/" + state.get("id").asText() + "?view=full")
+                .json();
+        assertThat(full.get("revision")).isEqualTo(state.get("revision"));
+        return full;
     }
 
     /** Every decided option's shown values agree with the oracle on the other decisions. */

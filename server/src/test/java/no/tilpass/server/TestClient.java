@@ -42,6 +42,11 @@ final class TestClient {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** GET with one request header, e.g. {@code If-None-Match}. */
+    Response get(String path, String header, String value) {
+        return send(HttpRequest.newBuilder(uri(path)).header(header, value).GET());
+    }
+
     Response post(String path, String body) {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
@@ -117,9 +122,20 @@ final class TestClient {
         throw new AssertionError("no option " + option + " in " + state);
     }
 
-    /** The value entry of an enumerated option in a state. */
+    /**
+     * The value entry ({@code name}, {@code available}) of an enumerated option in a full state; in a compact
+     * state, where the option lists its valid values only, one made from them.
+     */
     static JsonNode value(JsonNode state, String option, String value) {
-        for (JsonNode v : option(state, option).path("values")) {
+        JsonNode o = option(state, option);
+        if (!o.has("values")) {
+            boolean available = false;
+            for (JsonNode v : o.path("valid")) {
+                available |= v.asText().equals(value);
+            }
+            return MAPPER.createObjectNode().put("name", value).put("available", available);
+        }
+        for (JsonNode v : o.path("values")) {
             if (v.path("name").asText().equals(value)) {
                 return v;
             }

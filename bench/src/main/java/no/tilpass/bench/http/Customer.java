@@ -110,43 +110,29 @@ final class Customer implements Callable<Tally> {
     }
 
     static long validCount(StepState.OptionState option) {
-        long count = 0;
         if ("int".equals(option.kind())) {
-            for (StepState.Run run : option.valid()) {
+            long count = 0;
+            for (StepState.Run run : option.runs()) {
                 count += run.length();
             }
             return count;
         }
-        for (StepState.Value value : option.values()) {
-            if (value.available()) {
-                count++;
-            }
-        }
-        return count;
+        return option.choices().size();
     }
 
     /** A valid value of {@code option}, uniformly among its valid values, as the JSON the API takes. */
     JsonNode pickValue(StepState.OptionState option) {
         if ("int".equals(option.kind())) {
             long pick = (long) (random.nextDouble() * validCount(option));
-            for (StepState.Run run : option.valid()) {
+            for (StepState.Run run : option.runs()) {
                 if (pick < run.length()) {
                     return JSON.getNodeFactory().numberNode(run.from() + pick * Math.max(1, run.step()));
                 }
                 pick -= run.length();
             }
         }
-        List<String> available = new ArrayList<>();
-        for (StepState.Value value : option.values()) {
-            if (value.available()) {
-                available.add(value.name());
-            }
-        }
-        String name = available.get(random.nextInt(available.size()));
-        if ("bool".equals(option.kind())) {
-            return JSON.getNodeFactory().booleanNode(Boolean.parseBoolean(name));
-        }
-        return JSON.getNodeFactory().textNode(name);
+        List<JsonNode> choices = option.choices();
+        return choices.get(random.nextInt(choices.size()));
     }
 
     private Optional<StepState> create() {

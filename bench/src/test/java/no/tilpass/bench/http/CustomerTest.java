@@ -22,23 +22,42 @@ class CustomerTest {
               {"name":"glazing","kind":"enum","decided":"user","values":[{"name":"double","available":true},{"name":"triple","available":true}]}
             ]}""";
 
+    /** The same options in the compact state: enum and bool options list their valid values. */
+    private static final String COMPACT =
+            """
+            {"options":[
+              {"name":"width","kind":"int","decided":"open","valid":[{"from":400,"to":600,"step":10},{"from":900,"to":900,"step":10}]},
+              {"name":"opening_type","kind":"enum","decided":"default","valid":["side_hung","fixed"]},
+              {"name":"coastal","kind":"bool","decided":"open","valid":[true,false]},
+              {"name":"sashes","kind":"int","decided":"forced","valid":[{"from":1,"to":1,"step":1}]},
+              {"name":"glazing","kind":"enum","decided":"user","valid":["double","triple"]}
+            ]}""";
+
     private static Customer customer(long seed) {
         return new Customer(new Transport(URI.create("http://127.0.0.1:1")), "p", seed, new Window());
     }
 
     @Test
     void candidates_are_undecided_options_with_at_least_two_valid_values() throws Exception {
-        StepState state = StepState.parse(STATE.getBytes(StandardCharsets.UTF_8));
-        assertThat(Customer.candidates(state))
-                .extracting(StepState.OptionState::name)
-                .containsExactly("width", "opening_type", "coastal");
-        assertThat(Customer.validCount(state.options().get(0))).isEqualTo(21 + 1);
+        for (String text : List.of(STATE, COMPACT)) {
+            StepState state = StepState.parse(text.getBytes(StandardCharsets.UTF_8));
+            assertThat(Customer.candidates(state))
+                    .extracting(StepState.OptionState::name)
+                    .containsExactly("width", "opening_type", "coastal");
+            assertThat(Customer.validCount(state.options().get(0))).isEqualTo(21 + 1);
+            assertThat(Customer.validCount(state.options().get(1))).isEqualTo(2);
+        }
     }
 
     @Test
-    void picked_values_are_valid_and_typed_as_the_api_takes_them() throws Exception {
-        List<StepState.OptionState> options =
-                StepState.parse(STATE.getBytes(StandardCharsets.UTF_8)).options();
+    void picked_values_are_valid_and_typed_as_the_api_takes_them_in_the_compact_state_too() throws Exception {
+        for (String text : List.of(STATE, COMPACT)) {
+            picked_values_are_valid_and_typed(
+                    StepState.parse(text.getBytes(StandardCharsets.UTF_8)).options());
+        }
+    }
+
+    private static void picked_values_are_valid_and_typed(List<StepState.OptionState> options) {
         long seed = 42;
         Customer customer = customer(seed);
         Set<Long> widths = new HashSet<>();
@@ -79,8 +98,21 @@ class CustomerTest {
         assertThat(state.complete()).isFalse();
         assertThat(state.canUndo()).isTrue();
         assertThat(state.decisions()).extracting(StepState.Chosen::option).containsExactly("glazing");
-        assertThat(state.options().get(0).valid()).containsExactly(new StepState.Run(400, 600, 10));
+        assertThat(state.options().get(0).runs()).containsExactly(new StepState.Run(400, 600, 10));
         assertThat(Customer.validCount(state.options().get(0))).isEqualTo(21);
+    }
+
+    @Test
+    void reading_stops_once_the_six_fields_are_read_so_price_and_drawing_are_not_tokenised() throws Exception {
+        // Cut off inside the drawing: only a reader that stops after the options can read it.
+        String compact = "{\"id\":\"abc\",\"revision\":2,\"complete\":true,\"canUndo\":false,\"upgrade\":null,"
+                + "\"decisions\":[],\"options\":[{\"name\":\"glazing\",\"kind\":\"enum\",\"decided\":\"open\","
+                + "\"valid\":[\"double\"]}],\"price\":{\"total\":1},\"drawing\":{\"shapes\":[{\"x\":";
+        StepState state = StepState.parse(compact.getBytes(StandardCharsets.UTF_8));
+        assertThat(state.id()).isEqualTo("abc");
+        assertThat(state.revision()).isEqualTo(2);
+        assertThat(state.complete()).isTrue();
+        assertThat(state.options()).extracting(StepState.OptionState::name).containsExactly("glazing");
     }
 
     @Test

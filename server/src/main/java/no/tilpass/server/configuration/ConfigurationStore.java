@@ -22,10 +22,11 @@ final class ConfigurationStore {
 
     private final Jdbi jdbi;
     private final SessionWrites writes;
+    private final StoredJson json = new StoredJson();
 
     ConfigurationStore(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.writes = new SessionWrites(jdbi);
+        this.writes = new SessionWrites(jdbi, json);
     }
 
     void insert(Session s) {
@@ -39,8 +40,8 @@ final class ConfigurationStore {
                 .bind("version", s.version())
                 .bind("language", s.language())
                 .bind("revision", s.revision())
-                .bind("decisions", Json.write(decisionsJson(s.decisions())))
-                .bind("history", Json.write(historyJson(s.history())))
+                .bind("decisions", json.decisions(s.decisions()))
+                .bind("history", json.history(s.history()))
                 .bind("token", s.shareToken().orElse(null))
                 .bind("created", utc(s.createdAt()))
                 .bind("updated", utc(s.updatedAt()))

@@ -1,6 +1,7 @@
 package no.tilpass.server.configuration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -92,6 +93,22 @@ public final class Configurations {
         this.store = new ConfigurationStore(jdbi);
     }
 
+    /**
+     * How a state is asked for: its language ({@code ?lang=}, else the session's) and whether it is the
+     * full state with every label ({@code ?view=full}) or the compact one (docs/api.md).
+     */
+    public record View(Optional<String> language, boolean full) {
+        /** The compact state in {@code language}. */
+        public static View compact(Optional<String> language) {
+            return new View(language, false);
+        }
+
+        /** The full state, labels included, in {@code language}. */
+        public static View full(Optional<String> language) {
+            return new View(language, true);
+        }
+    }
+
     /** A full, complete configuration ready to be ordered. */
     public record Snapshot(
             Session session, Map<String, Object> configuration, Map<String, Object> price, boolean complete) {}
@@ -106,7 +123,7 @@ public final class Configurations {
     // ------------------------------------------------------------------ sessions
 
     /** Creates a session on the given (or latest) version of a product. */
-    public Map<String, Object> create(String productId, Optional<Integer> version, Optional<String> language) {
+    public Map<String, Object> create(String productId, Optional<Integer> version, View view) {
         if (productId == null || catalogue.latestVersion(productId) == 0) {
             throw ApiError.unprocessable(
                             "unknown_product",
@@ -122,7 +139,7 @@ public final class Configurations {
                 .field("version"));
         String lang = language(
                 m,
-                language.orElse(null),
+                view.language().orElse(null),
                 m.model().languages().isEmpty()
                         ? "nb"
                         : m.model().languages().contains("nb")
@@ -146,24 +163,24 @@ public final class Configurations {
                         new IllegalStateException("model " + productId + "/" + v + " has no valid configuration"));
         store.insert(s);
         remember(s);
-        return state(s, m, a, lang);
+        return state(s, m, a, lang, view.full());
     }
 
-    public Map<String, Object> get(String id, Optional<String> language) {
+    public Map<String, Object> get(String id, View view) {
         Session s = load(id);
         CompiledModel m = model(s);
-        return state(s, m, analyseStored(s, m), language(m, language.orElse(null), s.language()));
+        return state(s, m, analyseStored(s, m), language(m, view.language().orElse(null), s.language()), view.full());
     }
 
     /** The state of the session shared under {@code token}. */
-    public Map<String, Object> shared(String token, Optional<String> language) {
+    public Map<String, Object> shared(String token, View view) {
         String id = store.findIdByToken(token).orElseThrow(() -> ApiError.notFound("shared configuration", token));
-        return get(id, language);
+        return get(id, view);
     }
 
     /** Sets (or changes) the customer's value of an option. */
-    public Map<String, Object> set(String id, String option, JsonNode value, int revision, Optional<String> language) {
-        return change(id, revision, language, (s, m) -> {
+    public Map<String, Object> set(String id, String option, JsonNode value, int revision, View view) {
+        return change(id, revision, view, (s, m) -> {
             ProductModel.OptionInfo o = option(m, option);
             String v = value(o, value);
             List<Decision> others = without(s.decisions(), option);
@@ -177,19 +194,19 @@ public final class Configurations {
     }
 
     /** Removes the customer's decision on an option (nothing to remove is still a new revision). */
-    public Map<String, Object> clear(String id, String option, int revision, Optional<String> language) {
-        return change(id, revision, language, (s, m) -> {
+    public Map<String, Object> clear(String id, String option, int revision, View view) {
+        return change(id, revision, view, (s, m) -> {
             option(m, option);
             return new Change(s.version(), without(s.decisions(), option));
         });
     }
 
     /** Undoes the last change of any kind. */
-    public Map<String, Object> undo(String id, int revision, Optional<String> language) {
+    public Map<String, Object> undo(String id, int revision, View view) {
         Object lock = lock(id);
         synchronized (lock) {
             Session s = load(id);
-            checkRevision(s, revision, language);
+            checkRevision(s, revision, view);
             if (s.history().isEmpty()) {
                 throw ApiError.unprocessable(
                         "nothing_to_undo",
@@ -197,7 +214,7 @@ public final class Configurations {
                         "Maybe make a change first; canUndo says when undo is possible.");
             }
             Session next = s.undo(now());
-            return save(s, next, language);
+            return save(s, next, view);
         }
     }
 
@@ -216,9 +233,8 @@ public final class Configurations {
     }
 
     /** Sets a value and retracts the minimal set of older decisions that conflict with it. */
-    public Map<String, Object> repair(
-            String id, String option, JsonNode value, int revision, Optional<String> language) {
-        return change(id, revision, language, (s, m) -> {
+    public Map<String, Object> repair(String id, String option, JsonNode value, int revision, View view) {
+        return change(id, revision, view, (s, m) -> {
             ProductModel.OptionInfo o = option(m, option);
             Decision query = new Decision(option, value(o, value));
             List<Decision> others = without(s.decisions(), option);
@@ -239,8 +255,8 @@ public final class Configurations {
     }
 
     /** Gives every open option its default where valid, else a valid value. */
-    public Map<String, Object> complete(String id, int revision, Optional<String> language) {
-        return change(id, revision, language, (s, m) -> {
+    public Map<String, Object> complete(String id, int revision, View view) {
+        return change(id, revision, view, (s, m) -> {
             Analysis a = analyse(m, s.id(), s.decisions()).orElseThrow();
             List<Decision> next = new ArrayList<>(s.decisions());
             List<no.tilpass.engine.space.Option> options = m.model().space().options();
@@ -256,8 +272,8 @@ public final class Configurations {
     }
 
     /** Moves the session to the latest version of its product, retracting what no longer fits. */
-    public Map<String, Object> upgrade(String id, int revision, Optional<String> language) {
-        return change(id, revision, language, (s, m) -> {
+    public Map<String, Object> upgrade(String id, int revision, View view) {
+        return change(id, revision, view, (s, m) -> {
             int latest = catalogue.latestVersion(s.productId());
             if (latest <= s.version()) {
                 throw ApiError.unprocessable(
@@ -297,7 +313,7 @@ public final class Configurations {
         Session s = load(id);
         CompiledModel m = model(s);
         if (s.revision() != revision) {
-            throw stale(s, revision, m, s.language());
+            throw stale(s, revision, m, s.language(), false);
         }
         Analysis a = analyseStored(s, m);
         Map<String, Object> values = new LinkedHashMap<>();
@@ -318,36 +334,41 @@ public final class Configurations {
         Change apply(Session s, CompiledModel m);
     }
 
-    private Map<String, Object> change(String id, int revision, Optional<String> language, Step step) {
+    private Map<String, Object> change(String id, int revision, View view, Step step) {
         Object lock = lock(id);
         synchronized (lock) {
             Session s = load(id);
-            checkRevision(s, revision, language);
+            checkRevision(s, revision, view);
             Change c = step.apply(s, model(s));
-            return save(s, s.change(c.version(), c.decisions(), now()), language);
+            return save(s, s.change(c.version(), c.decisions(), now()), view);
         }
     }
 
-    private Map<String, Object> save(Session before, Session after, Optional<String> language) {
+    private Map<String, Object> save(Session before, Session after, View view) {
         CompiledModel m = catalogue.model(after.productId(), after.version()).orElseThrow();
         Analysis a = analyseStored(after, m);
         if (!store.update(after, before.revision())) {
             forget(after.id());
             Session current = load(after.id());
-            throw stale(current, before.revision(), model(current), language.orElse(current.language()));
+            throw stale(
+                    current,
+                    before.revision(),
+                    model(current),
+                    view.language().orElse(current.language()),
+                    view.full());
         }
         remember(after);
-        return state(after, m, a, language(m, language.orElse(null), after.language()));
+        return state(after, m, a, language(m, view.language().orElse(null), after.language()), view.full());
     }
 
-    private void checkRevision(Session s, int revision, Optional<String> language) {
+    private void checkRevision(Session s, int revision, View view) {
         if (s.revision() != revision) {
             CompiledModel m = model(s);
-            throw stale(s, revision, m, language(m, language.orElse(null), s.language()));
+            throw stale(s, revision, m, language(m, view.language().orElse(null), s.language()), view.full());
         }
     }
 
-    private ApiError stale(Session current, int revision, CompiledModel m, String language) {
+    private ApiError stale(Session current, int revision, CompiledModel m, String language, boolean full) {
         return ApiError.of(
                         409,
                         "stale_revision",
@@ -355,29 +376,29 @@ public final class Configurations {
                                 + current.revision(),
                         "Maybe reload the configuration (error.current) and apply the change again.")
                 .field("revision")
-                .with("current", state(current, m, analyseStored(current, m), language));
+                .with("current", state(current, m, analyseStored(current, m), language, full));
     }
 
     // ------------------------------------------------------------------ state
 
-    private Map<String, Object> state(Session s, CompiledModel m, Analysis a, String language) {
+    private Map<String, Object> state(Session s, CompiledModel m, Analysis a, String language, boolean full) {
         StateView.Skeleton skeleton = skeletons.computeIfAbsent(
                 m.productId() + "/" + m.number() + "/" + language, k -> StateView.Skeleton.of(m, language));
         Derived d = derived(m, a.completion());
-        Map<String, Object> out = StateView.state(
-                s,
-                skeleton,
-                a,
-                language,
-                upgradeInfo(s),
-                StateView.price(d.quote(), !StateView.complete(a.domains()), language),
-                d.drawing());
+        Map<String, Object> price = StateView.price(d.quote(), !StateView.complete(a.domains()), language);
+        Map<String, Object> out = full
+                ? StateView.state(s, skeleton, a, language, upgradeInfo(s), price, d.drawingJson())
+                : StateView.compactState(s, skeleton, a, language, upgradeInfo(s), price, d.drawingJson());
         out.put("delivery", delivery.estimate(s.firmId(), m.model(), a.completion()));
         return out;
     }
 
-    /** What a state shows that is a function of the model version and the completion alone. */
-    private record Derived(ProductModel.Quote quote, Drawing drawing) {}
+    /**
+     * What a state shows that is a function of the model version and the completion alone.
+     *
+     * @param drawingJson the drawing as JSON text, written once (a drawing has hundreds of numbers)
+     */
+    private record Derived(ProductModel.Quote quote, RawValue drawingJson) {}
 
     private record DerivedKey(String modelVersion, Map<String, String> completion) {}
 
@@ -390,8 +411,10 @@ public final class Configurations {
                 return known;
             }
         }
-        Derived fresh =
-                new Derived(m.model().quote(completion), Drawings.draw(m.model().name(), completion));
+        Drawing drawing = Drawings.draw(m.model().name(), completion);
+        Derived fresh = new Derived(
+                m.model().quote(completion),
+                drawing == null ? null : new RawValue(no.tilpass.server.Json.write(drawing)));
         synchronized (derived) {
             derived.put(key, fresh);
         }

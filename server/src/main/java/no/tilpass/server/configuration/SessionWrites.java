@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import no.tilpass.server.Json;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -28,14 +27,16 @@ final class SessionWrites {
     static final int BATCH_LIMIT = 128;
 
     private final Jdbi jdbi;
+    private final StoredJson json;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Pending> queue = new ArrayDeque<>(); // guarded by lock
     private boolean writing; // guarded by lock
     private long transactions; // guarded by lock
     private long rows; // guarded by lock
 
-    SessionWrites(Jdbi jdbi) {
+    SessionWrites(Jdbi jdbi, StoredJson json) {
         this.jdbi = jdbi;
+        this.json = json;
     }
 
     /** One queued update and, once written, its outcome (guarded by the lock). */
@@ -175,7 +176,7 @@ final class SessionWrites {
         return new IllegalStateException("cannot write configuration " + p.session.id() + ": " + e.getMessage(), e);
     }
 
-    private static List<Outcome> inOneTransaction(Connection c, List<Pending> batch) throws SQLException {
+    private List<Outcome> inOneTransaction(Connection c, List<Pending> batch) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (PreparedStatement update = c.prepareStatement(UPDATE)) {
@@ -183,8 +184,8 @@ final class SessionWrites {
                 Session s = p.session;
                 update.setInt(1, s.version());
                 update.setInt(2, s.revision());
-                update.setString(3, Json.write(ConfigurationStore.decisionsJson(s.decisions())));
-                update.setString(4, Json.write(ConfigurationStore.historyJson(s.history())));
+                update.setString(3, json.decisions(s.decisions()));
+                update.setString(4, json.history(s.history()));
                 update.setString(5, s.shareToken().orElse(null));
                 update.setObject(6, s.updatedAt().atOffset(ZoneOffset.UTC));
                 update.setString(7, s.id());

@@ -1,5 +1,12 @@
 package no.tilpass.server.configuration;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -47,12 +54,14 @@ final class StateView {
      */
     static final class Skeleton {
         private final String label;
+        private final String texts;
         private final List<OptionPart> options;
         private final Map<String, OptionPart> byName;
         private final List<GroupPart> groups;
 
-        private Skeleton(String label, List<OptionPart> options, List<GroupPart> groups) {
+        private Skeleton(String label, String texts, List<OptionPart> options, List<GroupPart> groups) {
             this.label = label;
+            this.texts = texts;
             this.options = List.copyOf(options);
             this.groups = List.copyOf(groups);
             Map<String, OptionPart> named = new LinkedHashMap<>();
@@ -81,7 +90,8 @@ final class StateView {
                     List<Map<String, Object>> rows = (List<Map<String, Object>>) row.get("values");
                     for (Map<String, Object> v : rows) {
                         String name = (String) v.get("name");
-                        values.add(new ValuePart(Collections.unmodifiableMap(v), so.indexOf(name)));
+                        values.add(new ValuePart(
+                                Collections.unmodifiableMap(v), so.indexOf(name), new SerializedString(name)));
                         valueLabels.put(name, (String) v.get("label"));
                     }
                     row.put("values", List.of());
@@ -90,19 +100,31 @@ final class StateView {
                     valueLabels.put("true", ModelView.booleanLabel(true, language));
                     valueLabels.put("false", ModelView.booleanLabel(false, language));
                 }
-                options.add(new OptionPart(o, index, so, Collections.unmodifiableMap(row), values, valueLabels));
+                options.add(new OptionPart(
+                        o, index, options.size(), so, Collections.unmodifiableMap(row), values, valueLabels));
+            }
+            Map<String, Integer> position = new HashMap<>();
+            for (OptionPart o : options) {
+                position.put(o.info().name(), o.position());
             }
             List<GroupPart> groups = new ArrayList<>();
             for (ProductModel.Group g : model.groups()) {
-                groups.add(new GroupPart(g.name(), m.label(g.labels(), language, g.name()), g.options()));
+                int[] members = g.options().stream()
+                        .mapToInt(n -> position.getOrDefault(n, -1))
+                        .toArray();
+                groups.add(new GroupPart(g.name(), m.label(g.labels(), language, g.name()), g.options(), members));
             }
-            return new Skeleton(m.label(model.labels(), language, m.productId()), options, groups);
+            String texts = "/api/products/" + URLEncoder.encode(m.productId(), StandardCharsets.UTF_8)
+                    + "/model?version=" + m.number() + "&lang=" + URLEncoder.encode(language, StandardCharsets.UTF_8);
+            return new Skeleton(m.label(model.labels(), language, m.productId()), texts, options, groups);
         }
     }
 
     /**
      * One option's static part.
      *
+     * @param index the option's index in the solution space
+     * @param position the option's position among the skeleton's options (model order)
      * @param row the static fields of the option's row, in the order of docs/api.md ({@code values}
      *     empty: each state fills it with {@link #values})
      * @param valueLabels the label of each enum or boolean value by name
@@ -110,6 +132,7 @@ final class StateView {
     private record OptionPart(
             ProductModel.OptionInfo info,
             int index,
+            int position,
             Option space,
             Map<String, Object> row,
             List<ValuePart> values,
@@ -117,6 +140,19 @@ final class StateView {
         OptionPart {
             values = List.copyOf(values);
             valueLabels = Collections.unmodifiableMap(new LinkedHashMap<>(valueLabels));
+        }
+
+        /** Writes {@code value} (the engine's spelling) as the JSON of this option's kind, or null. */
+        void writeValue(JsonGenerator out, String value) throws IOException {
+            if (value == null) {
+                out.writeNull();
+                return;
+            }
+            switch (info.kind()) {
+                case INTEGER -> out.writeNumber(Long.parseLong(value));
+                case BOOLEAN -> out.writeBoolean(Boolean.parseBoolean(value));
+                case ENUM -> out.writeString(value);
+            }
         }
 
         /** As {@link ModelView#valueLabel}, from the labels resolved once. */
@@ -131,12 +167,17 @@ final class StateView {
         }
     }
 
-    /** One value's static row ({@code name}, {@code label}) and its index in the option's space. */
-    private record ValuePart(Map<String, Object> row, int index) {}
+    /**
+     * One value's static row ({@code name}, {@code label}), its index in the option's space and its name
+     * as pre-encoded JSON text (for the compact state).
+     */
+    private record ValuePart(Map<String, Object> row, int index, SerializedString name) {}
 
-    private record GroupPart(String id, String label, List<String> options) {
+    /** A group, and the position of each of its options among the skeleton's options (-1: no option). */
+    private record GroupPart(String id, String label, List<String> options, int[] members) {
         GroupPart {
             options = List.copyOf(options);
+            members = members.clone();
         }
     }
 
@@ -144,7 +185,8 @@ final class StateView {
      * The state of session {@code s}.
      *
      * @param price the price of the completion, as {@link #price(ProductModel.Quote, boolean)} gives it
-     * @param drawing the drawing of the completion
+     *     (or its JSON text)
+     * @param drawing the drawing of the completion (a {@link Drawing} or its JSON text)
      */
     static Map<String, Object> state(
             Session s,
@@ -152,8 +194,8 @@ final class StateView {
             Analysis a,
             String language,
             Map<String, Object> upgrade,
-            Map<String, Object> price,
-            Drawing drawing) {
+            Object price,
+            Object drawing) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", s.id());
         out.put("productId", s.productId());
@@ -229,6 +271,161 @@ final class StateView {
         out.put("upgrade", upgrade);
         out.put("shareToken", s.shareToken().orElse(null));
         return out;
+    }
+
+    /**
+     * The compact state of session {@code s} (docs/api.md): what a step changes and nothing that is fixed per
+     * model version and language. Labels, help texts, units, ranges and group members are in the model
+     * ({@code texts}, {@code GET /api/products/{id}/model?version=N&lang=L}), which a client fetches once.
+     * Options are written straight to the JSON generator (see {@link CompactOption}).
+     */
+    static Map<String, Object> compactState(
+            Session s,
+            Skeleton skeleton,
+            Analysis a,
+            String language,
+            Map<String, Object> upgrade,
+            Object price,
+            Object drawing) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", s.id());
+        out.put("productId", s.productId());
+        out.put("firmId", s.firmId());
+        out.put("version", s.version());
+        out.put("revision", s.revision());
+        out.put("language", language);
+        out.put("texts", skeleton.texts);
+        out.put("complete", complete(a.domains()));
+        // The small fields first: a client that needs them can stop reading before price and drawing.
+        out.put("canUndo", !s.history().isEmpty());
+        out.put("upgrade", upgrade);
+        out.put("shareToken", s.shareToken().orElse(null));
+        String[] chosen = new String[skeleton.options.size()];
+        List<Map<String, Object>> decisions = new ArrayList<>(s.decisions().size());
+        for (Decision d : s.decisions()) {
+            OptionPart o = skeleton.byName.get(d.option());
+            chosen[o.position()] = d.value();
+            Map<String, Object> row = new LinkedHashMap<>(4);
+            row.put("option", d.option());
+            row.put("value", ModelView.typed(o.info(), d.value()));
+            decisions.add(row);
+        }
+        out.put("decisions", decisions);
+        List<CompactOption> options = new ArrayList<>(skeleton.options.size());
+        boolean[] optionDone = new boolean[skeleton.options.size()];
+        for (OptionPart part : skeleton.options) {
+            ProductModel.OptionInfo o = part.info();
+            String value = a.completion().get(o.name());
+            String decided = decided(a.domains(), part.index(), o, value);
+            optionDone[part.position()] = decided.equals("user") || decided.equals("forced");
+            options.add(new CompactOption(part, chosen[part.position()], value, decided, a.available(part.index())));
+        }
+        List<Map<String, Object>> groups = new ArrayList<>(skeleton.groups.size());
+        for (GroupPart g : skeleton.groups) {
+            boolean done = true;
+            for (int member : g.members()) {
+                done &= member < 0 || optionDone[member];
+            }
+            Map<String, Object> group = new LinkedHashMap<>(4);
+            group.put("id", g.id());
+            group.put("complete", done);
+            groups.add(group);
+        }
+        out.put("groups", groups);
+        out.put("options", options);
+        out.put("price", price);
+        out.put("drawing", drawing);
+        return out;
+    }
+
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString KIND = new SerializedString("kind");
+    private static final SerializedString DEFAULT = new SerializedString("default");
+    private static final SerializedString CHOSEN = new SerializedString("chosen");
+    private static final SerializedString VALUE = new SerializedString("value");
+    private static final SerializedString DECIDED = new SerializedString("decided");
+    private static final SerializedString VALID = new SerializedString("valid");
+    private static final SerializedString FROM = new SerializedString("from");
+    private static final SerializedString TO = new SerializedString("to");
+    private static final SerializedString STEP = new SerializedString("step");
+
+    /**
+     * One option of a compact state, written by itself: {@code name}, {@code kind}, {@code default},
+     * {@code chosen}, {@code value}, {@code decided}, and {@code valid}: runs {@code {"from","to","step"}}
+     * (int) or the available values in model order (bool, enum; the model's other values are unavailable).
+     * Field names are pre-encoded, and no map is built per option or value.
+     *
+     * @param valid the option's valid value indices, ascending
+     */
+    private record CompactOption(OptionPart part, String chosen, String value, String decided, int[] valid)
+            implements JsonSerializable {
+        @Override
+        public void serialize(JsonGenerator out, SerializerProvider provider) throws IOException {
+            ProductModel.OptionInfo o = part.info();
+            out.writeStartObject();
+            out.writeFieldName(NAME);
+            out.writeString(o.name());
+            out.writeFieldName(KIND);
+            out.writeString(ModelView.kind(o.kind()));
+            out.writeFieldName(DEFAULT);
+            part.writeValue(out, o.defaultValue().orElse(null));
+            out.writeFieldName(CHOSEN);
+            part.writeValue(out, chosen);
+            out.writeFieldName(VALUE);
+            part.writeValue(out, value);
+            out.writeFieldName(DECIDED);
+            out.writeString(decided);
+            if (o.kind() == OptionKind.INTEGER) {
+                out.writeFieldName(VALID);
+                out.writeStartArray();
+                Option space = part.space();
+                long step = o.step();
+                int i = 0;
+                while (i < valid.length) {
+                    int j = i;
+                    while (j + 1 < valid.length && valid[j + 1] == valid[j] + 1) {
+                        j++;
+                    }
+                    out.writeStartObject();
+                    out.writeFieldName(FROM);
+                    out.writeNumber(space.number(valid[i]));
+                    out.writeFieldName(TO);
+                    out.writeNumber(space.number(valid[j]));
+                    out.writeFieldName(STEP);
+                    out.writeNumber(step);
+                    out.writeEndObject();
+                    i = j + 1;
+                }
+                out.writeEndArray();
+            } else {
+                boolean[] available = new boolean[part.space().valueCount()];
+                for (int v : valid) {
+                    available[v] = true;
+                }
+                out.writeFieldName(VALID);
+                out.writeStartArray();
+                for (ValuePart v : part.values()) {
+                    if (v.index() >= 0 && available[v.index()]) {
+                        if (o.kind() == OptionKind.BOOLEAN) {
+                            out.writeBoolean(Boolean.parseBoolean(v.name().getValue()));
+                        } else {
+                            out.writeString(v.name());
+                        }
+                    }
+                }
+                out.writeEndArray();
+            }
+            out.writeEndObject();
+        }
+
+        @Override
+        public void serializeWithType(
+                JsonGenerator out,
+                SerializerProvider provider,
+                com.fasterxml.jackson.databind.jsontype.TypeSerializer type)
+                throws IOException {
+            serialize(out, provider);
+        }
     }
 
     /** The valid numbers of an integer option as runs {@code {"from","to","step"}}. */

@@ -16,6 +16,7 @@ import no.tilpass.server.Platform;
 import no.tilpass.server.Route;
 import no.tilpass.server.catalogue.CompiledModel;
 import no.tilpass.server.catalogue.Firm;
+import no.tilpass.server.configuration.Configurations;
 import no.tilpass.server.drawing.Drawing;
 import no.tilpass.server.drawing.Drawings;
 
@@ -44,7 +45,7 @@ public final class QuoteRoutes {
     private void quote(Context ctx) {
         Optional<String> requested = language(ctx);
         String id = ctx.pathParam("id");
-        Map<String, Object> state = platform.configurations().get(id, requested);
+        Map<String, Object> state = platform.configurations().get(id, Configurations.View.full(requested));
         String language = requested.orElse(String.valueOf(state.get("language")));
         CompiledModel compiled = model(state);
         ProductModel model = compiled.model();
@@ -71,7 +72,8 @@ public final class QuoteRoutes {
     }
 
     private void svg(Context ctx) {
-        Map<String, Object> state = platform.configurations().get(ctx.pathParam("id"), Optional.empty());
+        Map<String, Object> state =
+                platform.configurations().get(ctx.pathParam("id"), Configurations.View.full(Optional.empty()));
         Drawing drawing = Drawings.draw(model(state).model().name(), values(state));
         ctx.contentType("image/svg+xml; charset=utf-8").result(drawing.toSvg());
     }

@@ -2,6 +2,9 @@ package no.tilpass.server.configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import no.tilpass.engine.model.ProductModel;
 import no.tilpass.engine.space.Decision;
 import no.tilpass.engine.space.Option;
 import no.tilpass.engine.space.OptionKind;
+import no.tilpass.server.Json;
 import no.tilpass.server.catalogue.CompiledModel;
 import no.tilpass.server.catalogue.ModelVersion;
 import no.tilpass.server.catalogue.ModelView;
@@ -126,5 +130,146 @@ class StateViewTest {
                 }
             }
         }
+    }
+
+    @Test
+    void a_compact_state_with_the_model_texts_merged_in_is_the_full_state_in_every_language() throws Exception {
+        for (String file : List.of("chair.tpm", "window.tpm")) {
+            ProductModel model = ((ModelLoader.Result.Loaded) ModelLoader.load(Path.of("..", "models", file))).model();
+            CompiledModel m = new CompiledModel(
+                    new ModelVersion("firm", model.name(), 1, file, "", "", Map.of(), Instant.EPOCH), model, Map.of());
+            Configurator configurator = new Configurator(model.space());
+            Completion.Complete done = (Completion.Complete) new Completer(model.space()).complete(List.of());
+            // Decide every second option, so that user, forced, default and open rows all occur.
+            List<Decision> decisions = new ArrayList<>();
+            for (int i = 0; i < done.configuration().size(); i += 2) {
+                decisions.add(done.configuration().get(i));
+            }
+            DomainResult.Consistent domains = (DomainResult.Consistent) configurator.domains(decisions);
+            Completion.Complete completed = (Completion.Complete) new Completer(model.space()).complete(decisions);
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Decision d : completed.configuration()) {
+                values.put(d.option(), d.value());
+            }
+            Analysis analysis = new Analysis(domains, domains.validIndices(), values);
+            Session session = new Session(
+                    "id",
+                    "firm",
+                    model.name(),
+                    1,
+                    "nb",
+                    3,
+                    decisions,
+                    List.of(),
+                    Optional.empty(),
+                    Instant.EPOCH,
+                    Instant.EPOCH);
+            for (String language : List.of("nb", "sv", "en")) {
+                StateView.Skeleton skeleton = StateView.Skeleton.of(m, language);
+                Map<String, Object> price = Map.of("total", 1);
+                JsonNode full = tree(StateView.state(session, skeleton, analysis, language, null, price, null));
+                JsonNode compact =
+                        tree(StateView.compactState(session, skeleton, analysis, language, null, price, null));
+                JsonNode texts = tree(ModelView.model(m, language));
+                String where = file + " " + language;
+
+                assertThat(compact.get("texts").asText())
+                        .isEqualTo("/api/products/" + model.name() + "/model?version=1&lang=" + language);
+                assertThat(merged(compact, texts)).as(where).isEqualTo(full);
+                assertThat(Json.write(compact).length())
+                        .as(where + ": compact is smaller")
+                        .isLessThan(Json.write(full).length() / 2);
+            }
+        }
+    }
+
+    private static JsonNode tree(Object value) {
+        return Json.parseStored(Json.write(value));
+    }
+
+    /** What the browser does (web/js/api.js withTexts), written again: the compact state plus the texts. */
+    private static JsonNode merged(JsonNode compact, JsonNode texts) {
+        Map<String, JsonNode> options = new LinkedHashMap<>();
+        texts.get("options").forEach(o -> options.put(o.get("name").asText(), o));
+        Map<String, JsonNode> groups = new LinkedHashMap<>();
+        texts.get("groups").forEach(g -> groups.put(g.get("id").asText(), g));
+        ObjectNode out = Json.object();
+        compact.properties().forEach(e -> {
+            switch (e.getKey()) {
+                case "texts" -> {}
+                case "firmId" -> {
+                    out.set("firmId", e.getValue());
+                    out.put("label", texts.get("label").asText());
+                }
+                case "decisions" -> {
+                    ArrayNode rows = out.putArray("decisions");
+                    e.getValue().forEach(d -> {
+                        ObjectNode row = ((ObjectNode) d).deepCopy();
+                        row.put("label", valueText(options.get(d.get("option").asText()), d.get("value")));
+                        rows.add(row);
+                    });
+                }
+                case "groups" -> {
+                    ArrayNode rows = out.putArray("groups");
+                    e.getValue().forEach(g -> {
+                        JsonNode text = groups.get(g.get("id").asText());
+                        ObjectNode row = rows.addObject();
+                        row.set("id", g.get("id"));
+                        row.set("label", text.get("label"));
+                        row.set("options", text.get("options"));
+                        row.set("complete", g.get("complete"));
+                    });
+                }
+                case "options" -> {
+                    ArrayNode rows = out.putArray("options");
+                    e.getValue().forEach(o -> {
+                        JsonNode text = options.get(o.get("name").asText());
+                        ObjectNode row = rows.addObject();
+                        text.properties().forEach(t -> row.set(t.getKey(), t.getValue()));
+                        for (String field : List.of("chosen", "value")) {
+                            row.set(field, o.get(field));
+                        }
+                        row.put("valueLabel", valueText(text, o.get("value")));
+                        row.set("decided", o.get("decided"));
+                        if (text.get("kind").asText().equals("int")) {
+                            row.set("valid", o.get("valid"));
+                        } else {
+                            List<String> valid = new ArrayList<>();
+                            o.get("valid").forEach(v -> valid.add(v.asText()));
+                            ArrayNode shown = row.putArray("values");
+                            text.get("values").forEach(v -> {
+                                ObjectNode value = shown.addObject();
+                                value.set("name", v.get("name"));
+                                value.set("label", v.get("label"));
+                                value.put(
+                                        "available",
+                                        valid.contains(v.get("name").asText()));
+                            });
+                        }
+                        assertThat(o.get("kind")).isEqualTo(text.get("kind"));
+                        assertThat(o.get("default")).isEqualTo(text.get("default"));
+                    });
+                }
+                default -> out.set(e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+
+    private static String valueText(JsonNode option, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (option.get("kind").asText().equals("int")) {
+            return option.get("unit").isNull()
+                    ? value.asText()
+                    : value.asText() + " " + option.get("unit").asText();
+        }
+        for (JsonNode v : option.get("values")) {
+            if (v.get("name").asText().equals(value.asText())) {
+                return v.get("label").asText();
+            }
+        }
+        return value.asText();
     }
 }

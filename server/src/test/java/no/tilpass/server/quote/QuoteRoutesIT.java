@@ -102,7 +102,7 @@ class QuoteRoutesIT {
 
         JsonNode english = JSON.readTree(send(
                         "GET",
-                        "/api/configurations/" + state.get("id").asText() + "?lang=en",
+                        "/api/configurations/" + state.get("id").asText() + "?lang=en&view=full",
                         null,
                         HttpResponse.BodyHandlers.ofString())
                 .body());
