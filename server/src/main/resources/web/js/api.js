@@ -11,6 +11,7 @@ export class ApiError extends Error {
     this.field = error.field || null;
     this.current = error.current || null;
     this.explanation = error.explanation || null;
+    this.orderId = error.orderId || null;
   }
 }
 

@@ -14,6 +14,7 @@ const app = {
   orderAttempt: null, // {key, revision}: one Idempotency-Key per order attempt, reused by retries
   shareUrl: null,
   notice: null, // {kind: "error"|"info", message, maybe}
+  alreadyPlaced: null, // id of an order an earlier try placed, shown with a line saying so
   fieldErrors: new Map(), // option -> {message, value}
   busy: false,
   products: new Map(), // `${lang}:${productId}` -> product summary (label, firm)
@@ -965,6 +966,14 @@ async function placeOrder(ev) {
     if (e instanceof ApiError && e.status === 409) {
       app.session = e.current || (await api.state(s.id, app.lang));
       app.orderAttempt.message = t().stale;
+    } else if (e instanceof ApiError && e.code === "idempotency_key_reused" && e.orderId) {
+      // an earlier try of this order reached us (only its answer was lost), with other customer details:
+      // the order exists, so show it rather than a second order or a message meant for developers
+      app.orderAttempt = null;
+      app.orderQuantity = null;
+      app.alreadyPlaced = e.orderId;
+      navigate(`#/o/${encodeURIComponent(e.orderId)}`);
+      return;
     } else if (e instanceof ApiError && e.status < 500) {
       app.orderAttempt.message = [e.message, e.maybe].filter(Boolean).join(" ");
     } else {
@@ -1009,6 +1018,9 @@ async function renderOrder(id) {
       "div",
       { class: "order-confirmation" },
       h("h1", { id: "order-title" }, t().orderConfirmed),
+      app.alreadyPlaced === id
+        ? h("p", { class: "notice notice-info", role: "status", id: "order-already-placed" }, t().orderAlreadyPlaced)
+        : null,
       h(
         "dl",
         { class: "order-facts" },

@@ -281,6 +281,33 @@ final class BrowserConfiguratorIT {
     }
 
     @Test
+    void an_order_whose_answer_was_lost_is_shown_when_the_customer_retries_with_other_details() {
+        startWindow();
+        browser.change(() -> browser.click(By.id("complete")));
+        browser.until(ExpectedConditions.attributeToBe(By.cssSelector(".configurator"), "data-complete", "true"));
+        browser.visible(By.id("order-name")).sendKeys("Kari Nordmann");
+        browser.visible(By.id("order-email")).sendKeys("kari@example.no");
+        // the order reaches the server, but its answer is lost on the way back
+        browser.script("const real = window.fetch; let lost = false;"
+                + "window.fetch = async (url, init) => { const r = await real(url, init);"
+                + " if (!lost && init && init.method === 'POST' && String(url).includes('/api/orders')) {"
+                + " lost = true; throw new TypeError('Failed to fetch'); } return r; };");
+        browser.click(By.id("place-order"));
+        assertThat(browser.visible(By.id("order-message")).getText()).contains("Prøv igjen");
+        WebElement name = browser.visible(By.id("order-name"));
+        name.clear();
+        name.sendKeys("Kari N. Nordmann");
+        browser.click(By.id("place-order"));
+        assertThat(browser.visible(By.id("order-already-placed")).getText()).contains("allerede mottatt");
+        assertThat(browser.visible(By.id("order-number")).getText()).isNotBlank();
+        assertThat(browser.driver().getPageSource())
+                .as("the order shown is the one placed first, with the first details")
+                .contains("Kari Nordmann")
+                .doesNotContain("Kari N. Nordmann");
+        browser.screenshot("07b-order-already-placed");
+    }
+
+    @Test
     void the_quote_link_downloads_a_pdf() throws Exception {
         startWindow();
         String quote = browser.visible(By.id("quote")).getAttribute("href");
