@@ -142,6 +142,47 @@ class GoodsReceiptApiIT {
     }
 
     @Test
+    void the_stock_shows_the_pieces_waiting_orders_are_short_until_receipts_cover_them() {
+        JsonNode screen = article("glamdal-vindu", "screen");
+        long free = screen.get("available").asLong();
+        long shortBefore = screen.get("short").asLong();
+        assertThat(screen.get("description").asText()).isEqualTo("Insect screen");
+        JsonNode state = StockApiIT.window(client, "sashes", 1, "insect_screen", true);
+        JsonNode order = StockApiIT.order(client, state, (int) free + 3);
+        JsonNode po = client.get("/api/orders/" + order.get("id").asText() + "/production")
+                .json();
+        long orderShort = StockApiIT.material(po, "screen").get("short").asLong();
+        assertThat(orderShort).as("a screen per window, %d free: %s", free, po).isEqualTo(3);
+        long waiting = shortBefore + orderShort;
+        assertThat(article("glamdal-vindu", "screen").get("short").asLong()).isEqualTo(waiting);
+
+        TestClient.Response part = client.postWithKey(
+                "/api/firms/glamdal-vindu/stock/receipts", UUID.randomUUID().toString(), receipt("screen", 2, null));
+        assertThat(part.status()).as(part.text()).isEqualTo(201);
+        JsonNode partly = article("glamdal-vindu", "screen");
+        TestClient.Response rest = client.postWithKey(
+                "/api/firms/glamdal-vindu/stock/receipts",
+                UUID.randomUUID().toString(),
+                receipt("screen", waiting - 2 + 1, null));
+        assertThat(rest.status()).as(rest.text()).isEqualTo(201);
+        JsonNode covered = article("glamdal-vindu", "screen");
+
+        assertThat(partly.get("short").asLong()).as(partly.toString()).isEqualTo(waiting - 2);
+        assertThat(partly.get("available").asLong()).isZero();
+        assertThat(covered.get("short").asLong()).as(covered.toString()).isZero();
+        assertThat(covered.get("available").asLong())
+                .as("one piece more than was short")
+                .isEqualTo(1);
+        assertThat(StockApiIT.material(
+                                client.get("/api/orders/" + order.get("id").asText() + "/production")
+                                        .json(),
+                                "screen")
+                        .get("short")
+                        .asLong())
+                .isZero();
+    }
+
+    @Test
     void bad_receipts_are_refused_with_the_field_and_a_maybe_line_and_change_nothing() {
         JsonNode before = client.get("/api/firms/glamdal-vindu/stock").json();
         JsonNode hides = article("hadalen-stol", "leather_hide");

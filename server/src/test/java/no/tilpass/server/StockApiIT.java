@@ -218,6 +218,42 @@ class StockApiIT {
     }
 
     @Test
+    void every_article_carries_its_bom_description_and_the_pieces_released_orders_still_wait_for() {
+        JsonNode motor = article(client, "motor");
+        assertThat(motor.get("description").asText()).isEqualTo("Blinds motor");
+        assertThat(article(client, "glass_triple").get("description").asText())
+                .isEqualTo("Insulated glass unit, 3 panes");
+        assertThat(article(client, "handle").get("description").asText())
+                .as("the window's own BOM line wins over its fitting set's 'Handle'")
+                .isEqualTo("Handle from the fitting set");
+        JsonNode state = window(client, "sashes", 1, "blinds", "integrated", "blinds_motor", true);
+
+        JsonNode order = order(client, state, 2);
+        JsonNode po = client.get("/api/orders/" + order.get("id").asText() + "/production")
+                .json();
+
+        long shortNow = material(po, "motor").get("short").asLong();
+        assertThat(shortNow).as("the bundled stock has no motors: " + po).isEqualTo(2);
+        assertThat(article(client, "motor").get("short").asLong())
+                .as("the motors this order waits for add to those earlier orders wait for")
+                .isEqualTo(motor.get("short").asLong() + shortNow);
+        JsonNode handle = material(po, "handle");
+        assertThat(handle.get("reserved").asLong())
+                .as("handles come from stock: " + po)
+                .isPositive();
+        assertThat(handle.get("short").asLong()).isZero();
+        assertThat(article(client, "handle").get("short").asLong())
+                .as("no order waits for handles")
+                .isZero();
+        for (String firm : List.of("glamdal-vindu", "hadalen-stol", "hitterdal-metall")) {
+            for (JsonNode a : client.get("/api/firms/" + firm + "/stock").json().get("articles")) {
+                assertThat(a.get("description").asText()).as(firm + ": " + a).isNotBlank();
+                assertThat(a.get("short").asLong()).as(firm + ": " + a).isNotNegative();
+            }
+        }
+    }
+
+    @Test
     void the_stock_of_a_firm_without_production_data_is_not_found() {
         TestClient.Response r = client.get("/api/firms/no-such-firm/stock");
 

@@ -913,19 +913,36 @@ public final class Production {
         });
     }
 
-    /** The firm's article stock: per article on hand, reserved by released orders, free, and lead time. */
+    /**
+     * The firm's article stock: per article its description (from the BOMs of the firm's products, else the
+     * item id), on hand, reserved by released orders, free, the pieces released orders still wait for
+     * beyond the stock ({@code short}, 0 when every order is covered), and lead time.
+     */
     public Map<String, Object> articleStock(String firmId) {
         if (!hasProduction(firmId)) {
             throw noProduction(firmId);
         }
+        Map<String, String> descriptions = ArticleDescriptions.of(catalogue.productIdsOf(firmId).stream()
+                .map(catalogue::latest)
+                .flatMap(Optional::stream)
+                .map(CompiledModel::model)
+                .toList());
         return jdbi.withHandle(h -> {
+            Map<String, Long> shortages = new LinkedHashMap<>();
+            h.createQuery("select item, sum(short) from article_reservations where firm_id = :f and short > 0"
+                            + " group by item")
+                    .bind("f", firmId)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> shortages.put(e.getKey(), e.getValue()));
             List<Map<String, Object>> articles = new ArrayList<>();
             for (ArticleStock.Level l : stock(h, firmId).levels()) {
                 articles.add(Json.map(
                         "item", l.item(),
+                        "description", ArticleDescriptions.describe(descriptions, l.item()),
                         "onHand", l.onHand(),
                         "reserved", l.reserved(),
                         "available", l.free(),
+                        "short", shortages.getOrDefault(l.item(), 0L),
                         "leadTimeDays", l.leadDays()));
             }
             return Json.map("firmId", firmId, "leadTimeUnit", "calendar_days", "articles", articles);

@@ -206,7 +206,11 @@ class OpenApiIT {
     }
 
     @Test
-    void a_goods_receipt_and_the_stock_movements_carry_the_documented_properties() throws Exception {
+    void the_stock_a_goods_receipt_and_the_stock_movements_carry_the_documented_properties() throws Exception {
+        HttpResponse<String> stock = send("GET", "/api/firms/glamdal-vindu/stock", null);
+        assertThat(stock.statusCode()).as(stock.body()).isEqualTo(200);
+        assertConforms(stock, "get", "/api/firms/{firmId}/stock");
+        assertThat(stock.body()).contains("\"description\"", "\"short\"");
         HttpRequest receipt = HttpRequest.newBuilder(
                         URI.create(server.url() + "/api/firms/glamdal-vindu/stock/receipts"))
                 .header("Content-Type", "application/json")
