@@ -136,16 +136,202 @@
 
   async function reload() {
     $('status').textContent = 'Loading…';
+    const stock = fetchStock(); // loads beside the plan; drawn after it, so movements can name order numbers
     try {
       const days = Math.max(1, Math.min(60, Number($('days').value) || 14));
       const plan = await api('/api/firms/' + encodeURIComponent(firm()) + '/plan?days=' + days);
+      orderNumbers = new Map(plan.orders.map((o) => [o.orderId, o.number]));
       drawGantt(plan, days); drawOrders(plan); drawLists(plan);
       try { drawCutting(await api('/api/firms/' + encodeURIComponent(firm()) + '/cutting-plans/latest')); } catch (e) { $('cutting').textContent = 'No cutting plan yet.'; }
       $('status').textContent = plan.orders.length + ' orders';
     } catch (e) {
       $('status').textContent = String(e.message);
     }
+    drawStockPanel(await stock);
   }
+
+  // ---------------------------------------------------------------- stock panel
+
+  let orderNumbers = new Map(); // order id → order number, from the last plan drawn
+  let pendingReceipt = null; // {firmId, body, key}: the receipt being booked; its retries resend the same key
+  const RETRY_DELAYS_MS = [400, 1200, 2500]; // after a network failure or a gateway error, then give up
+
+  function cell(tr, text, className) {
+    const td = document.createElement('td');
+    td.textContent = text;
+    if (className) td.className = className;
+    tr.appendChild(td);
+    return td;
+  }
+
+  function drawStock(stock) {
+    const tbody = $('stock').querySelector('tbody'), items = $('rc-items');
+    tbody.innerHTML = ''; items.innerHTML = '';
+    let short = 0;
+    for (const a of stock.articles) {
+      const tr = document.createElement('tr');
+      tr.dataset.item = a.item;
+      cell(tr, a.item, 'item');
+      cell(tr, a.description, 'description');
+      cell(tr, String(a.onHand), 'num on-hand');
+      cell(tr, String(a.reserved), 'num reserved');
+      const s = cell(tr, a.short > 0 ? '⚠ ' + a.short : '0', 'num short-pieces');
+      if (a.short > 0) {
+        short++;
+        tr.classList.add('shortage');
+        s.classList.add('short');
+        s.title = a.short + ' pieces short for released orders; the supplier needs ' + a.leadTimeDays + ' days';
+      }
+      cell(tr, String(a.leadTimeDays), 'num lead');
+      tbody.appendChild(tr);
+      const o = document.createElement('option');
+      o.value = a.item; o.textContent = a.description;
+      items.appendChild(o);
+    }
+    $('stock-status').textContent = stock.articles.length + ' articles' + (short ? ', ' + short + ' short' : ', none short');
+  }
+
+  function drawMovements(list) {
+    const tbody = $('movements').querySelector('tbody');
+    tbody.innerHTML = '';
+    for (const m of list.movements) {
+      const tr = document.createElement('tr');
+      tr.dataset.id = m.id;
+      tr.dataset.kind = m.kind;
+      cell(tr, m.at.replace('T', ' ').slice(0, 19) + ' UTC');
+      cell(tr, m.kind === 'receipt' ? 'receipt' : 'reserved');
+      cell(tr, m.item, 'item');
+      cell(tr, (m.kind === 'receipt' ? '+' : '') + m.quantity, 'num');
+      cell(tr, String(m.onHand), 'num');
+      cell(tr, String(m.reserved), 'num');
+      const order = m.orderId ? 'order ' + (orderNumbers.get(m.orderId) || m.orderId) : '';
+      cell(tr, order || (m.receiptId ? 'receipt ' + m.receiptId : ''));
+      cell(tr, m.note || '', 'note');
+      tbody.appendChild(tr);
+    }
+    if (!list.movements.length) {
+      const tr = document.createElement('tr');
+      cell(tr, 'No movements yet.').colSpan = 8;
+      tbody.appendChild(tr);
+    }
+  }
+
+  /** The firm's stock and recent movements, or {error}: never rejects. */
+  async function fetchStock() {
+    const base = '/api/firms/' + encodeURIComponent(firm()) + '/stock';
+    try {
+      const [stock, movements] = await Promise.all([api(base), api(base + '/movements?limit=20')]);
+      return { stock, movements };
+    } catch (e) {
+      return { error: e };
+    }
+  }
+
+  function drawStockPanel(s) {
+    if (s.error) {
+      $('stock').querySelector('tbody').innerHTML = ''; $('movements').querySelector('tbody').innerHTML = '';
+      $('stock-status').textContent = 'No stock: ' + s.error.message;
+      $('receipt').hidden = true;
+      return;
+    }
+    drawStock(s.stock); drawMovements(s.movements);
+    $('receipt').hidden = false;
+  }
+
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 0x0f) | 0x40; b[8] = (b[8] & 0x3f) | 0x80;
+    const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    return h.slice(0, 8) + '-' + h.slice(8, 12) + '-' + h.slice(12, 16) + '-' + h.slice(16, 20) + '-' + h.slice(20);
+  }
+
+  const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+  /**
+   * Posts one receipt; after a network failure (the answer may be lost after the server booked it) or a
+   * gateway error it tries again with the same Idempotency-Key and body, so the server books it once and
+   * answers the first result. Resolves to the receipt; rejects with {status, error} or {network: true}.
+   */
+  async function postReceipt(r) {
+    for (let attempt = 0; ; attempt++) {
+      let response = null;
+      try {
+        response = await fetch('/api/firms/' + encodeURIComponent(r.firmId) + '/stock/receipts', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Accept': 'application/json', 'Idempotency-Key': r.key },
+          body: r.body,
+        });
+      } catch (e) {
+        response = null;
+      }
+      const retry = response === null || [502, 503, 504].includes(response.status);
+      if (retry && attempt < RETRY_DELAYS_MS.length) {
+        $('rc-result').textContent = 'No answer yet; trying again (' + (attempt + 1) + ')…';
+        await sleep(RETRY_DELAYS_MS[attempt]);
+        continue;
+      }
+      if (response === null) throw { network: true };
+      const json = await response.json().catch(() => null);
+      if (!response.ok) throw { status: response.status, error: (json && json.error) || null };
+      return json;
+    }
+  }
+
+  function showReceiptError(e) {
+    for (const id of ['rc-item', 'rc-quantity', 'rc-note']) $(id).removeAttribute('aria-invalid');
+    if (!e) { $('rc-error').textContent = ''; return; }
+    if (e.network) {
+      $('rc-error').textContent = 'The receipt did not get through (no answer from the server).\n'
+        + 'Maybe check the connection and press "Book receipt" again: it will not be booked twice.';
+      return;
+    }
+    const err = e.error || {};
+    const field = { item: 'rc-item', quantity: 'rc-quantity', note: 'rc-note' }[err.field];
+    if (field) $(field).setAttribute('aria-invalid', 'true');
+    $('rc-error').textContent = (err.message ? err.message.charAt(0).toUpperCase() + err.message.slice(1) : 'The server answered ' + e.status)
+      + (err.maybe ? '\n' + err.maybe : '');
+  }
+
+  function receiptText(r) {
+    const covered = (r.coveredOrders || []).map((c) => 'order ' + c.number + ' (' + c.reserved + ' reserved'
+      + (c.stillShort ? ', ' + c.stillShort + ' still short' : '')
+      + (c.plannedFinish !== c.plannedFinishBefore ? ', finish ' + (c.plannedFinishBefore || '–') + ' → ' + (c.plannedFinish || '–') : '')
+      + ')');
+    return 'Booked: ' + r.quantity + ' × ' + r.item + (r.note ? ' (' + r.note + ')' : '') + '. On hand now '
+      + r.article.onHand + ', available ' + r.article.available + '.'
+      + (covered.length ? ' Covers ' + covered.join(', ') + '.' : '');
+  }
+
+  $('receipt').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const item = $('rc-item').value.trim(), note = $('rc-note').value.trim();
+    const quantity = $('rc-quantity').value.trim();
+    const body = { item, quantity: /^-?\d+$/.test(quantity) ? Number(quantity) : quantity };
+    if (note) body.note = note;
+    const text = JSON.stringify(body);
+    // one key per receipt: pressing again after a failure with the same firm and values resends the same key
+    if (!pendingReceipt || pendingReceipt.firmId !== firm() || pendingReceipt.body !== text) {
+      pendingReceipt = { firmId: firm(), body: text, key: newKey() };
+    }
+    const sending = pendingReceipt;
+    showReceiptError(null);
+    $('rc-result').textContent = 'Booking…';
+    $('rc-submit').disabled = true;
+    try {
+      const r = await postReceipt(sending);
+      if (pendingReceipt === sending) pendingReceipt = null;
+      $('rc-result').textContent = receiptText(r);
+      $('receipt').reset();
+      await reload(); // the receipt can pull waiting orders forward: stock, orders and Gantt change
+    } catch (e) {
+      if (!e.network && pendingReceipt === sending) pendingReceipt = null; // refused: nothing was booked
+      $('rc-result').textContent = '';
+      showReceiptError(e);
+    } finally {
+      $('rc-submit').disabled = false;
+    }
+  });
 
   $('reload').addEventListener('click', reload);
   $('firm').addEventListener('change', reload);

@@ -28,7 +28,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-/** The production planner in a real browser: Gantt chart, promised dates, work lists, cutting, downtime. */
+/**
+ * The production planner in a real browser: Gantt chart, promised dates, work lists, cutting, downtime, and
+ * the stock panel (articles with shortages, goods receipts, movements).
+ */
 final class PlannerBrowserIT {
 
     private static final String FIRM = "glamdal-vindu";
@@ -49,6 +52,7 @@ final class PlannerBrowserIT {
     private static ServerUnderTest server;
     private static Browser browser;
     private static final List<JsonNode> orders = new ArrayList<>();
+    private static JsonNode motorOrder;
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,6 +63,8 @@ final class PlannerBrowserIT {
         server = ServerUnderTest.start();
         orders.add(orderWindow(1000, 1));
         orders.add(orderWindow(1400, 3));
+        // waits for motors, of which the bundled stock has none, so the stock panel has a shortage to mark
+        motorOrder = orderWindow(1000, 2, "sashes", 1, "blinds", "integrated", "blinds_motor", true);
         browser = Browser.start();
     }
 
@@ -98,8 +104,11 @@ final class PlannerBrowserIT {
         return MAPPER.readTree(r.body());
     }
 
-    /** Configures a casement window of the width, completes it with defaults and orders {@code quantity}. */
-    private static JsonNode orderWindow(int width, int quantity) throws Exception {
+    /**
+     * Configures a casement window of the width and the {@code decisions} (option, value pairs), completes it
+     * with defaults and orders {@code quantity}.
+     */
+    private static JsonNode orderWindow(int width, int quantity, Object... decisions) throws Exception {
         JsonNode s0 = call("POST", "/api/configurations", "{\"productId\":\"casement_window\"}", null);
         String id = s0.get("id").asText();
         JsonNode s1 = call(
@@ -107,6 +116,15 @@ final class PlannerBrowserIT {
                 "/api/configurations/" + id + "/decisions/width",
                 "{\"value\":" + width + ",\"revision\":" + s0.get("revision").asInt() + "}",
                 null);
+        for (int i = 0; i + 1 < decisions.length; i += 2) {
+            Object value = decisions[i + 1];
+            s1 = call(
+                    "PUT",
+                    "/api/configurations/" + id + "/decisions/" + decisions[i],
+                    "{\"value\":" + (value instanceof String ? "\"" + value + "\"" : value) + ",\"revision\":"
+                            + s1.get("revision").asInt() + "}",
+                    null);
+        }
         JsonNode done = call(
                 "POST",
                 "/api/configurations/" + id + "/complete",
@@ -241,5 +259,154 @@ final class PlannerBrowserIT {
                 .isEqualTo(centre);
         browser.script("document.getElementById('downtime-title').scrollIntoView()");
         browser.screenshot("planner-03-downtime");
+    }
+
+    /** The article's row in the stock panel, once drawn. */
+    private static WebElement stockRow(String item) {
+        return browser.visible(By.cssSelector("#stock tbody tr[data-item='" + item + "']"));
+    }
+
+    private static String cellOf(String item, String css) {
+        return stockRow(item).findElement(By.cssSelector(css)).getText();
+    }
+
+    private static JsonNode article(String item) throws Exception {
+        for (JsonNode a :
+                call("GET", "/api/firms/" + FIRM + "/stock", null, null).get("articles")) {
+            if (a.get("item").asText().equals(item)) {
+                return a;
+            }
+        }
+        throw new AssertionError("no article " + item + " at " + FIRM);
+    }
+
+    /** The receipt movements of the firm with {@code note}. */
+    private static List<JsonNode> receiptsNoted(String note) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        for (JsonNode m : call("GET", "/api/firms/" + FIRM + "/stock/movements?limit=500", null, null)
+                .get("movements")) {
+            if (m.get("kind").asText().equals("receipt")
+                    && note.equals(m.path("note").asText())) {
+                found.add(m);
+            }
+        }
+        return found;
+    }
+
+    private static void fillReceipt(String item, long quantity, String note) {
+        for (String id : List.of("rc-item", "rc-quantity", "rc-note")) {
+            browser.visible(By.id(id)).clear();
+        }
+        browser.visible(By.id("rc-item")).sendKeys(item);
+        browser.visible(By.id("rc-quantity")).sendKeys(String.valueOf(quantity));
+        browser.visible(By.id("rc-note")).sendKeys(note);
+    }
+
+    @Test
+    void the_stock_panel_lists_every_article_with_its_description_and_marks_the_shortage() throws Exception {
+        JsonNode motor = article("motor");
+        assertThat(motor.get("short").asLong())
+                .as("the motor order waits for motors: " + motor)
+                .isPositive();
+
+        WebElement row = stockRow("motor");
+
+        assertThat(row.getAttribute("class")).contains("shortage");
+        assertThat(cellOf("motor", ".description")).isEqualTo("Blinds motor");
+        assertThat(cellOf("motor", ".short-pieces"))
+                .isEqualTo("⚠ " + motor.get("short").asLong());
+        assertThat(row.findElement(By.cssSelector(".short-pieces")).getAttribute("class"))
+                .contains("short");
+        assertThat(cellOf("motor", ".on-hand")).isEqualTo(motor.get("onHand").asText());
+        JsonNode glass = article("glass_triple");
+        assertThat(glass.get("short").asLong()).as("glass is in stock").isZero();
+        assertThat(stockRow("glass_triple").getAttribute("class")).doesNotContain("shortage");
+        assertThat(cellOf("glass_triple", ".short-pieces")).isEqualTo("0");
+        assertThat(browser.driver().findElements(By.cssSelector("#stock tbody tr")))
+                .hasSize(call("GET", "/api/firms/" + FIRM + "/stock", null, null)
+                        .get("articles")
+                        .size());
+        browser.until(d -> d.findElements(By.cssSelector("#movements tbody tr")).stream()
+                .anyMatch(tr -> tr.getText().contains("order " + number(motorOrder))));
+        browser.script("document.getElementById('stock-title').scrollIntoView()");
+        browser.screenshot("planner-04-stock");
+    }
+
+    @Test
+    void a_goods_receipt_raises_the_pieces_on_hand_and_shows_in_the_movements() throws Exception {
+        long before = article("glass_double").get("onHand").asLong();
+        String note = "delivery " + UUID.randomUUID().toString().substring(0, 8);
+
+        fillReceipt("glass_double", 5, note);
+        browser.click(By.id("rc-submit"));
+
+        browser.until(
+                ExpectedConditions.textMatches(By.id("rc-result"), Pattern.compile("^Booked: 5 × glass_double.*")));
+        browser.until(d -> cellOf("glass_double", ".on-hand").equals(String.valueOf(before + 5)));
+        browser.until(d -> d.findElements(By.cssSelector("#movements tbody tr")).stream()
+                .anyMatch(tr -> tr.getText().contains(note)));
+        WebElement movement = browser.driver().findElements(By.cssSelector("#movements tbody tr")).stream()
+                .filter(tr -> tr.getText().contains(note))
+                .findFirst()
+                .orElseThrow();
+        assertThat(movement.getAttribute("data-kind")).isEqualTo("receipt");
+        assertThat(movement.getText()).contains("glass_double", "+5", String.valueOf(before + 5));
+        assertThat(article("glass_double").get("onHand").asLong()).isEqualTo(before + 5);
+        assertThat(receiptsNoted(note)).hasSize(1);
+        assertThat(browser.visible(By.id("rc-item")).getAttribute("value"))
+                .as("the form is empty for the next receipt")
+                .isEmpty();
+        browser.script("document.getElementById('receipt-title').scrollIntoView()");
+        browser.screenshot("planner-05-receipt");
+    }
+
+    @Test
+    void a_refused_receipt_shows_the_servers_message_and_maybe_line_next_to_the_form() throws Exception {
+        JsonNode before = call("GET", "/api/firms/" + FIRM + "/stock", null, null);
+
+        fillReceipt("motr", 3, "");
+        browser.click(By.id("rc-submit"));
+
+        browser.until(ExpectedConditions.textMatches(By.id("rc-error"), Pattern.compile(".+")));
+        String error = browser.visible(By.id("rc-error")).getText();
+        assertThat(error)
+                .contains("'motr' is not a stock-controlled article")
+                .contains("Maybe")
+                .contains("motor");
+        assertThat(browser.visible(By.id("rc-item")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(call("GET", "/api/firms/" + FIRM + "/stock", null, null))
+                .as("nothing booked")
+                .isEqualTo(before);
+    }
+
+    @Test
+    void a_receipt_whose_first_answer_is_lost_is_retried_with_the_same_key_and_booked_once() throws Exception {
+        long before = article("hinge").get("onHand").asLong();
+        String note = "lost answer " + UUID.randomUUID().toString().substring(0, 8);
+        // the receipt reaches the server and is booked, but its first answer is lost on the way back
+        browser.script("const real = window.fetch; let lost = false; window.planner_keys = [];"
+                + "window.fetch = async (url, init) => {"
+                + " if (init && init.method === 'POST' && String(url).includes('/stock/receipts'))"
+                + " window.planner_keys.push(init.headers['Idempotency-Key']);"
+                + " const r = await real(url, init);"
+                + " if (!lost && init && init.method === 'POST' && String(url).includes('/stock/receipts')) {"
+                + " lost = true; throw new TypeError('Failed to fetch'); } return r; };");
+
+        fillReceipt("hinge", 7, note);
+        browser.click(By.id("rc-submit"));
+
+        browser.until(ExpectedConditions.textMatches(By.id("rc-result"), Pattern.compile("^Booked: 7 × hinge.*")));
+        browser.until(d -> cellOf("hinge", ".on-hand").equals(String.valueOf(before + 7)));
+        List<?> keys = (List<?>) browser.script("return window.planner_keys");
+        assertThat(keys)
+                .as("the page sent the receipt again after the lost answer")
+                .hasSize(2);
+        assertThat(keys.get(1)).as("with the same Idempotency-Key").isEqualTo(keys.get(0));
+        assertThat(receiptsNoted(note)).as("booked exactly once").hasSize(1);
+        assertThat(article("hinge").get("onHand").asLong()).isEqualTo(before + 7);
+        assertThat(browser.driver().findElement(By.id("rc-error")).getAttribute("textContent"))
+                .as("no error shown")
+                .isEmpty();
     }
 }
