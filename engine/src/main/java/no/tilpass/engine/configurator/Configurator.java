@@ -44,9 +44,10 @@ public final class Configurator {
     private static final int SWAP_MODELS = 4; // pooled models tried by swapWitnesses
     private static final int GROUP_MINIMUM = 32; // fewer untested literals are tested one by one
     /**
-     * Groups of more untested literals skip those whose propagation conflicts: all of them, since learning
-     * from such a literal backjumps below the priority decisions before it (Linux, seed 7: one call of 6,890
-     * conflicts, 1.5 s, with the former limit of 1,000).
+     * Groups of more untested literals skip those whose propagation conflicts: all of them, since deciding
+     * such a literal again after an ordinary backjump re-decides the priority decisions before it (Linux,
+     * seed 7: one call of 6,890 conflicts, 1.5 s, with the former limit of 1,000). The solver learns from
+     * the conflict one level down (see {@link SatSolver#setDecisionPriority(boolean, int...)}).
      */
     private static final int SKIP_ABOVE = 0;
 

@@ -11,7 +11,8 @@ import no.tilpass.engine.space.Cnf;
  * other literal being the blocker; a clause longer than 8 resumes the search for a new watch where the last
  * one ended), VSIDS branching on a binary heap, phase saving with an
  * overriding preferred phase, first-UIP learning with recursive clause minimisation, Luby restarts,
- * LBD-based deletion of learnt clauses, and assumptions with failed-assumption analysis. Learnt clauses
+ * LBD-based deletion of learnt clauses, chronological backtracking for backjumps over more than 100
+ * levels, and assumptions with failed-assumption analysis. Learnt clauses
  * are kept between {@link #solve(int...)} calls, and so are the assumption levels that a following call
  * shares as a prefix (they are not propagated again).
  *
@@ -22,10 +23,17 @@ public final class SatSolver {
     private static final byte TRUE = 1;
     private static final byte FALSE = -1;
     private static final int NONE = -1;
+    private static final int UNSATISFIABLE_AT_ROOT = -2;
     private static final int RESTART_BASE = 100;
     private static final double VAR_DECAY = 0.95;
     private static final double CLAUSE_DECAY = 0.999;
     private static final int CIRCULAR = 8; // longer clauses resume the search for a new watch where it last ended
+    /**
+     * A backjump over more levels goes back one level only (chronological backtracking, Nadel and Ryvchin
+     * 2018): on the Linux model a conflict deep in a group call's priority decisions otherwise throws away
+     * hundreds of them, which the solver then decides and propagates again.
+     */
+    private static final int CHRONO_JUMP = 100;
 
     private boolean ok = true;
     private int nVars;
@@ -38,6 +46,7 @@ public final class SatSolver {
     // per variable
     private int[] level;
     private int[] reason;
+    private int[] impliedLevel; // a literal implied above its level: the level its reason became unit at; else -1
     private double[] activity;
     private byte[] savedPhase;
     private byte[] userPhase;
@@ -85,6 +94,9 @@ public final class SatSolver {
     private int[] toClear = new int[64];
     private int toClearSize;
     private int[] stack = new int[64];
+    private int[] keptLits = new int[64];
+    private int chronoLevel = NONE; // after a chronological backtrack: its level, the next may not go below
+    private int chronoJump = CHRONO_JUMP;
     private int[] lbdStamp = new int[64];
     private int lbdCounter;
 
@@ -195,8 +207,10 @@ public final class SatSolver {
         int restarts = 0;
         long restartLimit = (long) (luby(restarts) * RESTART_BASE);
         int assumptionCount = assume.length;
+        int falsified = NONE;
         while (true) {
-            int conflict = propagateInternal();
+            int conflict = falsified != NONE ? falsified : propagateInternal();
+            falsified = NONE;
             if (conflict != NONE) {
                 totalConflicts++;
                 conflictsThisCall++;
@@ -206,17 +220,13 @@ public final class SatSolver {
                     return SatResult.UNSATISFIABLE;
                 }
                 int backtrackLevel = analyze(conflict);
-                cancelUntil(backtrackLevel);
-                if (learntSize == 1) {
-                    enqueue(learnt[0], NONE);
-                } else {
-                    int lbd = computeLbd();
-                    int ref = attach(Arrays.copyOf(learnt, learntSize), true, lbd);
-                    learntLiterals += learntSize;
-                    enqueue(learnt[0], ref);
+                boolean chronological = decisionLevel - backtrackLevel > chronoJump && decisionLevel > chronoLevel;
+                chronoLevel = chronological && learntSize > 1 ? decisionLevel - 1 : NONE;
+                falsified = learn(backtrackLevel, chronological);
+                if (falsified == UNSATISFIABLE_AT_ROOT) {
+                    ok = false;
+                    return SatResult.UNSATISFIABLE;
                 }
-                varInc /= VAR_DECAY;
-                clauseInc /= CLAUSE_DECAY;
                 continue;
             }
             if (conflictBudget > 0 && conflictsThisCall >= conflictBudget) {
@@ -228,6 +238,7 @@ public final class SatSolver {
                 restarts++;
                 restartLimit = (long) (luby(restarts) * RESTART_BASE);
                 cancelUntil(Math.min(decisionLevel, assumptionCount));
+                continue; // literals put back on the trail are propagated before the next decision
             }
             if (decisionLevel == 0 && shouldSimplify()) {
                 simplify();
@@ -254,13 +265,20 @@ public final class SatSolver {
             if (next == NONE && skipFailing) {
                 int index = nextPriority();
                 if (index != NONE) {
-                    // a priority literal whose propagation alone conflicts is skipped, not learnt from: learning
-                    // would backjump below every later priority decision and make the solver decide them again
+                    // a priority literal whose propagation alone conflicts is skipped; what the conflict teaches
+                    // is asserted one level down, keeping the earlier priority decisions: a backjump would make
+                    // the solver decide them all again
                     newDecisionLevel();
                     enqueue(priority[index], NONE);
-                    if (propagateInternal() != NONE) {
-                        cancelUntil(decisionLevel - 1);
+                    int failure = propagateInternal();
+                    if (failure != NONE) {
                         prioritySkipped[index] = true;
+                        totalConflicts++;
+                        falsified = learn(analyze(failure), true);
+                        if (falsified == UNSATISFIABLE_AT_ROOT) {
+                            ok = false;
+                            return SatResult.UNSATISFIABLE;
+                        }
                     }
                     continue;
                 }
@@ -276,6 +294,40 @@ public final class SatSolver {
             newDecisionLevel();
             enqueue(next, NONE);
         }
+    }
+
+    /**
+     * After {@link #analyze}: backtracks to {@code backtrackLevel}, or only one level when {@code
+     * chronological} (the asserted literal then records the level it is implied at, see {@link
+     * #impliedLevel}), and asserts the learnt clause. Returns {@link #NONE}; or a learnt clause that
+     * backtracking left falsified, because its asserting variable went back on the trail the other way (a
+     * conflict at the current level); or {@link #UNSATISFIABLE_AT_ROOT}.
+     */
+    private int learn(int backtrackLevel, boolean chronological) {
+        boolean oneLevel = chronological && learntSize > 1 && backtrackLevel < decisionLevel - 1;
+        cancelUntil(oneLevel ? decisionLevel - 1 : backtrackLevel);
+        boolean putBack = litVal[learnt[0]] != 0;
+        int result = NONE;
+        if (learntSize == 1) {
+            if (putBack) {
+                return UNSATISFIABLE_AT_ROOT; // the opposite literal holds at the root
+            }
+            enqueue(learnt[0], NONE);
+        } else {
+            int ref = attach(Arrays.copyOf(learnt, learntSize), true, computeLbd());
+            learntLiterals += learntSize;
+            if (putBack) {
+                result = ref;
+            } else {
+                enqueue(learnt[0], ref);
+                if (oneLevel) {
+                    impliedLevel[learnt[0] >> 1] = backtrackLevel;
+                }
+            }
+        }
+        varInc /= VAR_DECAY;
+        clauseInc /= CLAUSE_DECAY;
+        return result;
     }
 
     /** The effort counters since this solver was created. */
@@ -322,15 +374,20 @@ public final class SatSolver {
 
     /**
      * As {@link #setDecisionPriority(int...)}; with {@code skipFailing}, a priority literal whose unit
-     * propagation runs into a conflict is skipped for the rest of the call instead of being learnt from. A
-     * conflict learnt from a late priority literal usually backjumps below many earlier priority decisions,
-     * which are then decided and propagated again; skipping costs only the propagation of that literal.
+     * propagation runs into a conflict is skipped for the rest of the call. What the conflict teaches is
+     * learnt and asserted one level down, keeping the earlier priority decisions: a backjump below them would
+     * make the solver decide and propagate them all again.
      */
     public void setDecisionPriority(boolean skipFailing, int... literals) {
         priority = toInternal(literals);
         priorityHead = 0;
         prioritySkipped = new boolean[priority.length];
         this.skipFailing = skipFailing;
+    }
+
+    /** For tests: backjumps over more than {@code levels} levels go back one level only. */
+    void setChronologicalAbove(int levels) {
+        this.chronoJump = levels;
     }
 
     /**
@@ -438,6 +495,7 @@ public final class SatSolver {
         watchCount = new int[lits];
         level = new int[capacity + 1];
         reason = new int[capacity + 1];
+        impliedLevel = new int[capacity + 1];
         activity = new double[capacity + 1];
         savedPhase = new byte[capacity + 1];
         userPhase = new byte[capacity + 1];
@@ -457,6 +515,7 @@ public final class SatSolver {
             watchCount = Arrays.copyOf(watchCount, lits);
             level = Arrays.copyOf(level, capacity + 1);
             reason = Arrays.copyOf(reason, capacity + 1);
+            impliedLevel = Arrays.copyOf(impliedLevel, capacity + 1);
             activity = Arrays.copyOf(activity, capacity + 1);
             savedPhase = Arrays.copyOf(savedPhase, capacity + 1);
             userPhase = Arrays.copyOf(userPhase, capacity + 1);
@@ -519,6 +578,7 @@ public final class SatSolver {
         litVal[lit ^ 1] = FALSE;
         level[v] = decisionLevel;
         reason[v] = from;
+        impliedLevel[v] = NONE;
         trail[trailSize++] = lit;
     }
 
@@ -535,9 +595,18 @@ public final class SatSolver {
             return;
         }
         int stop = trailLim[target];
+        int kept = 0;
         for (int i = trailSize - 1; i >= stop; i--) {
             int lit = trail[i];
             int v = lit >> 1;
+            int implied = impliedLevel[v];
+            if (implied != NONE && implied <= target) {
+                if (kept == keptLits.length) {
+                    keptLits = Arrays.copyOf(keptLits, kept * 2);
+                }
+                keptLits[kept++] = lit; // its reason still holds: it is put back at the target level
+                continue;
+            }
             litVal[lit] = 0;
             litVal[lit ^ 1] = 0;
             reason[v] = NONE;
@@ -550,6 +619,25 @@ public final class SatSolver {
         qhead = stop;
         decisionLevel = target;
         priorityHead = 0;
+        if (kept > 0) {
+            putBack(kept, target);
+        }
+    }
+
+    /**
+     * Puts the {@code kept} literals of {@link #keptLits} (latest first) back on the trail at level {@code
+     * target}, earliest first, with their reasons; their consequences are propagated again from there.
+     */
+    private void putBack(int kept, int target) {
+        for (int k = kept - 1; k >= 0; k--) {
+            int lit = keptLits[k];
+            int v = lit >> 1;
+            trail[trailSize++] = lit;
+            level[v] = target;
+            if (impliedLevel[v] == target) {
+                impliedLevel[v] = NONE;
+            }
+        }
     }
 
     /** Keeps the assumption levels that {@code assume} shares as a prefix with the last call. */

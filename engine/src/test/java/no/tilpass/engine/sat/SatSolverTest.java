@@ -318,6 +318,55 @@ class SatSolverTest {
     }
 
     @Test
+    void chronological_backtracking_at_every_backjump_keeps_answers_models_and_cores_sound() {
+        for (int seed = 0; seed < 300; seed++) {
+            Random random = new Random(20_000 + seed);
+            int n = 8 + random.nextInt(11);
+            List<int[]> clauses = new ArrayList<>(
+                    BruteForce.random3Sat(random, n, (int) Math.round(n * (3.0 + random.nextDouble() * 1.5))));
+            SatSolver solver = load(n, clauses);
+            solver.setChronologicalAbove(random.nextInt(3));
+            for (int round = 0; round < 8; round++) {
+                if (random.nextInt(3) == 0) {
+                    int[] clause = {
+                        (1 + random.nextInt(n)) * (random.nextBoolean() ? 1 : -1),
+                        (1 + random.nextInt(n)) * (random.nextBoolean() ? 1 : -1)
+                    };
+                    clauses.add(clause);
+                    solver.addClause(clause);
+                }
+                BruteForce oracle = new BruteForce(n, clauses);
+                int[] assumptions = randomAssumptions(random, n);
+                boolean skipping = random.nextBoolean();
+                if (skipping) {
+                    int[] priority = new int[1 + random.nextInt(n)];
+                    for (int i = 0; i < priority.length; i++) {
+                        int v = 1 + random.nextInt(n);
+                        priority[i] = random.nextBoolean() ? v : -v;
+                    }
+                    solver.setDecisionPriority(true, priority);
+                } else {
+                    solver.setDecisionPriority();
+                }
+                SatResult result = solver.solve(assumptions);
+                boolean expected = oracle.satisfiable(assumptions);
+                String context = "seed " + seed + " round " + round + " skipping " + skipping + " assumptions "
+                        + Arrays.toString(assumptions);
+                assertThat(result).as(context).isEqualTo(expected ? SatResult.SATISFIABLE : SatResult.UNSATISFIABLE);
+                if (expected) {
+                    assertThat(BruteForce.satisfiesAll(clauses, solver.model()))
+                            .as(context)
+                            .isTrue();
+                } else if (oracle.satisfiable()) {
+                    assertThat(oracle.satisfiable(solver.failedAssumptions()))
+                            .as(context + " core " + Arrays.toString(solver.failedAssumptions()))
+                            .isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void a_skipping_priority_passes_over_a_literal_that_fails_alone_and_decides_the_rest() {
         SatSolver solver = new SatSolver(4);
         solver.addClause(-1, 2);
