@@ -124,6 +124,10 @@ abstract class PersistenceContract {
             assertThat(po.get("materialArrival").isTextual()).isTrue();
             hingeAfter = StockApiIT.article(client, "hinge");
             motorAfter = StockApiIT.article(client, "motor");
+            assertThat(motorAfter.get("short").asLong())
+                    .as("the article's shortage sums its orders' shortages: %s", motorAfter)
+                    .isGreaterThanOrEqualTo(
+                            StockApiIT.material(po, "motor").get("short").asLong());
             assertThat(hingeAfter.get("reserved").asLong())
                     .isEqualTo(hingeBefore.get("reserved").asLong()
                             + StockApiIT.material(po, "hinge").get("reserved").asLong())

@@ -38,6 +38,7 @@ import no.tilpass.server.catalogue.CompiledModel;
 import no.tilpass.server.catalogue.Firm;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -927,7 +928,9 @@ public final class Production {
                 .flatMap(Optional::stream)
                 .map(CompiledModel::model)
                 .toList());
-        return jdbi.withHandle(h -> {
+        // stock levels and shortages from one snapshot: a receipt or release between the two reads would
+        // otherwise show an article short although its stock already covers it
+        return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> {
             Map<String, Long> shortages = new LinkedHashMap<>();
             h.createQuery("select item, sum(short) from article_reservations where firm_id = :f and short > 0"
                             + " group by item")
