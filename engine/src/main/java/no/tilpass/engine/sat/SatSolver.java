@@ -95,6 +95,8 @@ public final class SatSolver {
     private int toClearSize;
     private int[] stack = new int[64];
     private int[] keptLits = new int[64];
+    private int[] pendingUnits = new int[16]; // learnt units to assert at the next return to the root
+    private int pendingCount;
     private int chronoLevel = NONE; // after a chronological backtrack: its level, the next may not go below
     private int chronoJump = CHRONO_JUMP;
     private int[] lbdStamp = new int[64];
@@ -151,6 +153,9 @@ public final class SatSolver {
             return false;
         }
         cancelUntil(0);
+        if (pendingCount > 0 && !assertPendingUnits()) {
+            return false;
+        }
         Arrays.sort(internal);
         int size = 0;
         int previous = NONE;
@@ -209,6 +214,9 @@ public final class SatSolver {
         int assumptionCount = assume.length;
         int falsified = NONE;
         while (true) {
+            if (falsified == NONE && decisionLevel == 0 && pendingCount > 0 && !assertPendingUnits()) {
+                return SatResult.UNSATISFIABLE;
+            }
             int conflict = falsified != NONE ? falsified : propagateInternal();
             falsified = NONE;
             if (conflict != NONE) {
@@ -237,7 +245,8 @@ public final class SatSolver {
                 conflictsSinceRestart = 0;
                 restarts++;
                 restartLimit = (long) (luby(restarts) * RESTART_BASE);
-                cancelUntil(Math.min(decisionLevel, assumptionCount));
+                // pending learnt units go to the root, at the price of assuming the assumptions again
+                cancelUntil(pendingCount > 0 ? 0 : Math.min(decisionLevel, assumptionCount));
                 continue; // literals put back on the trail are propagated before the next decision
             }
             if (decisionLevel == 0 && shouldSimplify()) {
@@ -274,7 +283,21 @@ public final class SatSolver {
                     if (failure != NONE) {
                         prioritySkipped[index] = true;
                         totalConflicts++;
-                        falsified = learn(analyze(failure), true);
+                        int backtrackLevel = analyze(failure);
+                        if (learntSize == 1) {
+                            // the formula alone excludes the literal (a dead value): rather than undo every
+                            // priority decision down to the root, decide the negation here; it becomes a root
+                            // fact at the next return to the root
+                            int unit = learnt[0];
+                            cancelUntil(decisionLevel - 1);
+                            pendingUnit(unit);
+                            newDecisionLevel();
+                            enqueue(unit, NONE);
+                            varInc /= VAR_DECAY;
+                            clauseInc /= CLAUSE_DECAY;
+                            continue;
+                        }
+                        falsified = learn(backtrackLevel, true);
                         if (falsified == UNSATISFIABLE_AT_ROOT) {
                             ok = false;
                             return SatResult.UNSATISFIABLE;
@@ -460,6 +483,9 @@ public final class SatSolver {
             return false;
         }
         reuseLevels(assume);
+        if (decisionLevel == 0 && pendingCount > 0 && !assertPendingUnits()) {
+            return false;
+        }
         if (propagateInternal() != NONE) {
             if (decisionLevel == 0) {
                 ok = false;
@@ -622,6 +648,30 @@ public final class SatSolver {
         if (kept > 0) {
             putBack(kept, target);
         }
+    }
+
+    private void pendingUnit(int lit) {
+        if (pendingCount == pendingUnits.length) {
+            pendingUnits = Arrays.copyOf(pendingUnits, pendingCount * 2);
+        }
+        pendingUnits[pendingCount++] = lit;
+    }
+
+    /**
+     * At the root: puts the pending learnt units on the trail (propagated by the next propagation); false
+     * when one contradicts the root, i.e. the formula is unsatisfiable.
+     */
+    private boolean assertPendingUnits() {
+        for (int i = 0; i < pendingCount; i++) {
+            int lit = pendingUnits[i];
+            if (litVal[lit] == FALSE) {
+                ok = false; // the formula implies both the unit and its negation
+            } else if (litVal[lit] == 0) {
+                enqueue(lit, NONE);
+            }
+        }
+        pendingCount = 0;
+        return ok;
     }
 
     /**

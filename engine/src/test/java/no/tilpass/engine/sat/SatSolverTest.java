@@ -367,6 +367,33 @@ class SatSolverTest {
     }
 
     @Test
+    void a_dead_priority_literal_is_skipped_without_undoing_the_earlier_priority_decisions_and_becomes_a_root_fact() {
+        SatSolver solver = new SatSolver(52);
+        solver.addClause(-51, 52);
+        solver.addClause(-51, -52); // 51 is dead, but unit propagation at the root does not see it
+        int[] priority = new int[51];
+        for (int i = 0; i < 51; i++) {
+            priority[i] = i + 1;
+        }
+        solver.setDecisionPriority(true, priority);
+        SolverStatistics before = solver.statistics();
+
+        assertThat(solver.solve()).isEqualTo(SatResult.SATISFIABLE);
+
+        long decisions = solver.statistics().minus(before).decisions();
+        assertThat(solver.skippedPriorities()).containsExactly(51);
+        assertThat(solver.value(-51)).isTrue();
+        for (int v = 1; v <= 50; v++) {
+            assertThat(solver.value(v)).isTrue();
+        }
+        assertThat(decisions)
+                .as("the 50 priority decisions before the dead literal are made once, not again after it")
+                .isLessThan(60);
+        solver.setDecisionPriority();
+        assertThat(solver.propagate()).as("the learnt unit holds at the root").contains(-51);
+    }
+
+    @Test
     void a_skipping_priority_passes_over_a_literal_that_fails_alone_and_decides_the_rest() {
         SatSolver solver = new SatSolver(4);
         solver.addClause(-1, 2);
