@@ -13,29 +13,15 @@ import no.tilpass.engine.completion.Completion;
 import no.tilpass.engine.load.ModelFiles;
 import no.tilpass.engine.space.Decision;
 import no.tilpass.engine.space.LoadResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The configuration API of docs/api.md against the platform running in-process on a free port. */
 class ConfigurationApiIT {
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final ServerUnderTest server = ServerUnderTest.perClass();
 
-    static TilpassServer server;
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TilpassServer.start(ServerConfig.embedded(data, 0));
-        client = new TestClient(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    static final TestClient client = server.client();
 
     private static JsonNode newWindow() {
         TestClient.Response r = client.post("/api/configurations", "{\"productId\":\"casement_window\"}");
