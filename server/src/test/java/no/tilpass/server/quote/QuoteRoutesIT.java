@@ -49,8 +49,15 @@ class QuoteRoutesIT {
                 send(method, path, body, HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    private static HttpResponse<byte[]> bytes(String path) throws Exception {
-        return send("GET", path, null, HttpResponse.BodyHandlers.ofByteArray());
+    /** GET {@code /api/configurations/{id}} and {@code rest} of the state's session; anything but 200 fails. */
+    private static HttpResponse<byte[]> sessionFile(JsonNode state, String rest) throws Exception {
+        HttpResponse<byte[]> response = send(
+                "GET",
+                "/api/configurations/" + state.get("id").asText() + rest,
+                null,
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response;
     }
 
     /** The text of every page of a PDF without white space (the layout may break a line anywhere). */
@@ -81,9 +88,7 @@ class QuoteRoutesIT {
     @Test
     void the_quote_of_a_session_shows_its_option_labels_total_and_expiry_in_the_asked_language() throws Exception {
         JsonNode state = completedWindow("nb");
-        HttpResponse<byte[]> response =
-                bytes("/api/configurations/" + state.get("id").asText() + "/quote.pdf?lang=en");
-        assertThat(response.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> response = sessionFile(state, "/quote.pdf?lang=en");
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
 
@@ -121,9 +126,7 @@ class QuoteRoutesIT {
     @Test
     void the_price_lines_of_a_norwegian_quote_are_in_norwegian() throws Exception {
         JsonNode state = completedWindow("nb");
-        HttpResponse<byte[]> response =
-                bytes("/api/configurations/" + state.get("id").asText() + "/quote.pdf");
-        assertThat(response.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> response = sessionFile(state, "/quote.pdf");
         String squashed = squashedText(response.body());
 
         assertThat(state.get("price").get("lines").findValuesAsText("label")).contains("Grunnpris", "Karm, per meter");
@@ -136,9 +139,7 @@ class QuoteRoutesIT {
     @Test
     void the_svg_drawing_of_a_session_has_the_width_it_was_configured_with() throws Exception {
         JsonNode state = completedWindow("nb");
-        HttpResponse<byte[]> response =
-                bytes("/api/configurations/" + state.get("id").asText() + "/drawing.svg");
-        assertThat(response.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> response = sessionFile(state, "/drawing.svg");
         Document svg = DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(response.body()));
