@@ -7,29 +7,15 @@ import java.nio.file.Path;
 import java.util.List;
 import no.tilpass.engine.model.ModelLoader;
 import no.tilpass.engine.model.ProductModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Firms, products, the model view, model upload and publishing, and upgrades to a new version. */
 class CatalogueApiIT {
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final ServerUnderTest server = ServerUnderTest.perClass();
 
-    static TilpassServer server;
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TilpassServer.start(ServerConfig.embedded(data, 0));
-        client = new TestClient(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    static final TestClient client = server.client();
 
     @Test
     void the_demo_cluster_holds_every_bundled_model_as_a_product_of_its_firm() {

@@ -13,28 +13,19 @@ import no.tilpass.engine.completion.Completion;
 import no.tilpass.engine.load.ModelFiles;
 import no.tilpass.engine.space.Decision;
 import no.tilpass.engine.space.LoadResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The configuration API of docs/api.md against the platform running in-process on a free port. */
 class ConfigurationApiIT {
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final ServerUnderTest server = ServerUnderTest.perClass();
 
-    static TilpassServer server;
-    static TestClient client;
+    static final TestClient client = server.client();
 
-    @BeforeAll
-    static void start() {
-        server = TilpassServer.start(ServerConfig.embedded(data, 0));
-        client = new TestClient(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
+    /** Whether the state shows {@code value} of the enumerated option as available. */
+    private static boolean available(JsonNode state, String option, String value) {
+        return TestClient.value(state, option, value).get("available").asBoolean();
     }
 
     private static JsonNode newWindow() {
@@ -132,14 +123,8 @@ class ConfigurationApiIT {
         assertThat(next.get("revision").asInt()).isEqualTo(1);
         assertThat(TestClient.option(next, "sashes").get("chosen").asInt()).isEqualTo(3);
         assertThat(TestClient.option(next, "sashes").get("decided").asText()).isEqualTo("user");
-        assertThat(TestClient.value(next, "opening_type", "tilt_turn")
-                        .get("available")
-                        .asBoolean())
-                .isFalse();
-        assertThat(TestClient.value(state, "opening_type", "tilt_turn")
-                        .get("available")
-                        .asBoolean())
-                .isTrue();
+        assertThat(available(next, "opening_type", "tilt_turn")).isFalse();
+        assertThat(available(state, "opening_type", "tilt_turn")).isTrue();
         assertThat(TestClient.option(next, "width")
                         .get("valid")
                         .get(0)
@@ -398,18 +383,9 @@ class ConfigurationApiIT {
         assertThat(why.get("available").asBoolean()).isFalse();
         assertThat(why.get("decisions").findValuesAsText("option")).containsExactly("sashes");
         assertThat(why.get("rules").findValuesAsText("id")).contains("R06");
-        assertThat(TestClient.value(s3, "opening_type", "side_hung")
-                        .get("available")
-                        .asBoolean())
-                .isTrue();
-        assertThat(TestClient.value(s3, "opening_type", "tilt_turn")
-                        .get("available")
-                        .asBoolean())
-                .isTrue();
-        assertThat(TestClient.value(s3, "opening_type", "fixed")
-                        .get("available")
-                        .asBoolean())
-                .isFalse();
+        assertThat(available(s3, "opening_type", "side_hung")).isTrue();
+        assertThat(available(s3, "opening_type", "tilt_turn")).isTrue();
+        assertThat(available(s3, "opening_type", "fixed")).isFalse();
     }
 
     @Test
@@ -497,19 +473,11 @@ class ConfigurationApiIT {
         List<String> out = new ArrayList<>();
         if (option.get("kind").asText().equals("int")) {
             if (!available) {
-                for (long n = option.get("min").asLong();
-                        n <= option.get("max").asLong();
-                        n += option.get("step").asLong()) {
-                    out.add(Long.toString(n));
-                }
+                addSteps(out, option.get("min"), option.get("max"), option.get("step"));
                 return out;
             }
             for (JsonNode run : option.get("valid")) {
-                for (long n = run.get("from").asLong();
-                        n <= run.get("to").asLong();
-                        n += run.get("step").asLong()) {
-                    out.add(Long.toString(n));
-                }
+                addSteps(out, run.get("from"), run.get("to"), run.get("step"));
             }
             return out;
         }
@@ -519,6 +487,13 @@ class ConfigurationApiIT {
             }
         }
         return out;
+    }
+
+    /** Adds {@code from}, {@code from + step}, ... up to {@code to} as text. */
+    private static void addSteps(List<String> out, JsonNode from, JsonNode to, JsonNode step) {
+        for (long n = from.asLong(); n <= to.asLong(); n += step.asLong()) {
+            out.add(Long.toString(n));
+        }
     }
 
     /** Values worth asking the oracle about: all of a small option; a wide integer's run edges and a sample. */

@@ -3,7 +3,6 @@ package no.tilpass.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -12,10 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import no.tilpass.server.production.Production;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A work centre that goes down while one of its operations runs: the repair interrupts the operation, the
@@ -26,23 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 class DowntimeInterruptIT {
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final ServerUnderTest server = ServerUnderTest.perClass().withProperty("tilpass.planSeconds", "1");
 
-    static TilpassServer server;
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        System.setProperty("tilpass.planSeconds", "1");
-        server = TilpassServer.start(ServerConfig.embedded(data, 0));
-        client = new TestClient(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    static final TestClient client = server.client();
 
     @Test
     void a_downtime_during_a_running_operation_interrupts_it_and_the_rest_resumes_after_the_downtime() {
@@ -60,8 +44,8 @@ class DowntimeInterruptIT {
                 .isGreaterThanOrEqualTo(2);
         LocalDateTime now = s.plusMinutes(minutes / 2);
         Production at = new Production(
-                server.platform().database().jdbi(),
-                server.platform().catalogue(),
+                server.server().platform().database().jdbi(),
+                server.server().platform().catalogue(),
                 Clock.fixed(now.atZone(OSLO).toInstant(), OSLO),
                 Duration.ofSeconds(1));
         String centre = first.get("workCentreId").asText();

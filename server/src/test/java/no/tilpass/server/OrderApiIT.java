@@ -3,7 +3,6 @@ package no.tilpass.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,29 +10,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Orders: idempotent submission, immutable snapshots, a firm's orders. */
 class OrderApiIT {
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final ServerUnderTest server = ServerUnderTest.perClass();
 
-    static TilpassServer server;
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TilpassServer.start(ServerConfig.embedded(data, 0));
-        client = new TestClient(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    static final TestClient client = server.client();
 
     static JsonNode completeWindow(TestClient client) {
         JsonNode s0 = client.post("/api/configurations", "{\"productId\":\"casement_window\"}")

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,23 +20,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OrderQuantityApiIT {
     private static final String FIRM = "glamdal-vindu";
 
-    @TempDir
-    static Path data;
+    @RegisterExtension
+    static final ServerUnderTest server = ServerUnderTest.perClass().withProperty("tilpass.planSeconds", "1");
 
-    static TilpassServer server;
-    static TestClient client;
-
-    @BeforeAll
-    static void start() {
-        System.setProperty("tilpass.planSeconds", "1");
-        server = TilpassServer.start(ServerConfig.embedded(data, 0));
-        client = new TestClient(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    static final TestClient client = server.client();
 
     private static JsonNode place(String body) {
         return OrderApiIT.placed(client, body);

@@ -13,7 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What the database must keep, run against each database the platform supports (H2 and PostgreSQL):
@@ -21,247 +21,208 @@ import org.junit.jupiter.api.io.TempDir;
  * idempotent; concurrent duplicate orders leave exactly one row.
  */
 abstract class PersistenceContract {
-    @TempDir
-    Path data;
+    /** A fresh server on this contract's database for every test; {@code restart()} stops and starts it. */
+    @RegisterExtension
+    final ServerUnderTest server = ServerUnderTest.perTest().withConfig(this::config);
+
+    final TestClient client = server.client();
 
     /** The configuration of a server on this contract's database, with its data folder in {@code dir}. */
     abstract ServerConfig config(Path dir);
 
     @Test
     void configurations_shares_and_orders_survive_a_restart_and_seeding_runs_once() {
-        ServerConfig config = config(data);
-        JsonNode saved;
-        JsonNode order;
-        String token;
-        int windowVersions;
-        try (TilpassServer server = TilpassServer.start(config)) {
-            TestClient client = new TestClient(server.url());
-            windowVersions = client.get("/api/products/casement_window")
-                    .json()
-                    .get("versions")
-                    .size();
-            JsonNode done = OrderApiIT.completeWindow(client);
-            order = client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(done, 4))
-                    .json();
-            assertThat(order.get("quantity").asInt()).as(order.toString()).isEqualTo(4);
-            JsonNode s0 = client.post("/api/configurations", "{\"productId\":\"casement_window\",\"language\":\"sv\"}")
-                    .json();
-            JsonNode s1 = client.set(s0, "glazing", "double").json();
-            saved = client.set(s1, "sashes", 2).json();
-            token = client.post("/api/configurations/" + s0.get("id").asText() + "/share", "")
-                    .json()
-                    .get("token")
-                    .asText();
-        }
+        int windowVersions = client.get("/api/products/casement_window")
+                .json()
+                .get("versions")
+                .size();
+        JsonNode done = OrderApiIT.completeWindow(client);
+        JsonNode order = client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(done, 4))
+                .json();
+        assertThat(order.get("quantity").asInt()).as(order.toString()).isEqualTo(4);
+        JsonNode s0 = client.post("/api/configurations", "{\"productId\":\"casement_window\",\"language\":\"sv\"}")
+                .json();
+        JsonNode s1 = client.set(s0, "glazing", "double").json();
+        JsonNode saved = client.set(s1, "sashes", 2).json();
+        String token = client.post("/api/configurations/" + s0.get("id").asText() + "/share", "")
+                .json()
+                .get("token")
+                .asText();
 
-        try (TilpassServer server = TilpassServer.start(config)) {
-            TestClient client = new TestClient(server.url());
-            String id = saved.get("id").asText();
-            JsonNode reloaded = client.get("/api/configurations/" + id).json();
+        server.restart();
+        String id = saved.get("id").asText();
+        JsonNode reloaded = client.get("/api/configurations/" + id).json();
 
-            assertThat(reloaded.get("revision").asInt()).isEqualTo(2);
-            assertThat(reloaded.get("language").asText()).isEqualTo("sv");
-            assertThat(reloaded.get("decisions")).isEqualTo(saved.get("decisions"));
-            assertThat(reloaded.get("options")).isEqualTo(saved.get("options"));
-            assertThat(reloaded.get("canUndo").asBoolean()).isTrue();
-            assertThat(client.get("/api/shared/" + token).json().get("id").asText())
-                    .isEqualTo(id);
-            assertThat(client.get("/api/orders/" + order.get("id").asText()).json())
-                    .isEqualTo(order);
-            assertThat(client.get("/api/products/casement_window").json().get("versions"))
-                    .hasSize(windowVersions);
-            JsonNode undone = client.post("/api/configurations/" + id + "/undo", "{\"revision\":2}")
-                    .json();
-            assertThat(undone.get("revision").asInt()).isEqualTo(3);
-            assertThat(undone.get("decisions")).hasSize(1);
-        }
+        assertThat(reloaded.get("revision").asInt()).isEqualTo(2);
+        assertThat(reloaded.get("language").asText()).isEqualTo("sv");
+        assertThat(reloaded.get("decisions")).isEqualTo(saved.get("decisions"));
+        assertThat(reloaded.get("options")).isEqualTo(saved.get("options"));
+        assertThat(reloaded.get("canUndo").asBoolean()).isTrue();
+        assertThat(client.get("/api/shared/" + token).json().get("id").asText()).isEqualTo(id);
+        assertThat(client.get("/api/orders/" + order.get("id").asText()).json()).isEqualTo(order);
+        assertThat(client.get("/api/products/casement_window").json().get("versions"))
+                .hasSize(windowVersions);
+        JsonNode undone = client.post("/api/configurations/" + id + "/undo", "{\"revision\":2}")
+                .json();
+        assertThat(undone.get("revision").asInt()).isEqualTo(3);
+        assertThat(undone.get("decisions")).hasSize(1);
     }
 
     @Test
     void published_versions_survive_a_restart_and_old_versions_stay_configurable() {
         String name = "test_shelf_" + Long.toString(Math.abs(new Random().nextLong()), 36);
         String file = name + ".tpm";
-        ServerConfig config = config(data);
-        try (TilpassServer server = TilpassServer.start(config)) {
-            TestClient client = new TestClient(server.url());
-            assertThat(client.post(
-                                    "/api/firms/glamdal-vindu/models?file=" + file,
-                                    TestModels.shelf(false).replace("test_shelf", name))
-                            .status())
-                    .isEqualTo(201);
-            assertThat(client.post(
-                                    "/api/firms/glamdal-vindu/models?file=" + file,
-                                    TestModels.shelf(true).replace("test_shelf", name))
-                            .status())
-                    .isEqualTo(201);
-        }
-        try (TilpassServer server = TilpassServer.start(config)) {
-            TestClient client = new TestClient(server.url());
-            JsonNode product = client.get("/api/products/" + name).json();
-            assertThat(product.get("version").asInt()).isEqualTo(2);
-            assertThat(product.get("versions").findValuesAsText("versionLabel")).containsExactly("v1", "v2");
-            JsonNode old = client.post("/api/configurations", "{\"productId\":\"" + name + "\",\"version\":1}")
-                    .json();
-            assertThat(old.get("version").asInt()).isEqualTo(1);
-            assertThat(old.get("upgrade").get("toVersion").asInt()).isEqualTo(2);
-        }
+        assertThat(client.post(
+                                "/api/firms/glamdal-vindu/models?file=" + file,
+                                TestModels.shelf(false).replace("test_shelf", name))
+                        .status())
+                .isEqualTo(201);
+        assertThat(client.post(
+                                "/api/firms/glamdal-vindu/models?file=" + file,
+                                TestModels.shelf(true).replace("test_shelf", name))
+                        .status())
+                .isEqualTo(201);
+
+        server.restart();
+        JsonNode product = client.get("/api/products/" + name).json();
+        assertThat(product.get("version").asInt()).isEqualTo(2);
+        assertThat(product.get("versions").findValuesAsText("versionLabel")).containsExactly("v1", "v2");
+        JsonNode old = client.post("/api/configurations", "{\"productId\":\"" + name + "\",\"version\":1}")
+                .json();
+        assertThat(old.get("version").asInt()).isEqualTo(1);
+        assertThat(old.get("upgrade").get("toVersion").asInt()).isEqualTo(2);
     }
 
     @Test
     void article_stock_and_reservations_survive_a_restart_and_are_not_seeded_again() {
-        ServerConfig config = config(data);
-        JsonNode motorAfter;
-        JsonNode hingeAfter;
-        JsonNode po;
-        String id;
-        try (TilpassServer server = TilpassServer.start(config)) {
-            TestClient client = new TestClient(server.url());
-            JsonNode hingeBefore = StockApiIT.article(client, "hinge");
-            JsonNode state = StockApiIT.window(client, "blinds", "integrated", "blinds_motor", true);
-            id = StockApiIT.order(client, state, 2).get("id").asText();
-            po = client.get("/api/orders/" + id + "/production").json();
-            assertThat(StockApiIT.material(po, "motor").get("short").asLong()).isPositive();
-            assertThat(po.get("materialArrival").isTextual()).isTrue();
-            hingeAfter = StockApiIT.article(client, "hinge");
-            motorAfter = StockApiIT.article(client, "motor");
-            assertThat(motorAfter.get("short").asLong())
-                    .as("the article's shortage sums its orders' shortages: %s", motorAfter)
-                    .isGreaterThanOrEqualTo(
-                            StockApiIT.material(po, "motor").get("short").asLong());
-            assertThat(hingeAfter.get("reserved").asLong())
-                    .isEqualTo(hingeBefore.get("reserved").asLong()
-                            + StockApiIT.material(po, "hinge").get("reserved").asLong())
-                    .isGreaterThan(hingeBefore.get("reserved").asLong());
-        }
+        JsonNode hingeBefore = StockApiIT.article(client, "hinge");
+        JsonNode state = StockApiIT.window(client, "blinds", "integrated", "blinds_motor", true);
+        String id = StockApiIT.order(client, state, 2).get("id").asText();
+        JsonNode po = client.get("/api/orders/" + id + "/production").json();
+        assertThat(StockApiIT.material(po, "motor").get("short").asLong()).isPositive();
+        assertThat(po.get("materialArrival").isTextual()).isTrue();
+        JsonNode hingeAfter = StockApiIT.article(client, "hinge");
+        JsonNode motorAfter = StockApiIT.article(client, "motor");
+        assertThat(motorAfter.get("short").asLong())
+                .as("the article's shortage sums its orders' shortages: %s", motorAfter)
+                .isGreaterThanOrEqualTo(StockApiIT.material(po, "motor").get("short").asLong());
+        assertThat(hingeAfter.get("reserved").asLong())
+                .isEqualTo(hingeBefore.get("reserved").asLong()
+                        + StockApiIT.material(po, "hinge").get("reserved").asLong())
+                .isGreaterThan(hingeBefore.get("reserved").asLong());
 
-        try (TilpassServer server = TilpassServer.start(config)) {
-            TestClient client = new TestClient(server.url());
+        server.restart();
 
-            assertThat(StockApiIT.article(client, "hinge")).isEqualTo(hingeAfter);
-            assertThat(StockApiIT.article(client, "motor")).isEqualTo(motorAfter);
-            JsonNode reloaded = client.get("/api/orders/" + id + "/production").json();
-            assertThat(reloaded.get("materials")).isEqualTo(po.get("materials"));
-            assertThat(reloaded.get("materialArrival")).isEqualTo(po.get("materialArrival"));
-            long reservations = server.platform().database().jdbi().withHandle(h -> h.createQuery(
-                            "select count(*) from article_reservations where order_id = :o and short > 0")
-                    .bind("o", id)
-                    .mapTo(Long.class)
-                    .one());
-            assertThat(reservations).isEqualTo(1);
-        }
+        assertThat(StockApiIT.article(client, "hinge")).isEqualTo(hingeAfter);
+        assertThat(StockApiIT.article(client, "motor")).isEqualTo(motorAfter);
+        JsonNode reloaded = client.get("/api/orders/" + id + "/production").json();
+        assertThat(reloaded.get("materials")).isEqualTo(po.get("materials"));
+        assertThat(reloaded.get("materialArrival")).isEqualTo(po.get("materialArrival"));
+        long reservations = server.server().platform().database().jdbi().withHandle(h -> h.createQuery(
+                        "select count(*) from article_reservations where order_id = :o and short > 0")
+                .bind("o", id)
+                .mapTo(Long.class)
+                .one());
+        assertThat(reservations).isEqualTo(1);
     }
 
     @Test
     void goods_receipts_and_stock_movements_survive_a_restart_and_a_retry_books_nothing_twice() {
-        ServerConfig config = config(data);
         String key = UUID.randomUUID().toString();
         String body = "{\"item\":\"glass_double\",\"quantity\":7,\"note\":\"delivery 4711\"}";
-        JsonNode receipt;
-        try (TilpassServer server = TilpassServer.start(config)) {
-            TestClient client = new TestClient(server.url());
-            TestClient.Response r = client.postWithKey("/api/firms/glamdal-vindu/stock/receipts", key, body);
-            assertThat(r.status()).as(r.text()).isEqualTo(201);
-            receipt = r.json();
-        }
-        try (TilpassServer server = TilpassServer.start(config)) {
-            TestClient client = new TestClient(server.url());
-            TestClient.Response again = client.postWithKey("/api/firms/glamdal-vindu/stock/receipts", key, body);
-            JsonNode movements = client.get("/api/firms/glamdal-vindu/stock/movements?item=glass_double")
-                    .json()
-                    .get("movements");
+        TestClient.Response r = client.postWithKey("/api/firms/glamdal-vindu/stock/receipts", key, body);
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        JsonNode receipt = r.json();
 
-            assertThat(again.status()).as(again.text()).isEqualTo(200);
-            assertThat(again.json()).isEqualTo(receipt);
-            assertThat(movements.get(0).get("kind").asText()).isEqualTo("receipt");
-            assertThat(movements.get(0).get("receiptId").asText())
-                    .isEqualTo(receipt.get("id").asText());
-            assertThat(movements.get(0).get("onHand").asLong())
-                    .isEqualTo(receipt.get("article").get("onHand").asLong());
-            assertThat(movements.findValuesAsText("kind").stream().filter("receipt"::equals))
-                    .hasSize(1);
-        }
+        server.restart();
+        TestClient.Response again = client.postWithKey("/api/firms/glamdal-vindu/stock/receipts", key, body);
+        JsonNode movements = client.get("/api/firms/glamdal-vindu/stock/movements?item=glass_double")
+                .json()
+                .get("movements");
+
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json()).isEqualTo(receipt);
+        assertThat(movements.get(0).get("kind").asText()).isEqualTo("receipt");
+        assertThat(movements.get(0).get("receiptId").asText())
+                .isEqualTo(receipt.get("id").asText());
+        assertThat(movements.get(0).get("onHand").asLong())
+                .isEqualTo(receipt.get("article").get("onHand").asLong());
+        assertThat(movements.findValuesAsText("kind").stream().filter("receipt"::equals))
+                .hasSize(1);
     }
 
     @Test
     void concurrent_duplicate_orders_leave_exactly_one_order() throws Exception {
-        try (TilpassServer server = TilpassServer.start(config(data))) {
-            TestClient client = new TestClient(server.url());
-            JsonNode state = OrderApiIT.completeWindow(client);
-            String key = UUID.randomUUID().toString();
-            ExecutorService pool = Executors.newFixedThreadPool(6);
-            CountDownLatch go = new CountDownLatch(1);
-            try {
-                List<Future<TestClient.Response>> answers = new ArrayList<>();
-                for (int i = 0; i < 6; i++) {
-                    answers.add(pool.submit(() -> {
-                        go.await();
-                        return client.postWithKey("/api/orders", key, OrderApiIT.orderBody(state));
-                    }));
-                }
-                go.countDown();
-                List<String> ids = new ArrayList<>();
-                int created = 0;
-                for (Future<TestClient.Response> f : answers) {
-                    TestClient.Response r = f.get();
-                    assertThat(r.status()).as(r.text()).isIn(200, 201);
-                    created += r.status() == 201 ? 1 : 0;
-                    ids.add(r.json().get("id").asText());
-                }
-                assertThat(created).isEqualTo(1);
-                assertThat(ids.stream().distinct()).hasSize(1);
-                long rows = server.platform().database().jdbi().withHandle(h -> h.createQuery(
-                                "select count(*) from orders where idempotency_key = :k")
-                        .bind("k", key)
-                        .mapTo(Long.class)
-                        .one());
-                assertThat(rows).isEqualTo(1);
-            } finally {
-                pool.shutdownNow();
+        JsonNode state = OrderApiIT.completeWindow(client);
+        String key = UUID.randomUUID().toString();
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<TestClient.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return client.postWithKey("/api/orders", key, OrderApiIT.orderBody(state));
+                }));
             }
+            go.countDown();
+            List<String> ids = new ArrayList<>();
+            int created = 0;
+            for (Future<TestClient.Response> f : answers) {
+                TestClient.Response r = f.get();
+                assertThat(r.status()).as(r.text()).isIn(200, 201);
+                created += r.status() == 201 ? 1 : 0;
+                ids.add(r.json().get("id").asText());
+            }
+            assertThat(created).isEqualTo(1);
+            assertThat(ids.stream().distinct()).hasSize(1);
+            long rows = server.server().platform().database().jdbi().withHandle(h -> h.createQuery(
+                            "select count(*) from orders where idempotency_key = :k")
+                    .bind("k", key)
+                    .mapTo(Long.class)
+                    .one());
+            assertThat(rows).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
     @Test
     void concurrent_changes_of_many_sessions_are_all_kept() throws Exception {
-        ServerConfig config = config(data);
         List<JsonNode> last = new ArrayList<>();
-        try (TilpassServer server = TilpassServer.start(config)) {
-            TestClient client = new TestClient(server.url());
-            ExecutorService pool = Executors.newFixedThreadPool(8);
-            CountDownLatch go = new CountDownLatch(1);
-            try {
-                List<Future<JsonNode>> answers = new ArrayList<>();
-                for (int i = 0; i < 8; i++) {
-                    int width = 500 + 100 * i;
-                    answers.add(pool.submit(() -> {
-                        JsonNode state = client.post("/api/configurations", "{\"productId\":\"casement_window\"}")
-                                .json();
-                        go.await();
-                        for (int step = 0; step < 5; step++) {
-                            TestClient.Response r = client.set(state, "width", width + 10 * step);
-                            assertThat(r.status()).as(r.text()).isEqualTo(200);
-                            state = r.json();
-                        }
-                        return state;
-                    }));
-                }
-                go.countDown();
-                for (Future<JsonNode> f : answers) {
-                    last.add(f.get());
-                }
-            } finally {
-                pool.shutdownNow();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<JsonNode>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int width = 500 + 100 * i;
+                answers.add(pool.submit(() -> {
+                    JsonNode state = client.post("/api/configurations", "{\"productId\":\"casement_window\"}")
+                            .json();
+                    go.await();
+                    for (int step = 0; step < 5; step++) {
+                        TestClient.Response r = client.set(state, "width", width + 10 * step);
+                        assertThat(r.status()).as(r.text()).isEqualTo(200);
+                        state = r.json();
+                    }
+                    return state;
+                }));
             }
+            go.countDown();
+            for (Future<JsonNode> f : answers) {
+                last.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        try (TilpassServer server = TilpassServer.start(config)) {
-            TestClient client = new TestClient(server.url());
-            for (JsonNode saved : last) {
-                JsonNode reloaded = client.get(
-                                "/api/configurations/" + saved.get("id").asText())
-                        .json();
-                assertThat(reloaded.get("revision").asInt()).isEqualTo(5);
-                assertThat(reloaded.get("decisions")).isEqualTo(saved.get("decisions"));
-            }
+
+        server.restart();
+        for (JsonNode saved : last) {
+            JsonNode reloaded = client.get(
+                            "/api/configurations/" + saved.get("id").asText())
+                    .json();
+            assertThat(reloaded.get("revision").asInt()).isEqualTo(5);
+            assertThat(reloaded.get("decisions")).isEqualTo(saved.get("decisions"));
         }
     }
 }

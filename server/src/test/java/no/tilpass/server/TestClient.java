@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** A small JSON client for the API of a server running in-process. */
 final class TestClient {
@@ -17,9 +18,14 @@ final class TestClient {
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final String base;
+    private final Supplier<String> base;
 
     TestClient(String base) {
+        this(() -> base);
+    }
+
+    /** A client of the server whose base URL {@code base} gives at each request (a server may restart). */
+    TestClient(Supplier<String> base) {
         this.base = base;
     }
 
@@ -70,7 +76,7 @@ final class TestClient {
     }
 
     private URI uri(String path) {
-        return URI.create(base + path);
+        return URI.create(base.get() + path);
     }
 
     private Response send(HttpRequest.Builder request) {

@@ -386,9 +386,10 @@ public final class Configurations {
                 m.productId() + "/" + m.number() + "/" + language, k -> StateView.Skeleton.of(m, language));
         Derived d = derived(m, a.completion());
         Map<String, Object> price = StateView.price(d.quote(), !StateView.complete(a.domains()), language);
+        StateView.Extras extras = new StateView.Extras(upgradeInfo(s), price, d.drawingJson());
         Map<String, Object> out = full
-                ? StateView.state(s, skeleton, a, language, upgradeInfo(s), price, d.drawingJson())
-                : StateView.compactState(s, skeleton, a, language, upgradeInfo(s), price, d.drawingJson());
+                ? StateView.state(s, skeleton, a, language, extras)
+                : StateView.compactState(s, skeleton, a, language, extras);
         out.put("delivery", delivery.estimate(s.firmId(), m.model(), a.completion()));
         return out;
     }

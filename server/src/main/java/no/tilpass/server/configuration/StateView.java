@@ -182,28 +182,44 @@ final class StateView {
     }
 
     /**
-     * The state of session {@code s}.
+     * What a state shows of the session's completion besides its options.
      *
+     * @param upgrade the offer to upgrade to a newer model version, or null
      * @param price the price of the completion, as {@link #price(ProductModel.Quote, boolean)} gives it
      *     (or its JSON text)
      * @param drawing the drawing of the completion (a {@link Drawing} or its JSON text)
      */
-    static Map<String, Object> state(
-            Session s,
-            Skeleton skeleton,
-            Analysis a,
-            String language,
-            Map<String, Object> upgrade,
-            Object price,
-            Object drawing) {
+    record Extras(Map<String, Object> upgrade, Object price, Object drawing) {}
+
+    /**
+     * The fields both states start with: the session's id, product and firm, the product label (the full
+     * state only), the model version, the revision and the language.
+     */
+    private static Map<String, Object> header(Session s, Skeleton skeleton, String language, boolean full) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", s.id());
         out.put("productId", s.productId());
         out.put("firmId", s.firmId());
-        out.put("label", skeleton.label);
+        if (full) {
+            out.put("label", skeleton.label);
+        }
         out.put("version", s.version());
         out.put("revision", s.revision());
         out.put("language", language);
+        return out;
+    }
+
+    /** Puts the groups, the options, the price and the drawing, in this order, as both states have them. */
+    private static void putBody(Map<String, Object> out, List<?> groups, List<?> options, Extras extras) {
+        out.put("groups", groups);
+        out.put("options", options);
+        out.put("price", extras.price());
+        out.put("drawing", extras.drawing());
+    }
+
+    /** The state of session {@code s}. */
+    static Map<String, Object> state(Session s, Skeleton skeleton, Analysis a, String language, Extras extras) {
+        Map<String, Object> out = header(s, skeleton, language, true);
         boolean complete = complete(a.domains());
         out.put("complete", complete);
         Map<String, String> chosen = new HashMap<>();
@@ -263,12 +279,9 @@ final class StateView {
             group.put("complete", done);
             groups.add(group);
         }
-        out.put("groups", groups);
-        out.put("options", options);
-        out.put("price", price);
-        out.put("drawing", drawing);
+        putBody(out, groups, options, extras);
         out.put("canUndo", !s.history().isEmpty());
-        out.put("upgrade", upgrade);
+        out.put("upgrade", extras.upgrade());
         out.put("shareToken", s.shareToken().orElse(null));
         return out;
     }
@@ -279,26 +292,13 @@ final class StateView {
      * ({@code texts}, {@code GET /api/products/{id}/model?version=N&lang=L}), which a client fetches once.
      * Options are written straight to the JSON generator (see {@link CompactOption}).
      */
-    static Map<String, Object> compactState(
-            Session s,
-            Skeleton skeleton,
-            Analysis a,
-            String language,
-            Map<String, Object> upgrade,
-            Object price,
-            Object drawing) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", s.id());
-        out.put("productId", s.productId());
-        out.put("firmId", s.firmId());
-        out.put("version", s.version());
-        out.put("revision", s.revision());
-        out.put("language", language);
+    static Map<String, Object> compactState(Session s, Skeleton skeleton, Analysis a, String language, Extras extras) {
+        Map<String, Object> out = header(s, skeleton, language, false);
         out.put("texts", skeleton.texts);
         out.put("complete", complete(a.domains()));
         // The small fields first: a client that needs them can stop reading before price and drawing.
         out.put("canUndo", !s.history().isEmpty());
-        out.put("upgrade", upgrade);
+        out.put("upgrade", extras.upgrade());
         out.put("shareToken", s.shareToken().orElse(null));
         String[] chosen = new String[skeleton.options.size()];
         List<Map<String, Object>> decisions = new ArrayList<>(s.decisions().size());
@@ -331,10 +331,7 @@ final class StateView {
             group.put("complete", done);
             groups.add(group);
         }
-        out.put("groups", groups);
-        out.put("options", options);
-        out.put("price", price);
-        out.put("drawing", drawing);
+        putBody(out, groups, options, extras);
         return out;
     }
 

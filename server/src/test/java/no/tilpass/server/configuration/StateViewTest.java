@@ -28,6 +28,31 @@ import no.tilpass.server.catalogue.ModelView;
 import org.junit.jupiter.api.Test;
 
 class StateViewTest {
+    /** Session "id" of firm "firm" for {@code model} version 1, language nb, revision 3, with {@code decisions}. */
+    private static Session session(ProductModel model, List<Decision> decisions) {
+        return new Session(
+                "id",
+                "firm",
+                model.name(),
+                1,
+                "nb",
+                3,
+                decisions,
+                List.of(),
+                Optional.empty(),
+                Instant.EPOCH,
+                Instant.EPOCH);
+    }
+
+    /** The analysis of {@code domains} with the values of {@code completion}. */
+    private static Analysis analysis(DomainResult.Consistent domains, Completion.Complete completion) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Decision d : completion.configuration()) {
+            values.put(d.option(), d.value());
+        }
+        return new Analysis(domains, domains.validIndices(), values);
+    }
+
     private static Option widths() {
         // 400, 500, ..., 1200 on literals 1..9
         int[] literals = new int[9];
@@ -68,28 +93,17 @@ class StateViewTest {
             DomainResult.Consistent domains =
                     (DomainResult.Consistent) new Configurator(model.space()).domains(List.of());
             Completion.Complete done = (Completion.Complete) new Completer(model.space()).complete(List.of());
-            Map<String, String> values = new LinkedHashMap<>();
-            for (Decision d : done.configuration()) {
-                values.put(d.option(), d.value());
-            }
-            Analysis analysis = new Analysis(domains, domains.validIndices(), values);
+            Analysis analysis = analysis(domains, done);
             // Every option decided, so that the decisions' labels are checked as well.
             List<Decision> decisions = new ArrayList<>(done.configuration());
-            Session session = new Session(
-                    "id",
-                    "firm",
-                    model.name(),
-                    1,
-                    "nb",
-                    3,
-                    decisions,
-                    List.of(),
-                    Optional.empty(),
-                    Instant.EPOCH,
-                    Instant.EPOCH);
+            Session session = session(model, decisions);
             for (String language : List.of("nb", "sv", "en")) {
                 Map<String, Object> state = StateView.state(
-                        session, StateView.Skeleton.of(m, language), analysis, language, null, null, null);
+                        session,
+                        StateView.Skeleton.of(m, language),
+                        analysis,
+                        language,
+                        new StateView.Extras(null, null, null));
                 assertThat(state.get("label")).isEqualTo(m.label(model.labels(), language, model.name()));
                 List<?> rows = (List<?>) state.get("options");
                 List<?> decisionRows = (List<?>) state.get("decisions");
@@ -119,7 +133,7 @@ class StateViewTest {
                             assertThat(value.get("available")).isInstanceOf(Boolean.class);
                         }
                     }
-                    String value = values.get(o.name());
+                    String value = analysis.completion().get(o.name());
                     assertThat(row.get("valueLabel")).as(where).isEqualTo(ModelView.valueLabel(m, o, value, language));
                     Map<?, ?> decision = (Map<?, ?>) decisionRows.stream()
                             .filter(d -> ((Map<?, ?>) d).get("option").equals(o.name()))
@@ -147,29 +161,13 @@ class StateViewTest {
             }
             DomainResult.Consistent domains = (DomainResult.Consistent) configurator.domains(decisions);
             Completion.Complete completed = (Completion.Complete) new Completer(model.space()).complete(decisions);
-            Map<String, String> values = new LinkedHashMap<>();
-            for (Decision d : completed.configuration()) {
-                values.put(d.option(), d.value());
-            }
-            Analysis analysis = new Analysis(domains, domains.validIndices(), values);
-            Session session = new Session(
-                    "id",
-                    "firm",
-                    model.name(),
-                    1,
-                    "nb",
-                    3,
-                    decisions,
-                    List.of(),
-                    Optional.empty(),
-                    Instant.EPOCH,
-                    Instant.EPOCH);
+            Analysis analysis = analysis(domains, completed);
+            Session session = session(model, decisions);
             for (String language : List.of("nb", "sv", "en")) {
                 StateView.Skeleton skeleton = StateView.Skeleton.of(m, language);
-                Map<String, Object> price = Map.of("total", 1);
-                JsonNode full = tree(StateView.state(session, skeleton, analysis, language, null, price, null));
-                JsonNode compact =
-                        tree(StateView.compactState(session, skeleton, analysis, language, null, price, null));
+                StateView.Extras extras = new StateView.Extras(null, Map.of("total", 1), null);
+                JsonNode full = tree(StateView.state(session, skeleton, analysis, language, extras));
+                JsonNode compact = tree(StateView.compactState(session, skeleton, analysis, language, extras));
                 JsonNode texts = tree(ModelView.model(m, language));
                 String where = file + " " + language;
 

@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,35 +17,26 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import no.tilpass.server.ServerConfig;
-import no.tilpass.server.TilpassServer;
-import org.junit.jupiter.api.AfterAll;
+import no.tilpass.server.ServerUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Keeps the OpenAPI document, the routes the server registers and the answers it gives in agreement. */
 class OpenApiIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final ServerUnderTest server = ServerUnderTest.perClass();
 
-    private static TilpassServer server;
-    private static HttpClient client;
+    private static final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static JsonNode document;
 
     @BeforeAll
-    static void start() throws IOException {
-        server = TilpassServer.start(ServerConfig.embedded(dataDir, 0));
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static void readTheDocument() throws IOException {
         document = JSON.readTree(OpenApi.document());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
@@ -72,7 +62,7 @@ class OpenApiIT {
 
     @Test
     void every_registered_route_is_documented_with_the_same_method_and_path_and_nothing_else_is() {
-        Set<String> registered = server.routes().stream()
+        Set<String> registered = server.server().routes().stream()
                 .map(r -> r.method().name().toUpperCase(Locale.ROOT) + " " + r.path())
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(registered).contains("GET /api/openapi.json", "GET /api/configurations/{id}/quote.pdf");

@@ -7,42 +7,28 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import javax.xml.parsers.DocumentBuilderFactory;
-import no.tilpass.server.ServerConfig;
-import no.tilpass.server.TilpassServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.tilpass.server.ServerUnderTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
 
 /** The quote and the drawing of a session over HTTP, checked against the state the API answers with. */
 class QuoteRoutesIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final ServerUnderTest server = ServerUnderTest.perClass();
 
-    private static TilpassServer server;
-    private static HttpClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TilpassServer.start(ServerConfig.embedded(dataDir, 0));
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    private static final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static <T> HttpResponse<T> send(String method, String path, String body, HttpResponse.BodyHandler<T> as)
             throws Exception {
@@ -58,54 +44,57 @@ class QuoteRoutesIT {
                 as);
     }
 
-    private static JsonNode completedWindow(String language) throws Exception {
-        JsonNode state = JSON.readTree(send(
-                        "POST",
-                        "/api/configurations",
-                        "{\"productId\":\"casement_window\",\"language\":\"" + language + "\"}",
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
-        String id = state.get("id").asText();
-        state = JSON.readTree(send(
-                        "PUT",
-                        "/api/configurations/" + id + "/decisions/width",
-                        "{\"value\":1200,\"revision\":" + state.get("revision").asInt() + "}",
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
-        return JSON.readTree(send(
-                        "POST",
-                        "/api/configurations/" + id + "/complete",
-                        "{\"revision\":" + state.get("revision").asInt() + "}",
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
+    private static JsonNode json(String method, String path, String body) throws Exception {
+        return JSON.readTree(
+                send(method, path, body, HttpResponse.BodyHandlers.ofString()).body());
     }
 
-    @Test
-    void the_quote_of_a_session_shows_its_option_labels_total_and_expiry_in_the_asked_language() throws Exception {
-        JsonNode state = completedWindow("nb");
+    /** GET {@code /api/configurations/{id}} and {@code rest} of the state's session; anything but 200 fails. */
+    private static HttpResponse<byte[]> sessionFile(JsonNode state, String rest) throws Exception {
         HttpResponse<byte[]> response = send(
                 "GET",
-                "/api/configurations/" + state.get("id").asText() + "/quote.pdf?lang=en",
+                "/api/configurations/" + state.get("id").asText() + rest,
                 null,
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+        return response;
+    }
 
-        PdfReader reader = new PdfReader(response.body());
+    /** The text of every page of a PDF without white space (the layout may break a line anywhere). */
+    private static String squashedText(byte[] pdf) throws IOException {
+        PdfReader reader = new PdfReader(pdf);
         StringBuilder text = new StringBuilder();
         for (int page = 1; page <= reader.getNumberOfPages(); page++) {
             text.append(new PdfTextExtractor(reader).getTextFromPage(page));
         }
         reader.close();
-        String squashed = text.toString().replaceAll("\\s+", "");
+        return text.toString().replaceAll("\\s+", "");
+    }
 
-        JsonNode english = JSON.readTree(send(
-                        "GET",
-                        "/api/configurations/" + state.get("id").asText() + "?lang=en&view=full",
-                        null,
-                        HttpResponse.BodyHandlers.ofString())
-                .body());
+    private static JsonNode completedWindow(String language) throws Exception {
+        JsonNode state = json(
+                "POST", "/api/configurations", "{\"productId\":\"casement_window\",\"language\":\"" + language + "\"}");
+        String id = state.get("id").asText();
+        state = json(
+                "PUT",
+                "/api/configurations/" + id + "/decisions/width",
+                "{\"value\":1200,\"revision\":" + state.get("revision").asInt() + "}");
+        return json(
+                "POST",
+                "/api/configurations/" + id + "/complete",
+                "{\"revision\":" + state.get("revision").asInt() + "}");
+    }
+
+    @Test
+    void the_quote_of_a_session_shows_its_option_labels_total_and_expiry_in_the_asked_language() throws Exception {
+        JsonNode state = completedWindow("nb");
+        HttpResponse<byte[]> response = sessionFile(state, "/quote.pdf?lang=en");
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/pdf"));
+
+        String squashed = squashedText(response.body());
+
+        JsonNode english = json("GET", "/api/configurations/" + state.get("id").asText() + "?lang=en&view=full", null);
         for (JsonNode option : english.get("options")) {
             assertThat(squashed)
                     .as("label of " + option.get("name"))
@@ -137,19 +126,8 @@ class QuoteRoutesIT {
     @Test
     void the_price_lines_of_a_norwegian_quote_are_in_norwegian() throws Exception {
         JsonNode state = completedWindow("nb");
-        HttpResponse<byte[]> response = send(
-                "GET",
-                "/api/configurations/" + state.get("id").asText() + "/quote.pdf",
-                null,
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
-        PdfReader reader = new PdfReader(response.body());
-        StringBuilder text = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
-        }
-        reader.close();
-        String squashed = text.toString().replaceAll("\\s+", "");
+        HttpResponse<byte[]> response = sessionFile(state, "/quote.pdf");
+        String squashed = squashedText(response.body());
 
         assertThat(state.get("price").get("lines").findValuesAsText("label")).contains("Grunnpris", "Karm, per meter");
         for (String label : state.get("price").get("lines").findValuesAsText("label")) {
@@ -161,12 +139,7 @@ class QuoteRoutesIT {
     @Test
     void the_svg_drawing_of_a_session_has_the_width_it_was_configured_with() throws Exception {
         JsonNode state = completedWindow("nb");
-        HttpResponse<byte[]> response = send(
-                "GET",
-                "/api/configurations/" + state.get("id").asText() + "/drawing.svg",
-                null,
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(200);
+        HttpResponse<byte[]> response = sessionFile(state, "/drawing.svg");
         Document svg = DocumentBuilderFactory.newInstance()
                 .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(response.body()));

@@ -1,5 +1,7 @@
 package no.tilpass.server.web;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +12,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -23,54 +29,95 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Headless Debian Chromium driven through /usr/bin/chromedriver, with explicit waits and screenshots. */
-final class Browser implements AutoCloseable {
+/**
+ * Headless Debian Chromium driven through /usr/bin/chromedriver, with explicit waits and screenshots, as a
+ * JUnit 5 extension: registered with {@code @RegisterExtension} on a static field, it starts a browser with a
+ * fresh profile before the class's {@code @BeforeAll} methods and quits it after the class; a failed test
+ * leaves a screenshot. Where Chromium is not installed the class is skipped, saying why (CI installs it).
+ */
+final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher {
 
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private final ChromeDriver driver;
-    private final Path profile;
-    private final WebDriverWait wait;
+    private final String failedPrefix;
+    private ChromeDriver driver;
+    private Path profile;
+    private WebDriverWait wait;
 
-    private Browser(ChromeDriver driver, Path profile) {
-        this.driver = driver;
-        this.profile = profile;
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        // every change re-renders the page, so an element found a moment ago may be gone: look again
-        this.wait.ignoring(StaleElementReferenceException.class);
+    private Browser(String failedPrefix) {
+        this.failedPrefix = failedPrefix;
     }
 
-    static boolean available() {
+    /** A browser whose screenshot of a failed test is named {@code failedPrefix + test method}. */
+    static Browser chromium(String failedPrefix) {
+        return new Browser(failedPrefix);
+    }
+
+    private static boolean available() {
         return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
     }
 
-    static Browser start() {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        assumeTrue(
+                available() || System.getenv("CI") != null,
+                "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install -y chromium chromium-driver");
+        profile = Files.createTempDirectory("tilpass-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=1280,1000",
+                "--lang=nb-NO");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // every change re-renders the page, so an element found a moment ago may be gone: look again
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (driver != null) {
+            screenshot(failedPrefix + context.getRequiredTestMethod().getName());
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
         try {
-            Path profile = Files.createTempDirectory("tilpass-chromium-");
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary(CHROMIUM.toFile());
-            options.addArguments(
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-dev-shm-usage",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--user-data-dir=" + profile,
-                    "--window-size=1280,1000",
-                    "--lang=nb-NO");
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                    .usingAnyFreePort()
-                    .build();
-            return new Browser(new ChromeDriver(service, options), profile);
+            if (driver != null) {
+                driver.quit();
+            }
+        } finally {
+            driver = null;
+            wait = null;
+            if (profile != null) {
+                delete(profile);
+                profile = null;
+            }
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // a temp profile left behind is harmless
         }
     }
 
@@ -140,16 +187,6 @@ final class Browser implements AutoCloseable {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    @Override
-    public void close() {
-        driver.quit();
-        try (Stream<Path> files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp profile left behind is harmless
         }
     }
 }

@@ -1,7 +1,6 @@
 package no.tilpass.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,13 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import no.tilpass.server.ServerUnderTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -30,37 +27,13 @@ final class BrowserConfiguratorIT {
     private static final By CONFIGURE_WINDOW = By.cssSelector("a[data-product='casement_window']");
 
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    @Order(1)
+    static final Browser browser = Browser.chromium("FAILED-");
 
-    private static ServerUnderTest server;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        // CI installs Chromium (.ci/run); elsewhere a machine without it skips these tests, saying why
-        assumeTrue(
-                Browser.available() || System.getenv("CI") != null,
-                "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install -y chromium chromium-driver");
-        server = ServerUnderTest.start();
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    @Order(2)
+    static final ServerUnderTest server =
+            ServerUnderTest.perClass().orRunningAt(System.getProperty("tilpass.ui.baseUrl", ""));
 
     @BeforeEach
     void desktopInNorwegian() {

@@ -1,7 +1,6 @@
 package no.tilpass.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,13 +15,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
+import no.tilpass.server.ServerUnderTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -39,43 +37,24 @@ final class PlannerBrowserIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot(
-                        "FAILED-planner-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    @Order(1)
+    static final Browser browser = Browser.chromium("FAILED-planner-");
 
-    private static ServerUnderTest server;
-    private static Browser browser;
+    @RegisterExtension
+    @Order(2)
+    static final ServerUnderTest server = ServerUnderTest.perClass()
+            .withProperty("tilpass.planSeconds", "1")
+            .orRunningAt(System.getProperty("tilpass.ui.baseUrl", ""));
+
     private static final List<JsonNode> orders = new ArrayList<>();
     private static JsonNode motorOrder;
 
     @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(
-                Browser.available() || System.getenv("CI") != null,
-                "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install -y chromium chromium-driver");
-        System.setProperty("tilpass.planSeconds", "1");
-        server = ServerUnderTest.start();
+    static void placeOrders() throws Exception {
         orders.add(orderWindow(1000, 1));
         orders.add(orderWindow(1400, 3));
         // waits for motors, of which the bundled stock has none, so the stock panel has a shortage to mark
         motorOrder = orderWindow(1000, 2, "sashes", 1, "blinds", "integrated", "blinds_motor", true);
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (server != null) {
-            server.close();
-        }
     }
 
     @BeforeEach
