@@ -2,7 +2,6 @@ package no.tilpass.cli;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.tilpass.bench.SessionBenchmark;
 import no.tilpass.bench.SessionReport;
@@ -47,8 +46,8 @@ final class BenchCommand implements Runnable {
         @Option(names = "--steps", defaultValue = "20", description = "decisions to make (default ${DEFAULT-VALUE})")
         int steps;
 
-        @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
-        long seed;
+        @Mixin
+        SeedOption seed;
 
         @Option(
                 names = "--baseline",
@@ -60,23 +59,22 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
             if (steps < 0) {
+                PrintWriter err = spec.commandLine().getErr();
                 err.println("error: --steps " + steps + " is negative");
                 err.println("Maybe use --steps 20.");
                 return 2;
             }
-            Optional<ModelInput.Loaded> loaded = ModelInput.load(model.path, err);
-            if (loaded.isEmpty()) {
-                return 1;
-            }
-            out.println(Summary.of(loaded.get()));
+            return ModelCommand.run(spec, model, this::session);
+        }
+
+        private int session(ModelCommand.Input input, PrintWriter out, PrintWriter err) {
+            out.println(Summary.of(input.loaded()));
             SessionReport report = SessionBenchmark.run(
-                    loaded.get().space(),
-                    loaded.get().loadMillis(),
+                    input.space(),
+                    input.loaded().loadMillis(),
                     steps,
-                    seed,
+                    seed.value,
                     baseline,
                     progress ? line -> out.println(line) : line -> {});
             out.println(report.toJson());
@@ -124,8 +122,8 @@ final class BenchCommand implements Runnable {
                 description = "server to use if one answers (default ${DEFAULT-VALUE})")
         String url;
 
-        @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
-        long seed;
+        @Mixin
+        SeedOption seed;
 
         @Override
         public Integer call() {
@@ -139,8 +137,8 @@ final class BenchCommand implements Runnable {
                 err.println("Maybe --url http://127.0.0.1:7070.");
                 return 2;
             }
-            HttpBenchmark.Outcome outcome =
-                    HttpBenchmark.run(new HttpBenchmark.Settings(model, sessions, seconds, warmup, base, seed), err);
+            HttpBenchmark.Outcome outcome = HttpBenchmark.run(
+                    new HttpBenchmark.Settings(model, sessions, seconds, warmup, base, seed.value), err);
             if (outcome instanceof HttpBenchmark.Outcome.Failed failed) {
                 err.println("error: " + failed.message());
                 err.println(failed.maybe());

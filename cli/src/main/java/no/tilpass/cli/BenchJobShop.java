@@ -15,6 +15,7 @@ import no.tilpass.bench.jobshop.JobShopInstance;
 import no.tilpass.bench.jobshop.JobShopRun;
 import no.tilpass.bench.jobshop.JobShopSuite;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,8 +41,8 @@ final class BenchJobShop {
         @Option(names = "--seconds", defaultValue = "60", description = "time limit (default ${DEFAULT-VALUE})")
         double seconds;
 
-        @Option(names = "--workers", description = "parallel solver workers (default: all available cores)")
-        Integer workers;
+        @Mixin
+        WorkersOption workers;
 
         @Option(names = "--out", paramLabel = "SCHEDULE.json", description = "write {\"starts\":[[...],...]}")
         Path out;
@@ -60,7 +61,7 @@ final class BenchJobShop {
                 return 1;
             }
             JobShopInstance instance = ((JobShopInstance.Loaded) read).instance();
-            int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+            int w = workers.count();
             out.printf(
                     "%s: %d jobs x %d machines, %.0f s, %d workers%n",
                     instance.name(), instance.jobCount(), instance.machineCount(), seconds, w);
@@ -108,8 +109,8 @@ final class BenchJobShop {
                 description = "time limit per instance (default ${DEFAULT-VALUE})")
         double seconds;
 
-        @Option(names = "--workers", description = "parallel solver workers (default: all available cores)")
-        Integer workers;
+        @Mixin
+        WorkersOption workers;
 
         @Override
         public Integer call() {
@@ -142,7 +143,7 @@ final class BenchJobShop {
                     return 2;
                 }
             }
-            int w = workers != null ? workers : Runtime.getRuntime().availableProcessors();
+            int w = workers.count();
             out.printf("job-shop suite: %.0f s per instance, %d workers, data %s%n", seconds, w, dir);
             out.flush();
             JobShopSuite.run(dir, rows, Set.copyOf(families), Set.copyOf(instances), seconds, w, line -> {
@@ -153,14 +154,14 @@ final class BenchJobShop {
         }
     }
 
-    private static Integer checkLimits(double seconds, Integer workers, PrintWriter err) {
+    private static Integer checkLimits(double seconds, WorkersOption workers, PrintWriter err) {
         if (!(seconds > 0)) {
             err.println("error: --seconds " + seconds + " must be positive");
             err.println("Maybe use --seconds 60.");
             return 2;
         }
-        if (workers != null && workers < 1) {
-            err.println("error: --workers " + workers + " must be at least 1");
+        if (workers.requested != null && workers.requested < 1) {
+            err.println("error: --workers " + workers.requested + " must be at least 1");
             err.println("Maybe leave it out to use every core.");
             return 2;
         }

@@ -10,7 +10,6 @@ import no.tilpass.engine.bom.BillOfMaterials;
 import no.tilpass.engine.bom.Explosion;
 import no.tilpass.engine.completion.Completer;
 import no.tilpass.engine.completion.Completion;
-import no.tilpass.engine.explanation.Explainer;
 import no.tilpass.engine.model.ModelLoader;
 import no.tilpass.engine.model.ProductModel;
 import no.tilpass.engine.space.Decision;
@@ -59,8 +58,7 @@ final class BomCommand implements Callable<Integer> {
         }
         Completion completion = new Completer(product.space()).complete(decisions.get());
         if (!(completion instanceof Completion.Complete complete)) {
-            err.println("error: the decisions conflict: no valid configuration has them all.");
-            ExplainCommand.printRepair(new Explainer(product.space()).repair(decisions.get()), err);
+            DecisionInput.printConflict(product.space(), decisions.get(), err);
             return 1;
         }
         Map<String, String> configuration = new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package no.tilpass.cli;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.tilpass.engine.analysis.Analysis;
 import no.tilpass.engine.analysis.ModelAnalysis;
@@ -39,14 +38,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<ModelInput.Loaded> loaded = ModelInput.load(model.path, err);
-        if (loaded.isEmpty()) {
-            return 1;
-        }
-        SolutionSpace space = loaded.get().space();
-        out.println(Summary.of(loaded.get()));
+        return ModelCommand.run(spec, model, this::check);
+    }
+
+    private int check(ModelCommand.Input input, PrintWriter out, PrintWriter err) {
+        SolutionSpace space = input.space();
+        out.println(Summary.of(input.loaded()));
         if (SatSolver.of(space.cnf()).solve() != SatResult.SATISFIABLE) {
             List<Rule> conflict = new Explainer(space).conflictingRules();
             err.println("error: " + model.path + ": the model has no valid configuration; these " + conflict.size()

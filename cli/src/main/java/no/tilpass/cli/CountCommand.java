@@ -2,7 +2,6 @@ package no.tilpass.cli;
 
 import java.io.PrintWriter;
 import java.math.BigInteger;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.tilpass.engine.counting.ModelCounter;
 import picocli.CommandLine.Command;
@@ -25,21 +24,14 @@ final class CountCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<ModelInput.Loaded> loaded = ModelInput.load(model.path, err);
-        if (loaded.isEmpty()) {
-            return 1;
-        }
-        Optional<int[]> literals =
-                DecisionInput.literals(assume.text, loaded.get().space(), err);
-        if (literals.isEmpty()) {
-            return 2;
-        }
+        return ModelCommand.run(spec, model, assume, this::count);
+    }
+
+    private int count(ModelCommand.Input input, PrintWriter out, PrintWriter err) {
         long start = System.nanoTime();
-        BigInteger count = ModelCounter.count(loaded.get().space(), literals.get());
+        BigInteger count = ModelCounter.count(input.space(), input.literals());
         long millis = (System.nanoTime() - start) / 1_000_000;
-        out.println(Summary.of(loaded.get()));
+        out.println(Summary.of(input.loaded()));
         out.println("counted in " + millis + " ms (" + count.toString().length() + " digits)");
         out.println(count);
         return 0;

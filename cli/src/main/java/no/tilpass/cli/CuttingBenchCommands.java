@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import no.tilpass.bench.BppInstance;
 import no.tilpass.bench.CuttingBenchmark;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,8 +45,8 @@ final class CuttingBenchCommands {
         @Option(names = "--out", paramLabel = "PLAN.json", description = "write {\"bars\":[[item indices],...]}")
         Path out;
 
-        @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
-        long seed;
+        @Mixin
+        SeedOption seed;
 
         @Override
         public Integer call() throws IOException {
@@ -61,7 +62,8 @@ final class CuttingBenchCommands {
                 return 1;
             }
             BppInstance instance = ((BppInstance.Loaded) read).instance();
-            CuttingBenchmark.Run run = CuttingBenchmark.run(instance, Duration.ofMillis((long) (seconds * 1000)), seed);
+            CuttingBenchmark.Run run =
+                    CuttingBenchmark.run(instance, Duration.ofMillis((long) (seconds * 1000)), seed.value);
             if (out != null) {
                 Files.writeString(out, run.planJson() + "\n");
             }
@@ -90,8 +92,8 @@ final class CuttingBenchCommands {
                 description = "the production bench-data folder (default ${DEFAULT-VALUE})")
         Path data;
 
-        @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
-        long seed;
+        @Mixin
+        SeedOption seed;
 
         @Override
         public Integer call() throws IOException {
@@ -108,7 +110,7 @@ final class CuttingBenchCommands {
                     data,
                     set,
                     Duration.ofMillis((long) (seconds * 1000)),
-                    seed,
+                    seed.value,
                     spec.commandLine().getOut());
             return 0;
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import no.tilpass.engine.configurator.Configurator;
 import no.tilpass.engine.configurator.Resolution;
+import no.tilpass.engine.explanation.Explainer;
 import no.tilpass.engine.space.Decision;
 import no.tilpass.engine.space.SolutionSpace;
 
@@ -17,12 +18,8 @@ final class DecisionInput {
         return resolve(text, space, err).map(Resolved::decisions);
     }
 
-    /** The validated decisions as SAT literals, or empty after printing what is wrong. */
-    static Optional<int[]> literals(String text, SolutionSpace space, PrintWriter err) {
-        return resolve(text, space, err).map(resolved -> resolved.resolution().literals());
-    }
-
-    private static Optional<Resolved> resolve(String text, SolutionSpace space, PrintWriter err) {
+    /** The validated decisions, also as SAT literals, or empty after printing what is wrong. */
+    static Optional<Resolved> resolve(String text, SolutionSpace space, PrintWriter err) {
         Assumptions.Parsed parsed = Assumptions.parse(text, space);
         if (parsed.error().isPresent()) {
             err.println("error: " + parsed.error().get());
@@ -37,8 +34,14 @@ final class DecisionInput {
             }
             return Optional.empty();
         }
-        return Optional.of(new Resolved(parsed.decisions(), (Resolution.Resolved) resolution));
+        return Optional.of(new Resolved(parsed.decisions(), ((Resolution.Resolved) resolution).literals()));
     }
 
-    private record Resolved(List<Decision> decisions, Resolution.Resolved resolution) {}
+    /** Says that {@code decisions} have no valid configuration and prints the minimal repair. */
+    static void printConflict(SolutionSpace space, List<Decision> decisions, PrintWriter err) {
+        err.println("error: the decisions conflict: no valid configuration has them all.");
+        ExplainCommand.printRepair(new Explainer(space).repair(decisions), err);
+    }
+
+    record Resolved(List<Decision> decisions, int[] literals) {}
 }

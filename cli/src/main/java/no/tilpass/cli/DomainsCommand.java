@@ -2,12 +2,9 @@ package no.tilpass.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.tilpass.engine.configurator.Configurator;
 import no.tilpass.engine.configurator.DomainResult;
-import no.tilpass.engine.explanation.Explainer;
-import no.tilpass.engine.space.Decision;
 import no.tilpass.engine.space.SolutionSpace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,23 +30,16 @@ final class DomainsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<ModelInput.Loaded> loaded = ModelInput.load(model.path, err);
-        if (loaded.isEmpty()) {
-            return 1;
-        }
-        SolutionSpace space = loaded.get().space();
-        Optional<List<Decision>> decisions = DecisionInput.decisions(assume.text, space, err);
-        if (decisions.isEmpty()) {
-            return 2;
-        }
+        return ModelCommand.run(spec, model, assume, this::domains);
+    }
+
+    private int domains(ModelCommand.Input input, PrintWriter out, PrintWriter err) {
+        SolutionSpace space = input.space();
         long start = System.nanoTime();
-        DomainResult result = new Configurator(space).domains(decisions.get());
+        DomainResult result = new Configurator(space).domains(input.decisions());
         long micros = (System.nanoTime() - start) / 1_000;
         if (!(result instanceof DomainResult.Consistent consistent)) {
-            err.println("error: the decisions conflict: no valid configuration has them all.");
-            ExplainCommand.printRepair(new Explainer(space).repair(decisions.get()), err);
+            DecisionInput.printConflict(space, input.decisions(), err);
             return 1;
         }
         List<int[]> valid = consistent.validIndices();
@@ -57,7 +47,7 @@ final class DomainsCommand implements Callable<Integer> {
             out.println(DomainPrinter.json(space, valid));
             return 0;
         }
-        out.println(Summary.of(loaded.get()));
+        out.println(Summary.of(input.loaded()));
         for (int o = 0; o < space.options().size(); o++) {
             no.tilpass.engine.space.Option option = space.options().get(o);
             out.println(option.name() + ": " + DomainPrinter.text(option, valid.get(o)));

@@ -38,17 +38,12 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<ModelInput.Loaded> loaded = ModelInput.load(model.path, err);
-        if (loaded.isEmpty()) {
-            return 1;
-        }
-        SolutionSpace space = loaded.get().space();
-        Optional<List<Decision>> decisions = DecisionInput.decisions(assume.text, space, err);
-        if (decisions.isEmpty()) {
-            return 2;
-        }
+        return ModelCommand.run(spec, model, assume, this::explain);
+    }
+
+    private int explain(ModelCommand.Input input, PrintWriter out, PrintWriter err) {
+        SolutionSpace space = input.space();
+        List<Decision> decisions = input.decisions();
         Optional<List<Decision>> query = DecisionInput.decisions(why, space, err);
         if (query.isEmpty()) {
             return 2;
@@ -60,14 +55,14 @@ final class ExplainCommand implements Callable<Integer> {
         }
         Decision wanted = query.get().get(0);
         Explainer explainer = new Explainer(space);
-        Explanation explanation = explainer.whyUnavailable(decisions.get(), wanted);
+        Explanation explanation = explainer.whyUnavailable(decisions, wanted);
         if (explanation instanceof Explanation.Available) {
             out.println(wanted + " is available: at least one valid configuration has it with your decisions.");
             return 0;
         }
         if (explanation instanceof Explanation.DecisionsInconsistent) {
             out.println("Your decisions conflict with each other, so nothing can be explained against them.");
-            printRepair(explainer.repair(decisions.get()), out);
+            printRepair(explainer.repair(decisions), out);
             return 1;
         }
         Explanation.Excluded excluded = (Explanation.Excluded) explanation;
@@ -89,7 +84,7 @@ final class ExplainCommand implements Callable<Integer> {
         } else if (!excluded.dead()) {
             out.println("(An option takes one value: your decision already chose another.)");
         }
-        Change change = explainer.makeAvailable(decisions.get(), wanted);
+        Change change = explainer.makeAvailable(decisions, wanted);
         if (change instanceof Change.Retract retract) {
             out.println("To make " + wanted + " available: " + describe(retract.retractions()) + ".");
         }

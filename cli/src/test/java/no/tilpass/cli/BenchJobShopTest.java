@@ -3,8 +3,6 @@ package no.tilpass.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BenchJobShopTest {
-    private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
-    }
 
     @Test
     void bench_jobshop_prints_makespan_lower_bound_and_seconds_last_and_writes_the_starts(@TempDir Path dir)
@@ -26,7 +18,7 @@ class BenchJobShopTest {
         Files.writeString(instance, "2 2\n0 3 1 2\n1 4 0 1\n");
         Path schedule = dir.resolve("schedule.json");
 
-        String[] run = run(
+        CliRun run = CliRun.of(
                 "bench",
                 "jobshop",
                 instance.toString(),
@@ -37,8 +29,8 @@ class BenchJobShopTest {
                 "--out",
                 schedule.toString());
 
-        assertThat(run[0]).as(run[2]).isEqualTo("0");
-        List<String> lines = run[1].lines().toList();
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> lines = run.lines();
         assertThat(lines.get(lines.size() - 1)).matches("\\{\"makespan\":6,\"lower_bound\":6,\"seconds\":[0-9.]+}");
         // Every schedule of makespan 6: job 1 takes M1 first (0-4), job 0 follows on M1 at 4; job 0's M0
         // may start at 0 or 1, job 1's M0 at 4 or 5.
@@ -50,10 +42,10 @@ class BenchJobShopTest {
         Path instance = dir.resolve("bad.txt");
         Files.writeString(instance, "2 2\n0 3 1 2\n0 x\n");
 
-        String[] run = run("bench", "jobshop", instance.toString(), "--seconds", "1");
+        CliRun run = CliRun.of("bench", "jobshop", instance.toString(), "--seconds", "1");
 
-        assertThat(run[0]).isEqualTo("1");
-        assertThat(run[2]).contains("bad.txt:3:1:", "Maybe").doesNotContain("Exception");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("bad.txt:3:1:", "Maybe").doesNotContain("Exception");
     }
 
     @Test
@@ -63,10 +55,10 @@ class BenchJobShopTest {
                 "instance,family,jobs,machines,status,bks_lb,bks_ub,cpsat915_600s_ub,file\n"
                         + "tiny,tn,2,2,closed,6,6,6,tiny.txt\n");
 
-        String[] run = run("bench", "jobshop-suite", "--data", dir.toString(), "--family", "ta");
+        CliRun run = CliRun.of("bench", "jobshop-suite", "--data", dir.toString(), "--family", "ta");
 
-        assertThat(run[0]).isEqualTo("2");
-        assertThat(run[2]).contains("--family ta", "Maybe use one of tn");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--family ta", "Maybe use one of tn");
     }
 
     @Test
@@ -78,13 +70,13 @@ class BenchJobShopTest {
                         + "tiny,tn,2,2,closed,6,6,6,tiny.txt\n"
                         + "gone,tn,2,2,closed,6,6,6,missing.txt\n");
 
-        String[] run = run("bench", "jobshop-suite", "--data", dir.toString(), "--seconds", "5", "--workers", "1");
+        CliRun run = CliRun.of("bench", "jobshop-suite", "--data", dir.toString(), "--seconds", "5", "--workers", "1");
 
-        assertThat(run[0]).as(run[2]).isEqualTo("0");
-        assertThat(run[1]).contains("tiny", "makespan     6", "gap   0.00%", "gone", "ERROR");
-        assertThat(run[1])
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("tiny", "makespan     6", "gap   0.00%", "gone", "ERROR");
+        assertThat(run.out())
                 .contains("family tn   instances  2  mean gap  0.00%  at best-known  1/1  proved optimal  1  errors 1");
-        List<String> lines = run[1].lines().toList();
+        List<String> lines = run.lines();
         assertThat(lines.get(lines.size() - 1)).startsWith("{\"families\":{\"tn\":{\"instances\":2");
     }
 }

@@ -3,8 +3,6 @@ package no.tilpass.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,18 +12,9 @@ class BomCommandTest {
     private static final Path WINDOW =
             Path.of(System.getProperty("tilpass.root", "..")).resolve("models/window.tpm");
 
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void bom_prints_the_lines_cuts_and_routing_of_the_window_completed_with_defaults() {
-        Run run = run("bom", WINDOW.toString(), "--assume", "width=1000,height=1400");
+        CliRun run = CliRun.of("bom", WINDOW.toString(), "--assume", "width=1000,height=1400");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("width=1000", "height=1400")
@@ -35,7 +24,7 @@ class BomCommandTest {
 
     @Test
     void bom_json_is_one_object_with_the_cut_lengths_from_the_formulas() {
-        Run run = run("bom", WINDOW.toString(), "--assume", "width=1000,height=1400", "--json");
+        CliRun run = CliRun.of("bom", WINDOW.toString(), "--assume", "width=1000,height=1400", "--json");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out().strip()).startsWith("{").endsWith("}");
         assertThat(run.out())
@@ -46,12 +35,12 @@ class BomCommandTest {
 
     @Test
     void bom_explains_conflicting_decisions_and_refuses_other_formats(@TempDir Path dir) throws IOException {
-        Run conflict = run("bom", WINDOW.toString(), "--assume", "width=2400,height=2400");
+        CliRun conflict = CliRun.of("bom", WINDOW.toString(), "--assume", "width=2400,height=2400");
         assertThat(conflict.exit()).isEqualTo(1);
         assertThat(conflict.err()).contains("conflict").doesNotContain("Exception");
         Path cnf = dir.resolve("a.dimacs");
         Files.writeString(cnf, "p cnf 1 1\n1 0\n");
-        Run other = run("bom", cnf.toString());
+        CliRun other = CliRun.of("bom", cnf.toString());
         assertThat(other.exit()).isEqualTo(2);
         assertThat(other.err()).contains(".tpm").contains("Maybe");
     }

@@ -3,11 +3,8 @@ package no.tilpass.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,27 +14,9 @@ class CommandLineTest {
     private static final Path CONFIGURATION = SHARED.resolve("bench-data/configuration");
     private static final Path WINDOW = ROOT.resolve("models/window.tpm");
 
-    private record Run(int exit, String out, String err) {
-        List<String> lines() {
-            return out.lines().toList();
-        }
-
-        String lastLine() {
-            List<String> lines = lines();
-            return lines.get(lines.size() - 1);
-        }
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void check_accepts_the_shipped_window_model_and_prints_a_summary() {
-        Run run = run("check", WINDOW.toString());
+        CliRun run = CliRun.of("check", WINDOW.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("options").contains("rules").contains("satisfiable: yes");
     }
@@ -46,7 +25,7 @@ class CommandLineTest {
     void check_reports_a_truncated_dimacs_file_with_its_place_and_a_maybe_line(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("truncated.dimacs");
         Files.writeString(file, "p cnf 3 2\n1 -2 0\n2 3");
-        Run run = run("check", file.toString());
+        CliRun run = CliRun.of("check", file.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("truncated.dimacs:").contains("Maybe").doesNotContain("Exception");
     }
@@ -55,7 +34,7 @@ class CommandLineTest {
     void check_names_the_minimal_conflicting_rules_of_an_unsatisfiable_model(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("unsat.dimacs");
         Files.writeString(file, "c 1 a\nc 2 b\nc 3 c\np cnf 3 4\n1 0\n-1 2 0\n-2 0\n3 -1 0\n");
-        Run run = run("check", file.toString());
+        CliRun run = CliRun.of("check", file.toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err())
                 .contains("no valid configuration")
@@ -68,14 +47,15 @@ class CommandLineTest {
 
     @Test
     void a_missing_model_file_is_a_clear_error_not_a_stack_trace() {
-        Run run = run("check", "no/such/model.tpm");
+        CliRun run = CliRun.of("check", "no/such/model.tpm");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("no such file").contains("Maybe").doesNotContain("Exception");
     }
 
     @Test
     void count_prints_the_exact_count_as_its_last_line() {
-        Run run = run("count", CONFIGURATION.resolve("small/pizzas.uvl").toString());
+        CliRun run =
+                CliRun.of("count", CONFIGURATION.resolve("small/pizzas.uvl").toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.lastLine()).isEqualTo("42");
     }
@@ -83,20 +63,22 @@ class CommandLineTest {
     @Test
     void count_under_assumptions_counts_only_the_configurations_that_have_them() {
         Path berkeley = CONFIGURATION.resolve("feature-models/berkeleydb_splot.dimacs");
-        long all = Long.parseLong(run("count", berkeley.toString()).lastLine());
+        long all = Long.parseLong(CliRun.of("count", berkeley.toString()).lastLine());
         long with = 0;
         long without = 0;
         // variable 2 is a plain optional feature somewhere in the model; both polarities add up to the total
-        with = Long.parseLong(run("count", berkeley.toString(), "--assume", "2").lastLine());
+        with = Long.parseLong(
+                CliRun.of("count", berkeley.toString(), "--assume", "2").lastLine());
         without = Long.parseLong(
-                run("count", berkeley.toString(), "--assume", "-2").lastLine());
+                CliRun.of("count", berkeley.toString(), "--assume", "-2").lastLine());
         assertThat(all).isEqualTo(32);
         assertThat(with + without).isEqualTo(all);
     }
 
     @Test
     void domains_as_json_names_every_option_once() {
-        Run run = run("domains", CONFIGURATION.resolve("small/pizzas.uvl").toString(), "--json");
+        CliRun run =
+                CliRun.of("domains", CONFIGURATION.resolve("small/pizzas.uvl").toString(), "--json");
         assertThat(run.exit()).as(run.err()).isZero();
         String json = run.lastLine();
         assertThat(json).startsWith("{").endsWith("}").contains("\"Pizza\":[\"true\"]");
@@ -104,14 +86,15 @@ class CommandLineTest {
 
     @Test
     void domains_of_the_window_print_integer_options_as_ranges() {
-        Run run = run("domains", WINDOW.toString(), "--json");
+        CliRun run = CliRun.of("domains", WINDOW.toString(), "--json");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.lastLine()).contains("{\"from\":").contains("\"step\":");
     }
 
     @Test
     void an_unknown_option_in_assume_gets_the_nearest_names() {
-        Run run = run("domains", CONFIGURATION.resolve("small/pizzas.uvl").toString(), "--assume", "Piza=true");
+        CliRun run =
+                CliRun.of("domains", CONFIGURATION.resolve("small/pizzas.uvl").toString(), "--assume", "Piza=true");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err())
                 .contains("unknown option 'Piza'")
@@ -121,7 +104,8 @@ class CommandLineTest {
 
     @Test
     void conflicting_decisions_are_answered_with_a_minimal_repair() {
-        Run run = run("domains", CONFIGURATION.resolve("small/pizzas.uvl").toString(), "--assume", "Pizza=false");
+        CliRun run =
+                CliRun.of("domains", CONFIGURATION.resolve("small/pizzas.uvl").toString(), "--assume", "Pizza=false");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("conflict").contains("undo Pizza=false");
     }
@@ -130,7 +114,8 @@ class CommandLineTest {
     void explain_names_the_users_own_decisions_and_the_rules() {
         Path pizzas = CONFIGURATION.resolve("small/pizzas.uvl");
         // the model's only cross-tree constraint: CheesyCrust => Big (Size is an alternative of Normal, Big)
-        Run run = run("explain", pizzas.toString(), "--assume", "Salami=true,Normal=true", "--why", "CheesyCrust=true");
+        CliRun run = CliRun.of(
+                "explain", pizzas.toString(), "--assume", "Salami=true,Normal=true", "--why", "CheesyCrust=true");
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out())
                 .contains("CheesyCrust=true is unavailable because")
@@ -141,7 +126,7 @@ class CommandLineTest {
 
     @Test
     void bench_session_ends_with_one_json_line_that_agrees_with_the_baseline() {
-        Run run = run(
+        CliRun run = CliRun.of(
                 "bench",
                 "session",
                 CONFIGURATION.resolve("feature-models/berkeleydb_splot.dimacs").toString(),

@@ -7,15 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.IntStream;
 import no.tilpass.engine.space.Cnf;
 import no.tilpass.engine.space.Decision;
 import no.tilpass.engine.space.Option;
-import no.tilpass.engine.space.OptionKind;
 import no.tilpass.engine.space.Rule;
 import no.tilpass.engine.space.SolutionSpace;
 import no.tilpass.engine.testsupport.BruteForce;
-import no.tilpass.engine.testsupport.RandomSpaces;
+import no.tilpass.engine.testsupport.OneHot;
+import no.tilpass.engine.testsupport.RandomCase;
 import org.junit.jupiter.api.Test;
 
 class CompleterTest {
@@ -25,14 +24,13 @@ class CompleterTest {
     void completions_are_valid_honour_decisions_and_keep_defaults_greedily_on_random_models() {
         int complete = 0;
         int yielding = 0;
-        for (long seed = 0; seed < SEEDS; seed++) {
-            Random rnd = new Random(seed);
-            SolutionSpace space = RandomSpaces.random(rnd);
-            BruteForce bf = new BruteForce(space);
+        for (RandomCase model : RandomCase.ofSeeds(SEEDS)) {
+            SolutionSpace space = model.space();
+            BruteForce bf = model.bf();
             Completer completer = new Completer(space);
             for (int trial = 0; trial < 5; trial++) {
-                List<Decision> decisions = RandomSpaces.decisions(space, rnd, 4);
-                String ctx = "seed " + seed + ", decisions " + decisions + ", " + space.cnf();
+                List<Decision> decisions = model.decisions(4);
+                String ctx = model.context(decisions);
                 Completion c = completer.complete(decisions);
                 if (!bf.satisfiable(bf.literals(decisions))) {
                     assertThat(c).as(ctx).isEqualTo(new Completion.Inconsistent(decisions));
@@ -55,13 +53,13 @@ class CompleterTest {
     @Test
     void cheapest_completion_equals_the_brute_force_minimum_on_random_models() {
         int cheapest = 0;
-        for (long seed = 0; seed < SEEDS; seed++) {
-            Random rnd = new Random(seed);
-            SolutionSpace space = RandomSpaces.random(rnd);
-            BruteForce bf = new BruteForce(space);
+        for (RandomCase model : RandomCase.ofSeeds(SEEDS)) {
+            SolutionSpace space = model.space();
+            BruteForce bf = model.bf();
             Completer completer = new Completer(space);
             for (int trial = 0; trial < 3; trial++) {
-                List<Decision> decisions = RandomSpaces.decisions(space, rnd, 3);
+                List<Decision> decisions = model.decisions(3);
+                Random rnd = model.rnd();
                 Map<Integer, Long> costs = new LinkedHashMap<>();
                 int n = space.cnf().variableCount();
                 long scale = rnd.nextBoolean() ? 10 : 1_000_000;
@@ -69,7 +67,7 @@ class CompleterTest {
                     int lit = (1 + rnd.nextInt(n)) * (rnd.nextBoolean() ? 1 : -1);
                     costs.put(lit, (long) (rnd.nextDouble() * 1.5 * scale - 0.5 * scale));
                 }
-                String ctx = "seed " + seed + ", decisions " + decisions + ", costs " + costs + ", " + space.cnf();
+                String ctx = model.context(decisions, "costs", costs);
                 int[] d = bf.literals(decisions);
                 Completion c = completer.cheapest(decisions, costs);
                 if (!bf.satisfiable(d)) {
@@ -152,26 +150,12 @@ class CompleterTest {
     private static SolutionSpace car() {
         List<int[]> clauses = new ArrayList<>();
         List<Integer> ruleOf = new ArrayList<>();
-        Option engine = oneHot("engine", List.of("petrol", "diesel", "electric"), 1, 0, clauses, ruleOf);
-        Option gearbox = oneHot("gearbox", List.of("manual", "automatic"), 4, 0, clauses, ruleOf);
+        Option engine = OneHot.option("engine", List.of("petrol", "diesel", "electric"), 1, 0, clauses, ruleOf);
+        Option gearbox = OneHot.option("gearbox", List.of("manual", "automatic"), 4, 0, clauses, ruleOf);
         clauses.add(new int[] {-engine.literal(2), gearbox.literal(1)});
         ruleOf.add(0);
         List<Rule> rules = List.of(new Rule("ev-auto", "Electric is automatic", "Electric cars have no clutch.", ""));
         return new SolutionSpace("car", List.of(engine, gearbox), rules, Cnf.of(5, clauses, ruleOf));
-    }
-
-    private static Option oneHot(
-            String name, List<String> values, int first, int defaultIndex, List<int[]> clauses, List<Integer> ruleOf) {
-        int[] lits = IntStream.range(first, first + values.size()).toArray();
-        clauses.add(lits.clone());
-        ruleOf.add(Cnf.STRUCTURAL);
-        for (int i = 0; i < lits.length; i++) {
-            for (int j = i + 1; j < lits.length; j++) {
-                clauses.add(new int[] {-lits[i], -lits[j]});
-                ruleOf.add(Cnf.STRUCTURAL);
-            }
-        }
-        return new Option(name, OptionKind.ENUM, values, lits, new int[0], defaultIndex);
     }
 
     private static void checkConfiguration(

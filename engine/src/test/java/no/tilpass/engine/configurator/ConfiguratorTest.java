@@ -12,6 +12,7 @@ import no.tilpass.engine.space.Option;
 import no.tilpass.engine.space.OptionKind;
 import no.tilpass.engine.space.Rule;
 import no.tilpass.engine.space.SolutionSpace;
+import no.tilpass.engine.testsupport.OneHot;
 import org.junit.jupiter.api.Test;
 
 class ConfiguratorTest {
@@ -33,14 +34,7 @@ class ConfiguratorTest {
                     values.add("v" + i);
                 }
                 options.add(new Option("e" + o, OptionKind.ENUM, values, lits, new int[0], -1));
-                clauses.add(lits.clone());
-                ruleOf.add(Cnf.STRUCTURAL);
-                for (int i = 0; i < size; i++) {
-                    for (int j = i + 1; j < size; j++) {
-                        clauses.add(new int[] {-lits[i], -lits[j]});
-                        ruleOf.add(Cnf.STRUCTURAL);
-                    }
-                }
+                OneHot.exactlyOne(lits, clauses, ruleOf);
             } else {
                 options.add(Option.bool("b" + o, ++variables, -1));
             }

@@ -1,5 +1,6 @@
 package no.tilpass.engine.diagram;
 
+import static no.tilpass.engine.testsupport.Literals.plus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -18,6 +19,7 @@ import no.tilpass.engine.space.OptionKind;
 import no.tilpass.engine.space.Rule;
 import no.tilpass.engine.space.SolutionSpace;
 import no.tilpass.engine.testsupport.BruteForce;
+import no.tilpass.engine.testsupport.OneHot;
 import org.junit.jupiter.api.Test;
 
 class DecisionDiagramTest {
@@ -46,14 +48,7 @@ class DecisionDiagramTest {
                 }
                 int defaultIndex = random.nextInt(3) == 0 ? -1 : random.nextInt(size);
                 options.add(new Option("e" + o, OptionKind.ENUM, values, lits, new int[0], defaultIndex));
-                clauses.add(lits.clone());
-                ruleOf.add(Cnf.STRUCTURAL);
-                for (int i = 0; i < size; i++) {
-                    for (int j = i + 1; j < size; j++) {
-                        clauses.add(new int[] {-lits[i], -lits[j]});
-                        ruleOf.add(Cnf.STRUCTURAL);
-                    }
-                }
+                OneHot.exactlyOne(lits, clauses, ruleOf);
             } else {
                 int v = ++variables;
                 optionLiterals.add(v);
@@ -119,12 +114,6 @@ class DecisionDiagramTest {
             }
             out.add(values.stream().mapToInt(Integer::intValue).toArray());
         }
-        return out;
-    }
-
-    private static int[] plus(int[] literals, int literal) {
-        int[] out = Arrays.copyOf(literals, literals.length + 1);
-        out[literals.length] = literal;
         return out;
     }
 

@@ -1,5 +1,7 @@
 package no.tilpass.engine.explanation;
 
+import static no.tilpass.engine.testsupport.Literals.plus;
+import static no.tilpass.engine.testsupport.Literals.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -37,11 +39,7 @@ class ExplainerFeatureModelIT {
     @ValueSource(
             strings = {"automotive01.dimacs", "financialservices01_2018-05-09.dimacs", "busybox-1.18.0_kconfig.dimacs"})
     void explanations_and_repairs_are_minimal_on_feature_models(String file) throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("tilpass.slow"), "slow suite: -Dtilpass.slow=true");
-        Path path = Path.of(
-                System.getProperty("tilpass.shared", "../shared"), "bench-data/configuration/feature-models", file);
-        Assumptions.assumeTrue(Files.exists(path), "missing " + path);
-        SolutionSpace space = ((LoadResult.Loaded) DimacsReader.read(path)).space();
+        SolutionSpace space = featureModel(file);
         Oracle oracle = new Oracle(space.cnf(), null);
         Explainer explainer = new Explainer(space);
         List<Long> explainMicros = new ArrayList<>();
@@ -76,7 +74,7 @@ class ExplainerFeatureModelIT {
                 assertThat(decisions).as(ctx).containsAll(x.decisions());
                 assertThat(oracle.sat(plus(s, q))).as(ctx).isFalse();
                 for (int i = 0; i < s.length; i++) {
-                    assertThat(oracle.sat(plus(ExplainerTest.without(s, i), q)))
+                    assertThat(oracle.sat(plus(without(s, i), q)))
                             .as(ctx + ": needs " + x.decisions().get(i))
                             .isTrue();
                 }
@@ -148,12 +146,8 @@ class ExplainerFeatureModelIT {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void conflicting_rules_are_minimal_on_a_feature_model_made_unsatisfiable(long seed) throws Exception {
-        Assumptions.assumeTrue(Boolean.getBoolean("tilpass.slow"), "slow suite: -Dtilpass.slow=true");
         String file = "automotive01.dimacs";
-        Path path = Path.of(
-                System.getProperty("tilpass.shared", "../shared"), "bench-data/configuration/feature-models", file);
-        Assumptions.assumeTrue(Files.exists(path), "missing " + path);
-        SolutionSpace model = ((LoadResult.Loaded) DimacsReader.read(path)).space();
+        SolutionSpace model = featureModel(file);
         Oracle oracle = new Oracle(model.cnf(), null);
         Random rnd = new Random(seed);
         List<Decision> decisions = consistentDecisions(model, oracle, rnd, 25);
@@ -237,12 +231,17 @@ class ExplainerFeatureModelIT {
         return o.literal(o.indexOf(d.value()));
     }
 
-    private static int[] literals(SolutionSpace space, List<Decision> ds) {
-        return ds.stream().mapToInt(d -> literal(space, d)).toArray();
+    /** A feature model of the shared bench data; the test is skipped outside the slow suite or without it. */
+    private static SolutionSpace featureModel(String file) {
+        Assumptions.assumeTrue(Boolean.getBoolean("tilpass.slow"), "slow suite: -Dtilpass.slow=true");
+        Path path = Path.of(
+                System.getProperty("tilpass.shared", "../shared"), "bench-data/configuration/feature-models", file);
+        Assumptions.assumeTrue(Files.exists(path), "missing " + path);
+        return ((LoadResult.Loaded) DimacsReader.read(path)).space();
     }
 
-    private static int[] plus(int[] a, int... b) {
-        return ExplainerTest.plus(a, b);
+    private static int[] literals(SolutionSpace space, List<Decision> ds) {
+        return ds.stream().mapToInt(d -> literal(space, d)).toArray();
     }
 
     private static long median(List<Long> xs) {

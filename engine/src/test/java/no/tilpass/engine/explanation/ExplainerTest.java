@@ -1,20 +1,22 @@
 package no.tilpass.engine.explanation;
 
+import static no.tilpass.engine.testsupport.Literals.plus;
+import static no.tilpass.engine.testsupport.Literals.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 import no.tilpass.engine.space.Cnf;
 import no.tilpass.engine.space.Decision;
 import no.tilpass.engine.space.Option;
-import no.tilpass.engine.space.OptionKind;
 import no.tilpass.engine.space.Rule;
 import no.tilpass.engine.space.SolutionSpace;
 import no.tilpass.engine.testsupport.BruteForce;
+import no.tilpass.engine.testsupport.OneHot;
+import no.tilpass.engine.testsupport.RandomCase;
 import no.tilpass.engine.testsupport.RandomSpaces;
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +28,15 @@ class ExplainerTest {
         int withDecisionsAndRules = 0;
         int dead = 0;
         int available = 0;
-        for (long seed = 0; seed < SEEDS; seed++) {
-            Random rnd = new Random(seed);
-            SolutionSpace space = RandomSpaces.random(rnd);
-            BruteForce bf = new BruteForce(space);
+        for (RandomCase model : RandomCase.ofSeeds(SEEDS)) {
+            SolutionSpace space = model.space();
+            BruteForce bf = model.bf();
             Explainer explainer = new Explainer(space);
             for (int trial = 0; trial < 3; trial++) {
-                List<Decision> decisions = RandomSpaces.decisions(space, rnd, 4);
+                List<Decision> decisions = model.decisions(4);
                 int[] d = bf.literals(decisions);
                 for (Decision query : RandomSpaces.allValues(space)) {
-                    String ctx = "seed " + seed + ", decisions " + decisions + ", query " + query + ", " + space.cnf();
+                    String ctx = model.context(decisions, "query", query);
                     int q = bf.literal(query);
                     Explanation e = explainer.whyUnavailable(decisions, query);
                     assertThat(e.query()).as(ctx).isEqualTo(query);
@@ -95,14 +96,13 @@ class ExplainerTest {
     @Test
     void repairs_restore_consistency_minimally_and_keep_the_newest_decisions_on_random_models() {
         int retracting = 0;
-        for (long seed = 0; seed < SEEDS; seed++) {
-            Random rnd = new Random(seed);
-            SolutionSpace space = RandomSpaces.random(rnd);
-            BruteForce bf = new BruteForce(space);
+        for (RandomCase model : RandomCase.ofSeeds(SEEDS)) {
+            SolutionSpace space = model.space();
+            BruteForce bf = model.bf();
             Explainer explainer = new Explainer(space);
             for (int trial = 0; trial < 5; trial++) {
-                List<Decision> decisions = RandomSpaces.decisions(space, rnd, 5);
-                String ctx = "seed " + seed + ", decisions " + decisions + ", " + space.cnf();
+                List<Decision> decisions = model.decisions(5);
+                String ctx = model.context(decisions);
                 Repair repair = explainer.repair(decisions);
                 if (!bf.satisfiable()) {
                     assertThat(repair).as(ctx).isInstanceOf(Repair.NoValidConfiguration.class);
@@ -124,15 +124,14 @@ class ExplainerTest {
     @Test
     void make_available_retracts_a_minimal_set_keeping_the_newest_decisions_on_random_models() {
         int retracting = 0;
-        for (long seed = 0; seed < SEEDS; seed++) {
-            Random rnd = new Random(seed);
-            SolutionSpace space = RandomSpaces.random(rnd);
-            BruteForce bf = new BruteForce(space);
+        for (RandomCase model : RandomCase.ofSeeds(SEEDS)) {
+            SolutionSpace space = model.space();
+            BruteForce bf = model.bf();
             Explainer explainer = new Explainer(space);
             for (int trial = 0; trial < 3; trial++) {
-                List<Decision> decisions = RandomSpaces.decisions(space, rnd, 5);
+                List<Decision> decisions = model.decisions(5);
                 for (Decision query : RandomSpaces.allValues(space)) {
-                    String ctx = "seed " + seed + ", decisions " + decisions + ", query " + query + ", " + space.cnf();
+                    String ctx = model.context(decisions, "query", query);
                     int q = bf.literal(query);
                     Change change = explainer.makeAvailable(decisions, query);
                     if (bf.satisfiable(plus(bf.literals(decisions), q))) {
@@ -323,9 +322,9 @@ class ExplainerTest {
     static SolutionSpace car() {
         List<int[]> clauses = new ArrayList<>();
         List<Integer> ruleOf = new ArrayList<>();
-        Option colour = oneHot("colour", List.of("red", "black", "white"), 1, clauses, ruleOf);
-        Option roof = oneHot("roof", List.of("steel", "glass"), 4, clauses, ruleOf);
-        Option size = oneHot("size", List.of("tiny", "small", "large"), 6, clauses, ruleOf);
+        Option colour = OneHot.option("colour", List.of("red", "black", "white"), 1, -1, clauses, ruleOf);
+        Option roof = OneHot.option("roof", List.of("steel", "glass"), 4, -1, clauses, ruleOf);
+        Option size = OneHot.option("size", List.of("tiny", "small", "large"), 6, -1, clauses, ruleOf);
         clauses.add(new int[] {-roof.literal(1), colour.literal(1)});
         ruleOf.add(0);
         clauses.add(new int[] {-size.literal(0)});
@@ -337,34 +336,5 @@ class ExplainerTest {
 
     static Rule glassIsBlack() {
         return new Rule("glass-black", "Glass roof colour", "A glass roof comes in black only.", "car.tpm:3:1");
-    }
-
-    static Option oneHot(String name, List<String> values, int first, List<int[]> clauses, List<Integer> ruleOf) {
-        int[] lits = IntStream.range(first, first + values.size()).toArray();
-        clauses.add(lits.clone());
-        ruleOf.add(Cnf.STRUCTURAL);
-        for (int i = 0; i < lits.length; i++) {
-            for (int j = i + 1; j < lits.length; j++) {
-                clauses.add(new int[] {-lits[i], -lits[j]});
-                ruleOf.add(Cnf.STRUCTURAL);
-            }
-        }
-        return new Option(name, OptionKind.ENUM, values, lits, new int[0], -1);
-    }
-
-    static int[] plus(int[] a, int... b) {
-        int[] out = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        return out;
-    }
-
-    static int[] without(int[] a, int index) {
-        int[] out = new int[a.length - 1];
-        for (int i = 0, k = 0; i < a.length; i++) {
-            if (i != index) {
-                out[k++] = a[i];
-            }
-        }
-        return out;
     }
 }

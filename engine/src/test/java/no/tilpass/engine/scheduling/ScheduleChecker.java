@@ -1,5 +1,7 @@
 package no.tilpass.engine.scheduling;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -13,6 +15,19 @@ import java.util.Map;
  */
 final class ScheduleChecker {
     private ScheduleChecker() {}
+
+    /**
+     * Asserts that {@code improved}, the search's answer from {@code start}, is a valid schedule with a
+     * makespan no longer than the start's; returns it.
+     */
+    static Schedule assertImproved(SchedulingProblem problem, long[][] start, long[][] improved, long seed) {
+        Schedule schedule = Schedule.of(problem, improved);
+        assertThat(violations(problem, schedule)).as("seed %d", seed).isEmpty();
+        assertThat(schedule.objective().makespan())
+                .as("seed %d", seed)
+                .isLessThanOrEqualTo(Schedule.of(problem, start).objective().makespan());
+        return schedule;
+    }
 
     static List<String> violations(SchedulingProblem problem, Schedule schedule) {
         List<String> out = new ArrayList<>();

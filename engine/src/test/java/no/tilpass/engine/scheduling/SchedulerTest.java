@@ -91,13 +91,7 @@ class SchedulerTest {
             SchedulingProblem problem = RandomProblems.plain(seed, 8, 4);
             long[][] start = PriorityRule.schedule(problem).orElseThrow();
             long[][] improved = TabuSearch.improve(problem, start, 0, System.nanoTime() + 200_000_000L, 2_000, seed);
-            Schedule schedule = Schedule.of(problem, improved);
-            assertThat(ScheduleChecker.violations(problem, schedule))
-                    .as("seed %d", seed)
-                    .isEmpty();
-            assertThat(schedule.objective().makespan())
-                    .as("seed %d", seed)
-                    .isLessThanOrEqualTo(Schedule.of(problem, start).objective().makespan());
+            ScheduleChecker.assertImproved(problem, start, improved, seed);
         }
     }
 

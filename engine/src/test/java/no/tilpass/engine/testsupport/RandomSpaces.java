@@ -38,14 +38,7 @@ public final class RandomSpaces {
                     lits[i] = ++vars;
                     values.add(name + "v" + i);
                 }
-                clauses.add(lits.clone());
-                ruleOf.add(Cnf.STRUCTURAL);
-                for (int i = 0; i < k; i++) {
-                    for (int j = i + 1; j < k; j++) {
-                        clauses.add(new int[] {-lits[i], -lits[j]});
-                        ruleOf.add(Cnf.STRUCTURAL);
-                    }
-                }
+                OneHot.exactlyOne(lits, clauses, ruleOf);
                 options.add(new Option(name, OptionKind.ENUM, values, lits, new int[0], def < 0 ? -1 : rnd.nextInt(k)));
             }
         }
