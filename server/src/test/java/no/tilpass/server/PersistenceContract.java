@@ -105,7 +105,8 @@ abstract class PersistenceContract {
         JsonNode motorAfter = StockApiIT.article(client, "motor");
         assertThat(motorAfter.get("short").asLong())
                 .as("the article's shortage sums its orders' shortages: %s", motorAfter)
-                .isGreaterThanOrEqualTo(StockApiIT.material(po, "motor").get("short").asLong());
+                .isGreaterThanOrEqualTo(
+                        StockApiIT.material(po, "motor").get("short").asLong());
         assertThat(hingeAfter.get("reserved").asLong())
                 .isEqualTo(hingeBefore.get("reserved").asLong()
                         + StockApiIT.material(po, "hinge").get("reserved").asLong())
