@@ -89,6 +89,14 @@
       tr.appendChild(mat);
       tbody.appendChild(tr);
     }
+    if (!plan.orders.length) {
+      const tr = document.createElement('tr');
+      const td = document.createElement('td');
+      td.colSpan = 7;
+      td.textContent = 'No released orders yet: an order placed in the configurator appears here with its promised date.';
+      tr.appendChild(td);
+      tbody.appendChild(tr);
+    }
   }
 
   function drawLists(plan) {

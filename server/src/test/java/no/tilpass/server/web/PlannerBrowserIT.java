@@ -141,6 +141,16 @@ final class PlannerBrowserIT {
     }
 
     @Test
+    void a_firm_without_released_orders_says_so_in_the_order_table() {
+        new Select(browser.visible(By.id("firm"))).selectByValue("hadalen-stol");
+
+        browser.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#orders tbody"), "No released orders yet"));
+        assertThat(browser.driver().findElements(By.cssSelector("#orders tbody tr")))
+                .hasSize(1);
+    }
+
+    @Test
     void the_gantt_chart_and_the_order_table_show_every_placed_order_with_its_promise() {
         browser.visible(By.cssSelector("#gantt g.bar rect"));
         List<String> bars = titles("#gantt g.bar title");
