@@ -2,10 +2,13 @@ package no.tilpass.cli;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import no.tilpass.bench.ChainedCopies;
 import no.tilpass.bench.SessionBenchmark;
 import no.tilpass.bench.SessionReport;
 import no.tilpass.bench.http.HttpBenchmark;
+import no.tilpass.engine.space.SolutionSpace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +60,13 @@ final class BenchCommand implements Runnable {
         @Option(names = "--progress", description = "print one line per step (time, open options, solver effort)")
         boolean progress;
 
+        @Option(
+                names = "--copies",
+                defaultValue = "1",
+                description = "for a scale check: run on this many copies of a boolean MODEL, chained by"
+                        + " implications between neighbouring copies (synthetic; default ${DEFAULT-VALUE})")
+        int copies;
+
         @Override
         public Integer call() {
             if (steps < 0) {
@@ -65,13 +75,33 @@ final class BenchCommand implements Runnable {
                 err.println("Maybe use --steps 20.");
                 return 2;
             }
+            if (copies < 1) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("error: --copies " + copies + " is less than 1");
+                err.println("Maybe use --copies 4.");
+                return 2;
+            }
             return ModelCommand.run(spec, model, this::session);
         }
 
         private int session(ModelCommand.Input input, PrintWriter out, PrintWriter err) {
             out.println(Summary.of(input.loaded()));
+            SolutionSpace space = input.space();
+            if (copies > 1) {
+                Optional<SolutionSpace> chained = ChainedCopies.of(space, copies);
+                if (chained.isEmpty()) {
+                    err.println("error: --copies " + copies + " needs a model whose options are all boolean; "
+                            + model.path + " has other kinds");
+                    err.println("Maybe use a DIMACS or a boolean UVL model, or leave out --copies.");
+                    return 2;
+                }
+                space = chained.get();
+                out.printf(
+                        "chained copies: %d (%d variables, %d clauses, %d links between neighbours; synthetic)%n",
+                        copies, space.cnf().variableCount(), space.cnf().clauseCount(), ChainedCopies.LINKS);
+            }
             SessionReport report = SessionBenchmark.run(
-                    input.space(),
+                    space,
                     input.loaded().loadMillis(),
                     steps,
                     seed.value,

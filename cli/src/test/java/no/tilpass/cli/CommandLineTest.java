@@ -145,4 +145,25 @@ class CommandLineTest {
                 .contains("\"speedup_p95\":")
                 .contains("\"agree\":true");
     }
+
+    @Test
+    void bench_session_runs_on_chained_copies_of_a_boolean_model_and_refuses_other_models() {
+        CliRun copies = CliRun.of(
+                "bench",
+                "session",
+                CONFIGURATION.resolve("feature-models/berkeleydb_splot.dimacs").toString(),
+                "--steps",
+                "3",
+                "--copies",
+                "3");
+        CliRun window = CliRun.of("bench", "session", WINDOW.toString(), "--steps", "3", "--copies", "2");
+
+        assertThat(copies.exit()).as(copies.err()).isZero();
+        assertThat(copies.out()).contains("chained copies: 3 (");
+        assertThat(copies.lastLine()).startsWith("{").contains("\"steps\":3");
+        assertThat(window.exit()).isEqualTo(2);
+        assertThat(window.err())
+                .contains("--copies 2 needs a model whose options are all boolean")
+                .contains("Maybe");
+    }
 }
