@@ -200,6 +200,45 @@ class ProductionApiIT {
         assertThat(planner.text()).contains("<svg").doesNotContain("Exception");
     }
 
+    @Test
+    void the_plan_checker_reports_an_uninterruptible_operation_split_over_unavailable_time() {
+        String plan =
+                """
+                {"now":"2026-12-07T06:00","workCentres":[{"id":"press-1","unavailable":[
+                  {"from":"2026-12-07T15:00","to":"2026-12-08T07:00"},
+                  {"from":"2026-12-08T09:00","to":"2026-12-08T10:00"}]}],
+                 "orders":[{"orderId":"o","operations":[%s]}]}
+                """;
+        String chunk = "{\"taskId\":\"%s\",\"operation\":\"press\",\"workCentreId\":\"press-1\",\"lane\":1,"
+                + "\"minutes\":%d,\"start\":\"%s\",\"end\":\"%s\",\"uninterruptible\":%s,\"lost\":%s}";
+        String overNight = chunk.formatted("o/press#1", 60, "2026-12-07T14:00", "2026-12-07T15:00", true, false) + ","
+                + chunk.formatted("o/press#2", 60, "2026-12-08T07:00", "2026-12-08T08:00", true, false);
+        assertThat(PlanChecker.problems(Json.read(plan.formatted(overNight))))
+                .anyMatch(p -> p.contains("does not continue the part before it"))
+                .anyMatch(p -> p.contains("is split over unavailable time 2026-12-07T15:00..2026-12-08T07:00"));
+        String interruptible = overNight.replace("true", "false");
+        assertThat(PlanChecker.problems(Json.read(plan.formatted(interruptible))))
+                .as("an interruptible operation may be split")
+                .isEmpty();
+        String resumed = chunk.formatted("o/press", 120, "2026-12-08T07:00", "2026-12-08T09:00", true, false) + ","
+                + chunk.formatted("o/press/resumed@x", 30, "2026-12-08T10:00", "2026-12-08T10:30", true, false);
+        assertThat(PlanChecker.problems(Json.read(plan.formatted(resumed))))
+                .as("an uninterruptible operation resumed after a downtime")
+                .anyMatch(p -> p.contains("is split over unavailable time 2026-12-08T09:00..2026-12-08T10:00"));
+        String restarted = chunk.formatted("o/press", 120, "2026-12-08T07:00", "2026-12-08T09:00", true, true) + ","
+                + chunk.formatted("o/press/restarted@x", 150, "2026-12-08T10:00", "2026-12-08T12:30", true, false);
+        assertThat(PlanChecker.problems(Json.read(plan.formatted(restarted))))
+                .as("restarted whole after the downtime, the part done lost")
+                .isEmpty();
+        String lostEarly = restarted
+                .replace("\"end\":\"2026-12-08T09:00\"", "\"end\":\"2026-12-08T08:30\"")
+                .replace("\"minutes\":120", "\"minutes\":90");
+        assertThat(PlanChecker.problems(Json.read(plan.formatted(lostEarly))))
+                .singleElement()
+                .asString()
+                .contains("is lost but was not stopped by unavailable time");
+    }
+
     /** An independent checker of a plan as the API shows it. */
     static final class PlanChecker {
         private PlanChecker() {}
