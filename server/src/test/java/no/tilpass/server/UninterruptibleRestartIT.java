@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import no.tilpass.server.production.Production;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +48,22 @@ class UninterruptibleRestartIT {
             }
         }
         return ops;
+    }
+
+    @Test
+    void an_order_whose_uninterruptible_operation_fits_no_stretch_of_open_time_is_refused_with_the_numbers() {
+        // 24 leaves take at least 15 + 24 * 20 = 495 minutes in the press, open 07:00-15:00 (480 minutes)
+        TestClient.Response r =
+                client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(door(), 24));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(422);
+        assertThat(r.error().get("code").asText()).isEqualTo("not_producible");
+        assertThat(r.error().get("message").asText())
+                .startsWith("the order cannot be produced: operation 'press' is uninterruptible and takes ")
+                .endsWith("minutes for 24 units, but the longest stretch of open time of work-centre type 'press'"
+                        + " at glamdal-vindu is 480 minutes");
+        assertThat(r.error().get("maybe").asText()).startsWith("Maybe order fewer units at a time");
+        assertThat(r.error().get("field").asText()).isEqualTo("quantity");
     }
 
     @Test

@@ -31,6 +31,7 @@ import no.tilpass.engine.scheduling.Scheduler;
 import no.tilpass.engine.scheduling.SchedulerSettings;
 import no.tilpass.engine.scheduling.SchedulingProblem;
 import no.tilpass.engine.scheduling.WorkCentre;
+import no.tilpass.engine.space.Diagnostic;
 import no.tilpass.server.ApiError;
 import no.tilpass.server.Json;
 import no.tilpass.server.catalogue.Catalogue;
@@ -530,6 +531,31 @@ public final class Production {
             }
         }
         return true;
+    }
+
+    /**
+     * The first reason {@code quantity} units of {@code values} of a product version cannot be released to
+     * the firm's production ({@link OrderRelease#release}'s rejection), or empty when they can, the firm has
+     * no production data or the version is unknown (the release then logs it as before).
+     */
+    public Optional<Diagnostic> releaseProblem(
+            String firmId, String productId, int version, Map<String, Object> values, long quantity) {
+        List<Board.Centre> centres = centres(firmId);
+        Optional<CompiledModel> model = catalogue.model(productId, version);
+        if (centres.isEmpty() || model.isEmpty()) {
+            return Optional.empty();
+        }
+        OrderRelease.Release r = OrderRelease.release(
+                data(firmId, centres),
+                new OrderRelease.Order(
+                        "check",
+                        model.get().model(),
+                        configuration(Json.mapper().valueToTree(values)),
+                        quantity,
+                        now().toLocalDate()));
+        return r instanceof OrderRelease.Release.Rejected rejected
+                ? rejected.problems().stream().findFirst()
+                : Optional.empty();
     }
 
     /** The minute of {@code board} from which an order whose short articles arrive on {@code arrival} may start. */
