@@ -59,9 +59,10 @@
         if (op.workCentreId !== lane.wc.id || op.lane !== lane.k || !op.start) continue;
         const a = new Date(op.start).getTime(), b = new Date(op.end).getTime();
         if (b <= start || a >= end) continue;
-        const g = el('g', { class: 'bar' });
+        const g = el('g', { class: op.lost ? 'bar lost' : 'bar' });
         g.appendChild(el('rect', { x: x(a), y, width: Math.max(1, x(b) - x(a)), height: row - 4, fill: colourOf[o.orderId] }));
-        g.appendChild(el('title', {}, 'Order ' + o.number + ' (' + (o.quantity || 1) + ' pcs) ' + op.operation + ' ' + op.start + ' – ' + op.end));
+        const note = op.lost ? ' (stopped by a downtime, work lost, runs again whole)' : op.uninterruptible ? ' (uninterruptible)' : '';
+        g.appendChild(el('title', {}, 'Order ' + o.number + ' (' + (o.quantity || 1) + ' pcs) ' + op.operation + ' ' + op.start + ' – ' + op.end + note));
         svg.appendChild(g);
       }
     });
@@ -352,7 +353,8 @@
     try {
       const r = await api('/api/firms/' + encodeURIComponent(firm()) + '/work-centres/' + encodeURIComponent($('dt-centre').value) + '/downtime',
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ from: $('dt-from').value, to: $('dt-to').value }) });
-      $('dt-result').textContent = r.status + '; moved orders: ' + (r.movedOrders.map((m) => m.number + ' → ' + m.plannedFinish).join(', ') || 'none');
+      const again = r.restartedOperations ? '; restarted whole: ' + r.restartedOperations + ' (' + r.lostMinutes + ' min lost)' : '';
+      $('dt-result').textContent = r.status + again + '; moved orders: ' + (r.movedOrders.map((m) => m.number + ' → ' + m.plannedFinish).join(', ') || 'none');
       reload();
     } catch (e) { $('dt-result').textContent = String(e.message); }
   });

@@ -51,7 +51,7 @@ final class BomPrinter {
                     s.setupMinutes(),
                     s.perUnitMinutes(),
                     String.join(",", s.after()),
-                    s.description()));
+                    s.description() + (s.uninterruptible() ? " (uninterruptible)" : "")));
             setup += s.setupMinutes();
             perUnit += s.perUnitMinutes();
         }
@@ -88,7 +88,7 @@ final class BomPrinter {
                     + ",\"workCentreType\":" + Json.quote(s.workCentreType()) + ",\"setupMinutes\":"
                     + s.setupMinutes() + ",\"perUnitMinutes\":" + s.perUnitMinutes() + ",\"after\":["
                     + String.join(",", s.after().stream().map(Json::quote).toList()) + "],\"component\":"
-                    + Json.quote(s.component()) + "}");
+                    + Json.quote(s.component()) + ",\"uninterruptible\":" + s.uninterruptible() + "}");
         }
         return sb.append(String.join(",", items)).append("]}\n").toString();
     }

@@ -34,6 +34,20 @@ class BomCommandTest {
     }
 
     @Test
+    void bom_marks_the_uninterruptible_operations_of_the_door_in_text_and_json() {
+        Path door = WINDOW.resolveSibling("door.tpm");
+        CliRun text = CliRun.of("bom", door.toString());
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).containsPattern("press +press .*Glue and press the leaf \\(uninterruptible\\)");
+        assertThat(text.out()).doesNotContainPattern("cut +saw .*\\(uninterruptible\\)");
+        CliRun json = CliRun.of("bom", door.toString(), "--json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(json.out())
+                .containsPattern("\\{\"id\":\"press\",[^}]*\"uninterruptible\":true}")
+                .containsPattern("\\{\"id\":\"cut\",[^}]*\"uninterruptible\":false}");
+    }
+
+    @Test
     void bom_explains_conflicting_decisions_and_refuses_other_formats(@TempDir Path dir) throws IOException {
         CliRun conflict = CliRun.of("bom", WINDOW.toString(), "--assume", "width=2400,height=2400");
         assertThat(conflict.exit()).isEqualTo(1);

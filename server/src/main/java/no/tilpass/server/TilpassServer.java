@@ -70,11 +70,13 @@ public final class TilpassServer implements AutoCloseable {
                     return null;
                 }
             });
+            Orders orders = new Orders(database.jdbi(), configurations);
+            orders.checkProductionWith(production::releaseProblem);
             Platform platform = new Platform(
                     database,
                     catalogue,
                     configurations,
-                    new Orders(database.jdbi(), configurations),
+                    orders,
                     production,
                     new CuttingPlans(database.jdbi(), production, Clock.systemUTC()));
             List<Route> routes = new Api(platform).routes();

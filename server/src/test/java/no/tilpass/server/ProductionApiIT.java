@@ -200,6 +200,45 @@ class ProductionApiIT {
         assertThat(planner.text()).contains("<svg").doesNotContain("Exception");
     }
 
+    @Test
+    void the_plan_checker_reports_an_uninterruptible_operation_split_over_unavailable_time() {
+        String plan =
+                """
+                {"now":"2026-12-07T06:00","workCentres":[{"id":"press-1","unavailable":[
+                  {"from":"2026-12-07T15:00","to":"2026-12-08T07:00"},
+                  {"from":"2026-12-08T09:00","to":"2026-12-08T10:00"}]}],
+                 "orders":[{"orderId":"o","operations":[%s]}]}
+                """;
+        String chunk = "{\"taskId\":\"%s\",\"operation\":\"press\",\"workCentreId\":\"press-1\",\"lane\":1,"
+                + "\"minutes\":%d,\"start\":\"%s\",\"end\":\"%s\",\"uninterruptible\":%s,\"lost\":%s}";
+        String overNight = chunk.formatted("o/press#1", 60, "2026-12-07T14:00", "2026-12-07T15:00", true, false) + ","
+                + chunk.formatted("o/press#2", 60, "2026-12-08T07:00", "2026-12-08T08:00", true, false);
+        assertThat(PlanChecker.problems(Json.read(plan.formatted(overNight))))
+                .anyMatch(p -> p.contains("does not continue the part before it"))
+                .anyMatch(p -> p.contains("is split over unavailable time 2026-12-07T15:00..2026-12-08T07:00"));
+        String interruptible = overNight.replace("true", "false");
+        assertThat(PlanChecker.problems(Json.read(plan.formatted(interruptible))))
+                .as("an interruptible operation may be split")
+                .isEmpty();
+        String resumed = chunk.formatted("o/press", 120, "2026-12-08T07:00", "2026-12-08T09:00", true, false) + ","
+                + chunk.formatted("o/press/resumed@x", 30, "2026-12-08T10:00", "2026-12-08T10:30", true, false);
+        assertThat(PlanChecker.problems(Json.read(plan.formatted(resumed))))
+                .as("an uninterruptible operation resumed after a downtime")
+                .anyMatch(p -> p.contains("is split over unavailable time 2026-12-08T09:00..2026-12-08T10:00"));
+        String restarted = chunk.formatted("o/press", 120, "2026-12-08T07:00", "2026-12-08T09:00", true, true) + ","
+                + chunk.formatted("o/press/restarted@x", 150, "2026-12-08T10:00", "2026-12-08T12:30", true, false);
+        assertThat(PlanChecker.problems(Json.read(plan.formatted(restarted))))
+                .as("restarted whole after the downtime, the part done lost")
+                .isEmpty();
+        String lostEarly = restarted
+                .replace("\"end\":\"2026-12-08T09:00\"", "\"end\":\"2026-12-08T08:30\"")
+                .replace("\"minutes\":120", "\"minutes\":90");
+        assertThat(PlanChecker.problems(Json.read(plan.formatted(lostEarly))))
+                .singleElement()
+                .asString()
+                .contains("is lost but was not stopped by unavailable time");
+    }
+
     /** An independent checker of a plan as the API shows it. */
     static final class PlanChecker {
         private PlanChecker() {}
@@ -219,6 +258,8 @@ class ProductionApiIT {
             }
             Map<String, List<LocalDateTime[]>> byLane = new LinkedHashMap<>();
             for (JsonNode o : plan.get("orders")) {
+                problems.addAll(uninterruptibleProblems(
+                        o, closed, LocalDateTime.parse(plan.get("now").asText())));
                 LocalDateTime previousEnd = null;
                 for (JsonNode op : o.get("operations")) {
                     if (op.get("start").isNull()) {
@@ -253,6 +294,61 @@ class ProductionApiIT {
                 for (int i = 1; i < list.size(); i++) {
                     if (list.get(i)[0].isBefore(list.get(i - 1)[1])) {
                         problems.add("overlap on " + lane.getKey() + " at " + list.get(i)[0]);
+                    }
+                }
+            }
+            return problems;
+        }
+
+        /**
+         * An uninterruptible operation of {@code order} (its rows not marked {@code lost}: chunks, or the run
+         * again after a downtime) must lie in one unbroken stretch of open time on one lane: each row starting
+         * where the one before ended and no unavailable time between its first start and last end. A {@code
+         * lost} row (the part done before a downtime stopped it) must end where unavailable time begins, or
+         * in the past ({@code now}), where the plan no longer shows the unavailable time.
+         */
+        static List<String> uninterruptibleProblems(
+                JsonNode order, Map<String, List<LocalDateTime[]>> closed, LocalDateTime now) {
+            List<String> problems = new ArrayList<>();
+            Map<String, List<JsonNode>> byOperation = new LinkedHashMap<>();
+            for (JsonNode op : order.get("operations")) {
+                if (op.get("start").isNull()) {
+                    continue;
+                }
+                LocalDateTime e = LocalDateTime.parse(op.get("end").asText());
+                List<LocalDateTime[]> down = closed.get(op.get("workCentreId").asText());
+                if (op.path("lost").asBoolean()) {
+                    if (e.isAfter(now) && down.stream().noneMatch(c -> c[0].equals(e))) {
+                        problems.add(op + " is lost but was not stopped by unavailable time");
+                    }
+                    continue;
+                }
+                byOperation
+                        .computeIfAbsent(op.get("operation").asText(), k -> new ArrayList<>())
+                        .add(op);
+            }
+            for (List<JsonNode> rows : byOperation.values()) {
+                if (rows.stream().noneMatch(r -> r.path("uninterruptible").asBoolean())) {
+                    continue;
+                }
+                LocalDateTime first =
+                        LocalDateTime.parse(rows.get(0).get("start").asText());
+                LocalDateTime last = first;
+                for (JsonNode r : rows) {
+                    LocalDateTime s = LocalDateTime.parse(r.get("start").asText());
+                    if (!s.equals(last)
+                            || !r.get("workCentreId").equals(rows.get(0).get("workCentreId"))
+                            || r.get("lane").asInt() != rows.get(0).get("lane").asInt()) {
+                        problems.add("uninterruptible " + r + " does not continue the part before it");
+                    }
+                    last = LocalDateTime.parse(r.get("end").asText());
+                }
+                for (LocalDateTime[] c :
+                        closed.get(rows.get(0).get("workCentreId").asText())) {
+                    if (first.isBefore(c[1]) && c[0].isBefore(last)) {
+                        problems.add(
+                                "uninterruptible " + rows.get(0).get("taskId").asText() + " is split over"
+                                        + " unavailable time " + c[0] + ".." + c[1]);
                     }
                 }
             }

@@ -165,7 +165,8 @@ public final class BillOfMaterials {
                                         setup,
                                         perUnit,
                                         List.of(),
-                                        component)),
+                                        component,
+                                        o.uninterruptible())),
                                 after));
             }
         }
@@ -200,7 +201,8 @@ public final class BillOfMaterials {
                         s.setupMinutes(),
                         s.perUnitMinutes(),
                         List.copyOf(after),
-                        s.component()));
+                        s.component(),
+                        s.uninterruptible()));
             }
             return out;
         }

@@ -104,6 +104,8 @@ public sealed interface Explosion {
      *     {@code after} names them); an operation skipped by its {@code when} passes its own predecessors
      *     on, so precedence is kept through it
      * @param component the component namespace it comes from, or empty for the product's own routing
+     * @param uninterruptible whether it must run in one unbroken stretch of open time (setup and all units),
+     *     as the model's {@code uninterruptible} says; a downtime that stops it means it is run again whole
      */
     record Step(
             String id,
@@ -112,9 +114,22 @@ public sealed interface Explosion {
             long setupMinutes,
             long perUnitMinutes,
             List<String> after,
-            String component) {
+            String component,
+            boolean uninterruptible) {
         public Step {
             after = List.copyOf(after);
+        }
+
+        /** An operation that may be split over closed time (no {@code uninterruptible}). */
+        public Step(
+                String id,
+                String description,
+                String workCentreType,
+                long setupMinutes,
+                long perUnitMinutes,
+                List<String> after,
+                String component) {
+            this(id, description, workCentreType, setupMinutes, perUnitMinutes, after, component, false);
         }
     }
 }

@@ -839,6 +839,7 @@ final class Checker {
                             o.workCentre().name(),
                             setup.expr(),
                             perUnit.expr(),
+                            o.uninterruptible(),
                             o.after().stream().map(Syntax.NameAt::name).toList(),
                             when.expr(),
                             o.at()));

@@ -622,11 +622,31 @@ final class Parser {
                         "on",
                         "write 'operation " + id + " \"" + description + "\" on WORKCENTRE setup EXPR per_unit EXPR'.");
                 Token wc = peek();
+                if (isWord(wc, UNINTERRUPTIBLE)) {
+                    throw misplacedUninterruptible(wc, id);
+                }
                 Syntax.NameAt centre = new Syntax.NameAt(identifier("a work-centre type"), at(wc));
+                if (isWord(peek(), UNINTERRUPTIBLE)) {
+                    throw misplacedUninterruptible(peek(), id);
+                }
                 expectWord("setup", "write 'setup MINUTES' after the work centre.");
                 Expr setup = expr();
+                if (isWord(peek(), UNINTERRUPTIBLE)) {
+                    throw misplacedUninterruptible(peek(), id);
+                }
                 expectWord("per_unit", "write 'per_unit MINUTES' after the setup time.");
                 Expr perUnit = expr();
+                boolean uninterruptible = false;
+                if (isWord(peek(), UNINTERRUPTIBLE)) {
+                    next();
+                    uninterruptible = true;
+                    if (isWord(peek(), UNINTERRUPTIBLE)) {
+                        throw error(
+                                peek(),
+                                "operation '" + id + "' is marked 'uninterruptible' twice",
+                                "write 'uninterruptible' once.");
+                    }
+                }
                 List<Syntax.NameAt> after = new ArrayList<>();
                 if (isWord(peek(), "after")) {
                     next();
@@ -639,8 +659,23 @@ final class Parser {
                         after.add(new Syntax.NameAt(name.toString(), at(a)));
                     } while (accept(","));
                 }
+                Expr when = optionalWhen(w);
+                if (isWord(peek(), UNINTERRUPTIBLE)) {
+                    throw misplacedUninterruptible(peek(), id);
+                }
                 operations.add(new Syntax.OperationDecl(
-                        id, description, centre, setup, perUnit, after, optionalWhen(w), at(w)));
+                        id, description, centre, setup, perUnit, uninterruptible, after, when, at(w)));
+            } else if (isWord(w, UNINTERRUPTIBLE)) {
+                throw error(
+                        w,
+                        "'uninterruptible' marks an operation, not a work-centre type",
+                        "write it on an operation line, after the per-unit time: 'operation press \"Press\" on press"
+                                + " setup 15 per_unit 20 uninterruptible'.");
+            } else if (w.kind() == Kind.IDENT && Names.distance(w.text(), UNINTERRUPTIBLE) <= 3) {
+                throw error(
+                        w,
+                        "expected workcentre, operation or '}', found " + w.describe(),
+                        "you meant 'uninterruptible', which comes right after the per-unit time.");
             } else {
                 throw error(
                         w,
@@ -650,6 +685,18 @@ final class Parser {
         }
         next();
         return new Syntax.RoutingDecl(centres, operations, at(t));
+    }
+
+    /** The routing keyword for an operation that must run in one unbroken stretch of open time. */
+    static final String UNINTERRUPTIBLE = "uninterruptible";
+
+    /** {@code uninterruptible} written somewhere other than right after the per-unit time. */
+    private SyntaxError misplacedUninterruptible(Token t, String operation) {
+        return error(
+                t,
+                "'uninterruptible' of operation '" + operation + "' must come right after the per-unit time",
+                "write 'operation " + operation + " \"...\" on WORKCENTRE setup EXPR per_unit EXPR uninterruptible"
+                        + " [after ...] [when ...]'.");
     }
 
     /** {@code nb "Bredde" sv "Bredd" en "Width"}: at least one pair. */

@@ -295,7 +295,8 @@ public record ProductModel(
 
     /**
      * An operation of the routing, on a work-centre type, with setup and per-unit time formulas
-     * (minutes), the operations it must follow, and a condition.
+     * (minutes), whether it must run in one unbroken stretch of open time ({@code uninterruptible}), the
+     * operations it must follow, and a condition.
      */
     public record Operation(
             String id,
@@ -303,6 +304,7 @@ public record ProductModel(
             String workCentre,
             Expr setup,
             Expr perUnit,
+            boolean uninterruptible,
             List<String> after,
             Expr when,
             Source at) {

@@ -127,6 +127,7 @@ final class Syntax {
             NameAt workCentre,
             Expr setup,
             Expr perUnit,
+            boolean uninterruptible,
             List<NameAt> after,
             Expr when,
             ProductModel.Source at) {}

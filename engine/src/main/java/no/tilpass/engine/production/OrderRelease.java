@@ -1,5 +1,6 @@
 package no.tilpass.engine.production;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -82,6 +83,8 @@ public final class OrderRelease {
      * @param setupMinutes the setup time, once for the batch
      * @param runMinutes the per-unit time times the ordered quantity
      * @param after the ids of the tasks of this order that must finish first
+     * @param uninterruptible whether setup and run must lie in one unbroken stretch of a work centre's open
+     *     time (never split over closed time; a downtime that stops it means it runs again whole)
      */
     public record Task(
             String id,
@@ -91,10 +94,24 @@ public final class OrderRelease {
             List<String> workCentres,
             long setupMinutes,
             long runMinutes,
-            List<String> after) {
+            List<String> after,
+            boolean uninterruptible) {
         public Task {
             workCentres = List.copyOf(workCentres);
             after = List.copyOf(after);
+        }
+
+        /** A task that may be split over closed time. */
+        public Task(
+                String id,
+                String operation,
+                String description,
+                String workCentreType,
+                List<String> workCentres,
+                long setupMinutes,
+                long runMinutes,
+                List<String> after) {
+            this(id, operation, description, workCentreType, workCentres, setupMinutes, runMinutes, after, false);
         }
 
         /** Setup plus run time. */
@@ -133,7 +150,8 @@ public final class OrderRelease {
 
     /**
      * Releases {@code order} with {@code data}'s work centres and stock. A quantity below 1, an invalid or
-     * incomplete configuration, or an operation on a work-centre type the firm has no work centre of gives
+     * incomplete configuration, an operation on a work-centre type the firm has no work centre of, or an
+     * uninterruptible operation longer than the longest stretch of open time of its work centres gives
      * {@link Release.Rejected} with the reasons; it never throws for bad input.
      */
     public static Release release(ProductionData data, Order order) {
@@ -174,6 +192,25 @@ public final class OrderRelease {
                         "add a work centre of type '" + s.workCentreType() + "' to the firm's production data."));
                 continue;
             }
+            long run = s.perUnitMinutes() * order.quantity();
+            if (s.uninterruptible()) {
+                long longest = longestOpenStretch(data.centresOfType(s.workCentreType()), order.due());
+                if (s.setupMinutes() + run > longest) {
+                    problems.add(new Diagnostic(
+                            file,
+                            0,
+                            0,
+                            "operation '" + s.id() + "' is uninterruptible and takes " + (s.setupMinutes() + run)
+                                    + " minutes for " + order.quantity()
+                                    + " units, but the longest stretch of open time"
+                                    + " of work-centre type '" + s.workCentreType() + "' at " + data.firm()
+                                    + " is " + longest + " minutes",
+                            "",
+                            "order fewer units at a time, or give a work centre of type '" + s.workCentreType()
+                                    + "' a longer shift."));
+                    continue;
+                }
+            }
             tasks.add(new Task(
                     order.id() + "/" + s.id(),
                     s.id(),
@@ -181,11 +218,12 @@ public final class OrderRelease {
                     s.workCentreType(),
                     centres,
                     s.setupMinutes(),
-                    s.perUnitMinutes() * order.quantity(),
+                    run,
                     s.after().stream()
                             .filter(a -> !under(a, boughtIn))
                             .map(a -> order.id() + "/" + a)
-                            .toList()));
+                            .toList(),
+                    s.uninterruptible()));
         }
         if (!problems.isEmpty()) {
             return new Release.Rejected(problems);
@@ -236,6 +274,24 @@ public final class OrderRelease {
                 tasks,
                 materials,
                 profiles));
+    }
+
+    /** Days looked at for {@link #longestOpenStretch}: four weeks covers every weekly shift pattern. */
+    static final int STRETCH_DAYS = 28;
+
+    /**
+     * The longest unbroken stretch of open time, in minutes, of any of {@code centres} in the {@value
+     * #STRETCH_DAYS} days from {@code from}: the longest uninterruptible task they can ever run.
+     */
+    static long longestOpenStretch(List<ProductionData.WorkCentre> centres, LocalDate from) {
+        long longest = 0;
+        for (ProductionData.WorkCentre c : centres) {
+            for (ShiftCalendar.Period p : c.calendar()
+                    .available(from.atStartOfDay(), from.plusDays(STRETCH_DAYS).atStartOfDay())) {
+                longest = Math.max(longest, Duration.between(p.start(), p.end()).toMinutes());
+            }
+        }
+        return longest;
     }
 
     /**

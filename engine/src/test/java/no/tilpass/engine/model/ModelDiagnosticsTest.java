@@ -221,6 +221,72 @@ class ModelDiagnosticsTest {
         assertThat(cycle.message()).contains("cycle").contains("a -> b -> a");
     }
 
+    private static String routing(String operations) {
+        return HEAD + "  routing {\n    workcentre press \"Press\"\n" + operations + "\n  }\n}\n";
+    }
+
+    @Test
+    void uninterruptible_in_the_wrong_place_says_where_it_belongs() {
+        Diagnostic afterWhen = onlyError(
+                routing("    operation p \"Press\" on press setup 15 per_unit 20 when safety uninterruptible"));
+        assertThat(afterWhen.line()).isEqualTo(8);
+        assertThat(afterWhen.column()).isEqualTo(67);
+        assertThat(afterWhen.message())
+                .isEqualTo("'uninterruptible' of operation 'p' must come right after the per-unit time");
+        assertThat(afterWhen.maybe())
+                .isEqualTo("write 'operation p \"...\" on WORKCENTRE setup EXPR per_unit EXPR uninterruptible"
+                        + " [after ...] [when ...]'.");
+        assertThat(afterWhen.format()).startsWith("window.tpm:8:67: ").contains("Maybe write 'operation p");
+        Diagnostic beforeSetup =
+                onlyError(routing("    operation p \"Press\" on press uninterruptible setup 15 per_unit 20"));
+        assertThat(beforeSetup.column()).isEqualTo(34);
+        assertThat(beforeSetup.message()).contains("must come right after the per-unit time");
+        Diagnostic afterSetup =
+                onlyError(routing("    operation p \"Press\" on press setup 15 uninterruptible per_unit 20"));
+        assertThat(afterSetup.column()).isEqualTo(43);
+        assertThat(afterSetup.message()).contains("must come right after the per-unit time");
+        Diagnostic afterAfter = onlyError(routing("    operation a \"A\" on press setup 1 per_unit 2\n"
+                + "    operation p \"Press\" on press setup 15 per_unit 20 after a uninterruptible"));
+        assertThat(afterAfter.line()).isEqualTo(9);
+        assertThat(afterAfter.message()).contains("'uninterruptible' of operation 'p' must come right after");
+    }
+
+    @Test
+    void uninterruptible_twice_or_on_a_work_centre_is_an_error_with_a_fix() {
+        Diagnostic twice = onlyError(
+                routing("    operation p \"Press\" on press setup 15 per_unit 20 uninterruptible uninterruptible"));
+        assertThat(twice.column()).isEqualTo(71);
+        assertThat(twice.message()).isEqualTo("operation 'p' is marked 'uninterruptible' twice");
+        assertThat(twice.maybe()).isEqualTo("write 'uninterruptible' once.");
+        Diagnostic centre = onlyError(HEAD + "  routing {\n    workcentre press \"Press\" uninterruptible\n  }\n}\n");
+        assertThat(centre.line()).isEqualTo(7);
+        assertThat(centre.column()).isEqualTo(30);
+        assertThat(centre.message()).isEqualTo("'uninterruptible' marks an operation, not a work-centre type");
+        assertThat(centre.maybe()).contains("after the per-unit time");
+    }
+
+    @Test
+    void a_misspelt_uninterruptible_suggests_the_keyword() {
+        Diagnostic d = onlyError(routing("    operation p \"Press\" on press setup 15 per_unit 20 uninteruptible"));
+        assertThat(d.column()).isEqualTo(55);
+        assertThat(d.message()).isEqualTo("expected workcentre, operation or '}', found 'uninteruptible'");
+        assertThat(d.maybe()).isEqualTo("you meant 'uninterruptible', which comes right after the per-unit time.");
+    }
+
+    @Test
+    void an_operation_marked_uninterruptible_loads_with_the_flag_and_the_others_without() {
+        ModelLoader.Result r = ModelLoader.parse(
+                "window.tpm",
+                routing("    operation a \"A\" on press setup 1 per_unit 2 when safety\n"
+                        + "    operation p \"Press\" on press setup 15 per_unit width / 100 uninterruptible after a"
+                        + " when safety"),
+                dir);
+        assertThat(r).isInstanceOf(ModelLoader.Result.Loaded.class);
+        assertThat(((ModelLoader.Result.Loaded) r).model().routing().operations())
+                .extracting(o -> o.id() + " " + o.uninterruptible() + " " + o.after())
+                .containsExactly("a false []", "p true [a]");
+    }
+
     @Test
     void a_price_line_must_be_a_number() {
         Diagnostic d = onlyError(HEAD + "  price { base 100 line x \"X\" = frame }\n}\n");

@@ -120,6 +120,64 @@ class OrderReleaseTest {
                 .containsExactly("order O-3 has quantity 0");
     }
 
+    private static final ProductModel PRESSED = ((ModelLoader.Result.Loaded)
+                    ModelLoader.parse(
+                            "leaf.tpm",
+                            """
+                    model leaf {
+                        option fire: bool { default false }
+                        routing {
+                            workcentre saw "Saw"
+                            workcentre press "Press"
+                            operation cut "Cut" on saw setup 10 per_unit 3
+                            operation press "Glue and press" on press setup 15 per_unit 20 + (if fire then 10 else 0)
+                                uninterruptible after cut
+                        }
+                    }
+                    """))
+            .model();
+
+    @Test
+    void an_uninterruptible_operation_gives_an_uninterruptible_task_and_the_others_stay_interruptible() {
+        ProductionData data = firm(List.of(
+                new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS),
+                new ProductionData.WorkCentre("press-1", "press", 1, DAYS)));
+        OrderRelease.Release r = OrderRelease.release(
+                data, new OrderRelease.Order("O-5", PRESSED, Map.of("fire", "true"), 10, LocalDate.of(2026, 12, 7)));
+        assertThat(((OrderRelease.Release.Released) r).order().tasks())
+                .extracting(t -> t.operation() + " " + t.totalMinutes() + " " + t.uninterruptible())
+                .containsExactly("cut 40 false", "press 315 true");
+    }
+
+    @Test
+    void an_uninterruptible_operation_longer_than_any_stretch_of_open_time_is_rejected_with_the_numbers() {
+        ProductionData data = firm(List.of(
+                new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS),
+                new ProductionData.WorkCentre("press-1", "press", 1, DAYS)));
+        // 15 + 30 * 16 = 495 minutes, and the press is open 07:00-15:00 (480 minutes) on weekdays
+        OrderRelease.Release r = OrderRelease.release(
+                data, new OrderRelease.Order("O-6", PRESSED, Map.of("fire", "true"), 16, LocalDate.of(2026, 12, 7)));
+        assertThat(((OrderRelease.Release.Rejected) r).problems())
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.message())
+                            .isEqualTo("operation 'press' is uninterruptible and takes 495 minutes for 16 units, but"
+                                    + " the longest stretch of open time of work-centre type 'press' at Vestby"
+                                    + " Snekkeri AS is 480 minutes");
+                    assertThat(d.maybe()).contains("order fewer units at a time");
+                });
+        ProductionData twoShifts = firm(List.of(
+                new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS),
+                new ProductionData.WorkCentre("press-1", "press", 1, DAYS),
+                new ProductionData.WorkCentre(
+                        "press-2", "press", 1, ShiftCalendar.weekdays(LocalTime.of(6, 0), LocalTime.of(22, 0)))));
+        assertThat(OrderRelease.release(
+                        twoShifts,
+                        new OrderRelease.Order("O-6", PRESSED, Map.of("fire", "true"), 16, LocalDate.of(2026, 12, 7))))
+                .as("one press of the type with a long enough shift is enough")
+                .isInstanceOf(OrderRelease.Release.Released.class);
+    }
+
     private static ProductModel doorWithHingesBy(Path dir, String hingeMaker) throws IOException {
         Files.writeString(
                 dir.resolve("hinges.tpm"),

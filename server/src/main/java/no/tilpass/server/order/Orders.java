@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import no.tilpass.engine.space.Diagnostic;
 import no.tilpass.server.ApiError;
 import no.tilpass.server.Json;
 import no.tilpass.server.configuration.Configurations;
@@ -44,6 +45,30 @@ public final class Orders {
     public Orders(Jdbi jdbi, Configurations configurations) {
         this.jdbi = jdbi;
         this.configurations = configurations;
+    }
+
+    /** Why a firm cannot produce an order; see {@link #checkProductionWith}. */
+    @FunctionalInterface
+    public interface ProductionCheck {
+        /**
+         * The first reason {@code quantity} units of {@code configuration} (option name to value, as stored
+         * with the order) cannot be released to the firm's production, or empty when they can or the firm has
+         * no production data.
+         */
+        Optional<Diagnostic> problem(
+                String firmId, String productId, int version, Map<String, Object> configuration, int quantity);
+    }
+
+    private volatile ProductionCheck productionCheck =
+            (firm, product, version, configuration, quantity) -> Optional.empty();
+
+    /**
+     * Checks each new order against the firm's production before it is accepted: an order production could
+     * never release (an uninterruptible operation longer than every stretch of open time of its work
+     * centres) is refused with 422 {@code not_producible} instead of being accepted and never planned.
+     */
+    public void checkProductionWith(ProductionCheck check) {
+        this.productionCheck = check;
     }
 
     /** An order placed now, or the one placed earlier under the same key. */
@@ -97,9 +122,22 @@ public final class Orders {
         if (snapshot.price() == null) {
             throw new IllegalStateException("complete configuration " + configurationId + " has no price");
         }
+        String firmId = snapshot.session().firmId();
+        Optional<Diagnostic> problem = productionCheck.problem(
+                firmId,
+                snapshot.session().productId(),
+                snapshot.session().version(),
+                snapshot.configuration(),
+                quantity);
+        if (problem.isPresent()) {
+            throw ApiError.unprocessable(
+                            "not_producible",
+                            "the order cannot be produced: " + problem.get().message(),
+                            "Maybe " + problem.get().maybe())
+                    .field("quantity");
+        }
         String orderId = Configurations.randomId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        String firmId = snapshot.session().firmId();
         try {
             jdbi.useTransaction(h -> {
                 h.createUpdate("update firms set next_order_number = next_order_number + 1 where firm_id = :f")

@@ -21,7 +21,10 @@ import no.tilpass.engine.scheduling.WorkCentre;
  * (outside shifts, holidays, downtime), and the working dates of the firm.
  */
 final class Board {
-    /** Operations longer than this are split into consecutive chunks on the same lane (a shift is longer). */
+    /**
+     * Operations longer than this are split into consecutive chunks on the same lane (a shift is longer),
+     * except uninterruptible ones, which stay one piece.
+     */
     static final long CHUNK_MINUTES = 240;
 
     private final LocalDateTime epoch;
@@ -109,6 +112,14 @@ final class Board {
             return 0;
         }
         return workingDates.subSet(from, false, to, true).size();
+    }
+
+    /**
+     * The lengths of the chunks an operation of {@code minutes} is split into: one chunk of all its minutes
+     * when it is uninterruptible (it is then placed in one unbroken stretch of open time, never split).
+     */
+    static List<Long> chunks(long minutes, boolean uninterruptible) {
+        return uninterruptible ? List.of(Math.max(1, minutes)) : chunks(minutes);
     }
 
     /** The lengths of the chunks an operation of {@code minutes} is split into. */

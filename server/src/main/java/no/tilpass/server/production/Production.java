@@ -31,6 +31,7 @@ import no.tilpass.engine.scheduling.Scheduler;
 import no.tilpass.engine.scheduling.SchedulerSettings;
 import no.tilpass.engine.scheduling.SchedulingProblem;
 import no.tilpass.engine.scheduling.WorkCentre;
+import no.tilpass.engine.space.Diagnostic;
 import no.tilpass.server.ApiError;
 import no.tilpass.server.Json;
 import no.tilpass.server.catalogue.Catalogue;
@@ -106,7 +107,9 @@ public final class Production {
             int lane,
             long minutes,
             LocalDateTime start,
-            LocalDateTime end) {}
+            LocalDateTime end,
+            boolean uninterruptible,
+            boolean lost) {}
 
     record OrderRow(
             String orderId,
@@ -266,7 +269,8 @@ public final class Production {
     static List<OpRow> ops(Handle h, String firmId) {
         return h.createQuery(
                         "select task_id, order_id, position, operation, description, work_centre_id, lane, minutes,"
-                                + " planned_start, planned_end from planned_operations where firm_id = :f"
+                                + " planned_start, planned_end, uninterruptible, lost from planned_operations"
+                                + " where firm_id = :f"
                                 + " order by order_id, position")
                 .bind("f", firmId)
                 .map((rs, ctx) -> new OpRow(
@@ -279,7 +283,9 @@ public final class Production {
                         rs.getInt(7),
                         rs.getLong(8),
                         rs.getObject(9, LocalDateTime.class),
-                        rs.getObject(10, LocalDateTime.class)))
+                        rs.getObject(10, LocalDateTime.class),
+                        rs.getBoolean(11),
+                        rs.getBoolean(12)))
                 .list();
     }
 
@@ -399,7 +405,7 @@ public final class Production {
         List<ArticleStock.Line> articles = stock.reserve(po.materials(), now.toLocalDate());
         Optional<LocalDate> arrival = ArticleStock.arrival(articles);
         List<Board.Need> needs = po.tasks().stream()
-                .map(t -> new Board.Need(t.workCentreType(), Board.chunks(t.totalMinutes())))
+                .map(t -> new Board.Need(t.workCentreType(), Board.chunks(t.totalMinutes(), t.uninterruptible())))
                 .toList();
         long ready = ready(board, arrival);
         Optional<List<Board.Placement>> placed = board.insert(needs, busy, ready);
@@ -495,7 +501,7 @@ public final class Production {
         int position = 0;
         int placement = 0;
         for (OrderRelease.Task t : po.tasks()) {
-            List<Long> chunks = Board.chunks(t.totalMinutes());
+            List<Long> chunks = Board.chunks(t.totalMinutes(), t.uninterruptible());
             for (int k = 0; k < chunks.size(); k++) {
                 Board.Placement p = placed.isPresent() ? placed.get().get(placement) : null;
                 placement++;
@@ -506,8 +512,9 @@ public final class Production {
                     busy.computeIfAbsent(p.lane(), x -> new ArrayList<>()).add(new Interval(p.start(), p.end()));
                 }
                 h.createUpdate("insert into planned_operations (task_id, firm_id, order_id, position, operation,"
-                                + " description, work_centre_id, lane, minutes, planned_start, planned_end) values"
-                                + " (:id, :f, :o, :pos, :op, :d, :wc, :lane, :min, :s, :e)")
+                                + " description, work_centre_id, lane, minutes, planned_start, planned_end,"
+                                + " uninterruptible) values"
+                                + " (:id, :f, :o, :pos, :op, :d, :wc, :lane, :min, :s, :e, :u)")
                         .bind("id", chunks.size() == 1 ? t.id() : t.id() + "#" + (k + 1))
                         .bind("f", firmId)
                         .bind("o", orderId)
@@ -519,10 +526,36 @@ public final class Production {
                         .bind("min", chunks.get(k))
                         .bind("s", p == null ? null : board.time(p.start()))
                         .bind("e", p == null ? null : board.time(p.end()))
+                        .bind("u", t.uninterruptible())
                         .execute();
             }
         }
         return true;
+    }
+
+    /**
+     * The first reason {@code quantity} units of {@code values} of a product version cannot be released to
+     * the firm's production ({@link OrderRelease#release}'s rejection), or empty when they can, the firm has
+     * no production data or the version is unknown (the release then logs it as before).
+     */
+    public Optional<Diagnostic> releaseProblem(
+            String firmId, String productId, int version, Map<String, Object> values, long quantity) {
+        List<Board.Centre> centres = centres(firmId);
+        Optional<CompiledModel> model = catalogue.model(productId, version);
+        if (centres.isEmpty() || model.isEmpty()) {
+            return Optional.empty();
+        }
+        OrderRelease.Release r = OrderRelease.release(
+                data(firmId, centres),
+                new OrderRelease.Order(
+                        "check",
+                        model.get().model(),
+                        configuration(Json.mapper().valueToTree(values)),
+                        quantity,
+                        now().toLocalDate()));
+        return r instanceof OrderRelease.Release.Rejected rejected
+                ? rejected.problems().stream().findFirst()
+                : Optional.empty();
     }
 
     /** The minute of {@code board} from which an order whose short articles arrive on {@code arrival} may start. */
@@ -682,7 +715,7 @@ public final class Production {
             return Optional.empty();
         }
         List<Board.Need> needs = released.order().tasks().stream()
-                .map(t -> new Board.Need(t.workCentreType(), Board.chunks(t.totalMinutes())))
+                .map(t -> new Board.Need(t.workCentreType(), Board.chunks(t.totalMinutes(), t.uninterruptible())))
                 .toList();
         List<ArticleStock.Line> articles =
                 view.stock().copy().reserve(released.order().materials(), now.toLocalDate());
@@ -836,7 +869,9 @@ public final class Production {
                 "lane", op.lane(),
                 "minutes", op.minutes(),
                 "start", op.start() == null ? null : op.start().toString(),
-                "end", op.end() == null ? null : op.end().toString());
+                "end", op.end() == null ? null : op.end().toString(),
+                "uninterruptible", op.uninterruptible(),
+                "lost", op.lost());
     }
 
     /** The firm's plan: work centres with their unavailable time in the next weeks, and every order's operations. */
@@ -984,7 +1019,7 @@ public final class Production {
                 Board before = board(h, firmId, now);
                 Map<String, LocalDateTime> finishBefore = new LinkedHashMap<>();
                 orders(h, firmId).forEach(o -> finishBefore.put(o.orderId(), o.plannedFinish()));
-                int interrupted = interrupt(h, centreId, from, to, now, ops(h, firmId));
+                Interruptions interrupted = interrupt(h, centreId, from, to, now, ops(h, firmId));
                 Optional<Problem> p = problem(h, firmId, before);
                 h.createUpdate(
                                 "insert into downtimes (firm_id, downtime_id, work_centre_id, starts_at, ends_at, created_at)"
@@ -1045,7 +1080,9 @@ public final class Production {
                         "to", to.toString(),
                         "status", status,
                         "changedOperations", changed,
-                        "interruptedOperations", interrupted,
+                        "interruptedOperations", interrupted.interrupted(),
+                        "restartedOperations", interrupted.restarted(),
+                        "lostMinutes", interrupted.lostMinutes(),
                         "movedOrders", moved);
             });
             views.remove(firmId);
@@ -1054,17 +1091,27 @@ public final class Production {
     }
 
     /**
+     * What {@link #interrupt} did: operations split and resumed after the downtime, uninterruptible ones
+     * stopped and run again whole, and the minutes of work those lost.
+     */
+    record Interruptions(int interrupted, int restarted, long lostMinutes) {}
+
+    /**
      * Interrupts the operations of work centre {@code centreId} that run at {@code now} (started before,
      * ending after) and that the downtime {@code [from, to)} stops: the part done before the stop ({@code
      * from}, or the operation's start when the downtime began earlier) stays as it was, and the rest becomes
      * a new operation right after it in the order's routing ({@code <taskId>/resumed@<stop>}, same lane, the
      * remaining minutes, no second setup), tentatively at the downtime's end, for the repair to place. An
-     * operation the downtime stops before it began is moved whole. Returns the number of operations
-     * interrupted. Without this a running operation would be frozen through the downtime.
+     * uninterruptible operation is not resumed but restarted (D20 amended): the part done stays in the plan,
+     * marked {@code lost}, and the whole operation runs again as {@code <taskId>/restarted@<stop>} (all its
+     * minutes, setup included). An operation the downtime stops before it began is moved whole. Without this
+     * a running operation would be frozen through the downtime.
      */
-    static int interrupt(
+    static Interruptions interrupt(
             Handle h, String centreId, LocalDateTime from, LocalDateTime to, LocalDateTime now, List<OpRow> ops) {
-        int count = 0;
+        int resumed = 0;
+        int restarted = 0;
+        long lost = 0;
         for (OpRow op : ops) {
             if (!op.centreId().equals(centreId) || op.start() == null || op.end() == null) {
                 continue;
@@ -1075,39 +1122,48 @@ public final class Production {
             }
             LocalDateTime stop = from.isAfter(op.start()) ? from : op.start();
             long done = Duration.between(op.start(), stop).toMinutes();
-            long rest = op.minutes() - done;
             if (done <= 0) {
                 h.createUpdate("update planned_operations set planned_start = :s, planned_end = :e where task_id = :t")
                         .bind("s", to)
                         .bind("e", to.plusMinutes(op.minutes()))
                         .bind("t", op.taskId())
                         .execute();
-            } else {
-                h.createUpdate("update planned_operations set minutes = :m, planned_end = :e where task_id = :t")
-                        .bind("m", done)
-                        .bind("e", stop)
-                        .bind("t", op.taskId())
-                        .execute();
-                h.createUpdate("update planned_operations set position = position + 1 where order_id = :o"
-                                + " and position > :p")
-                        .bind("o", op.orderId())
-                        .bind("p", op.position())
-                        .execute();
-                h.createUpdate("insert into planned_operations (task_id, firm_id, order_id, position, operation,"
-                                + " description, work_centre_id, lane, minutes, planned_start, planned_end)"
-                                + " select :id, firm_id, order_id, :pos, operation, description, work_centre_id,"
-                                + " lane, :m, :s, :e from planned_operations where task_id = :t")
-                        .bind("id", op.taskId() + "/resumed@" + stop)
-                        .bind("pos", op.position() + 1)
-                        .bind("m", rest)
-                        .bind("s", to)
-                        .bind("e", to.plusMinutes(rest))
-                        .bind("t", op.taskId())
-                        .execute();
+                resumed++;
+                continue;
             }
-            count++;
+            long again = op.uninterruptible() ? op.minutes() : op.minutes() - done;
+            h.createUpdate("update planned_operations set minutes = :m, planned_end = :e, lost = :lost"
+                            + " where task_id = :t")
+                    .bind("m", done)
+                    .bind("e", stop)
+                    .bind("lost", op.uninterruptible())
+                    .bind("t", op.taskId())
+                    .execute();
+            h.createUpdate("update planned_operations set position = position + 1 where order_id = :o"
+                            + " and position > :p")
+                    .bind("o", op.orderId())
+                    .bind("p", op.position())
+                    .execute();
+            h.createUpdate("insert into planned_operations (task_id, firm_id, order_id, position, operation,"
+                            + " description, work_centre_id, lane, minutes, planned_start, planned_end,"
+                            + " uninterruptible) select :id, firm_id, order_id, :pos, operation, description,"
+                            + " work_centre_id, lane, :m, :s, :e, uninterruptible from planned_operations"
+                            + " where task_id = :t")
+                    .bind("id", op.taskId() + (op.uninterruptible() ? "/restarted@" : "/resumed@") + stop)
+                    .bind("pos", op.position() + 1)
+                    .bind("m", again)
+                    .bind("s", to)
+                    .bind("e", to.plusMinutes(again))
+                    .bind("t", op.taskId())
+                    .execute();
+            if (op.uninterruptible()) {
+                restarted++;
+                lost += done;
+            } else {
+                resumed++;
+            }
         }
-        return count;
+        return new Interruptions(resumed, restarted, lost);
     }
 
     // ------------------------------------------------------------------ work lists

@@ -81,4 +81,129 @@ class BoardTest {
         assertThat(Board.chunks(600)).containsExactly(240L, 240L, 120L);
         assertThat(Board.chunks(0)).containsExactly(1L);
     }
+
+    @Test
+    void an_uninterruptible_operation_stays_one_piece_however_long_it_is() {
+        assertThat(Board.chunks(600, true)).containsExactly(600L);
+        assertThat(Board.chunks(600, false)).containsExactly(240L, 240L, 120L);
+        assertThat(Board.chunks(0, true)).containsExactly(1L);
+    }
+
+    @Test
+    void uninterruptible_operations_land_in_one_stretch_of_open_time_on_random_calendars() {
+        String[] days = {"MON-FRI", "MON-THU", "MON-SAT", "TUE-FRI"};
+        int placedUninterruptible = 0;
+        int splitInterruptible = 0;
+        for (int seed = 1; seed <= 120; seed++) {
+            Random random = new Random(seed);
+            List<Board.Centre> centres = new ArrayList<>();
+            List<Board.Downtime> downtimes = new ArrayList<>();
+            for (String type : List.of("saw", "press")) {
+                for (int c = 1; c <= 1 + random.nextInt(2); c++) {
+                    int from = 5 + random.nextInt(4);
+                    int to = from + 6 + random.nextInt(10);
+                    String id = type + "-" + c;
+                    centres.add(new Board.Centre(
+                            id,
+                            type,
+                            id,
+                            1 + random.nextInt(2),
+                            "shifts=" + days[random.nextInt(days.length)]
+                                    + " %02d:00-%02d:%02d".formatted(from, to, 15 * random.nextInt(4))
+                                    + "\nholidays=\ndowntime="));
+                    for (int d = 0; d < random.nextInt(4); d++) {
+                        LocalDateTime start = MONDAY.plusMinutes(random.nextInt(14 * 1440));
+                        downtimes.add(new Board.Downtime(id, start, start.plusMinutes(30 + random.nextInt(300))));
+                    }
+                }
+            }
+            Board board = Board.of(MONDAY, 60, centres, downtimes);
+            List<Board.Need> needs = new ArrayList<>();
+            List<Boolean> whole = new ArrayList<>();
+            for (int k = 0; k < 2 + random.nextInt(6); k++) {
+                boolean uninterruptible = random.nextBoolean();
+                long minutes = 20 + random.nextInt(uninterruptible ? 340 : 900);
+                needs.add(
+                        new Board.Need(random.nextBoolean() ? "saw" : "press", Board.chunks(minutes, uninterruptible)));
+                whole.add(uninterruptible);
+            }
+            Map<String, List<Interval>> busy = new java.util.LinkedHashMap<>();
+            busy.put(board.lanesOfType("press").get(0).key(), List.of(new Interval(600, 600 + random.nextInt(900))));
+
+            Optional<List<Board.Placement>> placed = board.insert(needs, busy, random.nextInt(2000));
+
+            assertThat(placed).as("seed " + seed).isPresent();
+            int at = 0;
+            for (int k = 0; k < needs.size(); k++) {
+                List<Board.Placement> mine =
+                        placed.get().subList(at, at + needs.get(k).chunks().size());
+                at += mine.size();
+                List<String> problems = splitProblems(board, mine, whole.get(k));
+                assertThat(problems)
+                        .as("seed %d operation %d: %s", seed, k, mine)
+                        .isEmpty();
+                if (whole.get(k)) {
+                    placedUninterruptible++;
+                } else if (!splitProblems(board, mine, true).isEmpty()) {
+                    splitInterruptible++;
+                }
+            }
+        }
+        assertThat(placedUninterruptible).isGreaterThan(100);
+        assertThat(splitInterruptible)
+                .as("the checker sees the splits of interruptible operations, which are allowed")
+                .isGreaterThan(20);
+    }
+
+    @Test
+    void the_checker_reports_an_uninterruptible_operation_split_over_closed_time() {
+        Board board = Board.of(
+                MONDAY,
+                14,
+                List.of(new Board.Centre(
+                        "press-1", "press", "Press", 1, "shifts=MON-FRI 07:00-15:00\nholidays=\ndowntime=")),
+                List.of());
+        long sevenAm = 7 * 60;
+        List<Board.Placement> split = List.of(
+                new Board.Placement("press-1", sevenAm + 400, sevenAm + 480),
+                new Board.Placement("press-1", 1440 + sevenAm, 1440 + sevenAm + 40));
+        assertThat(splitProblems(board, split, true)).singleElement().asString().contains("closed time");
+        assertThat(splitProblems(board, split, false)).isEmpty();
+        assertThat(splitProblems(board, List.of(new Board.Placement("press-1", sevenAm + 400, sevenAm + 520)), true))
+                .singleElement()
+                .asString()
+                .contains("runs in closed time");
+    }
+
+    /**
+     * An independent check of one operation's chunks: none in closed time, each after the one before on the
+     * same lane, and, for an uninterruptible operation, no closed minute between its first start and its
+     * last end (one unbroken stretch).
+     */
+    private static List<String> splitProblems(Board board, List<Board.Placement> chunks, boolean uninterruptible) {
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            Board.Placement p = chunks.get(i);
+            Interval me = new Interval(p.start(), p.end());
+            if (board.lanes().get(p.lane()).unavailable().stream().anyMatch(me::overlaps)) {
+                problems.add(p + " runs in closed time");
+            }
+            if (i > 0
+                    && (p.start() < chunks.get(i - 1).end()
+                            || !p.lane().equals(chunks.get(i - 1).lane()))) {
+                problems.add(p + " does not follow the chunk before it on its lane");
+            }
+        }
+        if (uninterruptible && problems.isEmpty()) {
+            Interval all = new Interval(
+                    chunks.get(0).start(), chunks.get(chunks.size() - 1).end());
+            long worked = chunks.stream().mapToLong(c -> c.end() - c.start()).sum();
+            if (worked != all.length()
+                    || board.lanes().get(chunks.get(0).lane()).unavailable().stream()
+                            .anyMatch(all::overlaps)) {
+                problems.add("uninterruptible operation " + chunks + " is split over closed time");
+            }
+        }
+        return problems;
+    }
 }

@@ -1,0 +1,138 @@
+package no.tilpass.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import no.tilpass.server.production.Production;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The shipped door presses its leaves in one uninterruptible operation: it is planned as one piece in one
+ * stretch of open time (not split into four-hour chunks over a night), and a downtime that stops it while it
+ * runs means it runs again whole after the downtime, the part done lost (D20 amended). As in {@link
+ * DowntimeInterruptIT}, a second {@link Production} on a fixed clock inside the operation reports the
+ * downtime.
+ */
+class UninterruptibleRestartIT {
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    @RegisterExtension
+    static final ServerUnderTest server = ServerUnderTest.perClass().withProperty("tilpass.planSeconds", "1");
+
+    static final TestClient client = server.client();
+
+    private static JsonNode door() {
+        JsonNode s0 = client.post("/api/configurations", "{\"productId\":\"exterior_door\"}")
+                .json();
+        TestClient.Response done = client.post(
+                "/api/configurations/" + s0.get("id").asText() + "/complete",
+                "{\"revision\":" + s0.get("revision").asInt() + "}");
+        assertThat(done.status()).as(done.text()).isEqualTo(200);
+        return done.json();
+    }
+
+    private static List<JsonNode> operations(JsonNode plan, String orderId) {
+        List<JsonNode> ops = new ArrayList<>();
+        for (JsonNode o : plan.get("orders")) {
+            if (o.get("orderId").asText().equals(orderId)) {
+                o.get("operations").forEach(ops::add);
+            }
+        }
+        return ops;
+    }
+
+    @Test
+    void an_order_whose_uninterruptible_operation_fits_no_stretch_of_open_time_is_refused_with_the_numbers() {
+        // 24 leaves take at least 15 + 24 * 20 = 495 minutes in the press, open 07:00-15:00 (480 minutes)
+        TestClient.Response r =
+                client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(door(), 24));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(422);
+        assertThat(r.error().get("code").asText()).isEqualTo("not_producible");
+        assertThat(r.error().get("message").asText())
+                .startsWith("the order cannot be produced: operation 'press' is uninterruptible and takes ")
+                .endsWith("minutes for 24 units, but the longest stretch of open time of work-centre type 'press'"
+                        + " at glamdal-vindu is 480 minutes");
+        assertThat(r.error().get("maybe").asText()).startsWith("Maybe order fewer units at a time");
+        assertThat(r.error().get("field").asText()).isEqualTo("quantity");
+    }
+
+    @Test
+    void a_running_uninterruptible_operation_stopped_by_a_downtime_runs_again_whole_after_it() {
+        String orderId = StockApiIT.order(client, door(), 12).get("id").asText();
+        JsonNode po = client.get("/api/orders/" + orderId + "/production").json();
+        List<JsonNode> presses = new ArrayList<>();
+        po.get("operations").forEach(op -> {
+            if (op.get("operation").asText().equals("press")) {
+                presses.add(op);
+            }
+        });
+        assertThat(presses)
+                .as("one piece, although longer than a four-hour chunk: " + po)
+                .hasSize(1);
+        JsonNode press = presses.get(0);
+        long minutes = press.get("minutes").asLong();
+        assertThat(minutes).isGreaterThan(240);
+        assertThat(press.get("uninterruptible").asBoolean()).isTrue();
+        assertThat(press.get("lost").asBoolean()).isFalse();
+        JsonNode before = client.get("/api/firms/glamdal-vindu/plan?days=180").json();
+        assertThat(ProductionApiIT.PlanChecker.problems(before))
+                .as(before.toString())
+                .isEmpty();
+
+        LocalDateTime s = LocalDateTime.parse(press.get("start").asText());
+        LocalDateTime now = s.plusMinutes(minutes / 2);
+        Production at = new Production(
+                server.server().platform().database().jdbi(),
+                server.server().platform().catalogue(),
+                Clock.fixed(now.atZone(OSLO).toInstant(), OSLO),
+                Duration.ofSeconds(1));
+        String centre = press.get("workCentreId").asText();
+
+        Map<String, Object> repair = at.downtime("glamdal-vindu", centre, now, now.plusHours(2));
+
+        assertThat(repair)
+                .containsEntry("restartedOperations", 1)
+                .containsEntry("interruptedOperations", 0)
+                .containsEntry("lostMinutes", minutes / 2);
+        JsonNode plan = Json.mapper().valueToTree(at.plan("glamdal-vindu", 21));
+        assertThat(ProductionApiIT.PlanChecker.problems(plan))
+                .as(plan.toString())
+                .isEmpty();
+        List<JsonNode> ops = operations(plan, orderId);
+        int k = 0;
+        while (!ops.get(k).get("taskId").asText().equals(press.get("taskId").asText())) {
+            k++;
+        }
+        JsonNode lost = ops.get(k);
+        JsonNode again = ops.get(k + 1);
+        assertThat(lost.get("start").asText()).isEqualTo(s.toString());
+        assertThat(lost.get("end").asText()).as("stopped by the downtime").isEqualTo(now.toString());
+        assertThat(lost.get("minutes").asLong()).isEqualTo(minutes / 2);
+        assertThat(lost.get("lost").asBoolean()).as("its work is lost").isTrue();
+        assertThat(again.get("taskId").asText()).isEqualTo(press.get("taskId").asText() + "/restarted@" + now);
+        assertThat(again.get("minutes").asLong())
+                .as("runs again whole, setup included")
+                .isEqualTo(minutes);
+        assertThat(again.get("uninterruptible").asBoolean()).isTrue();
+        assertThat(again.get("lost").asBoolean()).isFalse();
+        assertThat(again.get("workCentreId").asText()).isEqualTo(centre);
+        assertThat(LocalDateTime.parse(again.get("start").asText()))
+                .as("after the downtime")
+                .isAfterOrEqualTo(now.plusHours(2));
+        assertThat(Duration.between(
+                                LocalDateTime.parse(again.get("start").asText()),
+                                LocalDateTime.parse(again.get("end").asText()))
+                        .toMinutes())
+                .isEqualTo(minutes);
+    }
+}
