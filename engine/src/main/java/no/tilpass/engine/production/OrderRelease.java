@@ -206,8 +206,8 @@ public final class OrderRelease {
                                     + " of work-centre type '" + s.workCentreType() + "' at " + data.firm()
                                     + " is " + longest + " minutes",
                             "",
-                            "order fewer units at a time, or give a work centre of type '" + s.workCentreType()
-                                    + "' a longer shift."));
+                            fewerUnits(s.setupMinutes(), s.perUnitMinutes(), longest, order.quantity())
+                                    + "give a work centre of type '" + s.workCentreType() + "' a longer shift."));
                     continue;
                 }
             }
@@ -274,6 +274,19 @@ public final class OrderRelease {
                 tasks,
                 materials,
                 profiles));
+    }
+
+    /**
+     * The first part of the advice for an uninterruptible operation that does not fit: the most units
+     * that fit in {@code longest} minutes and how many orders that makes, when at least one fits.
+     */
+    static String fewerUnits(long setup, long perUnit, long longest, long quantity) {
+        long fit = perUnit > 0 ? (longest - setup) / perUnit : 0;
+        if (fit < 1) {
+            return "";
+        }
+        long orders = (quantity + fit - 1) / fit;
+        return "order at most " + fit + " units at a time (" + orders + " orders for " + quantity + "), or ";
     }
 
     /** Days looked at for {@link #longestOpenStretch}: four weeks covers every weekly shift pattern. */

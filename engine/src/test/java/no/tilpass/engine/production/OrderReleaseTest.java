@@ -150,6 +150,14 @@ class OrderReleaseTest {
     }
 
     @Test
+    void the_advice_names_the_most_units_that_fit_or_only_a_longer_shift_when_not_one_fits() {
+        assertThat(OrderRelease.fewerUnits(15, 20, 480, 24))
+                .isEqualTo("order at most 23 units at a time (2 orders for 24), or ");
+        assertThat(OrderRelease.fewerUnits(15, 20, 480, 47)).contains("(3 orders for 47)");
+        assertThat(OrderRelease.fewerUnits(500, 20, 480, 3)).isEmpty();
+    }
+
+    @Test
     void an_uninterruptible_operation_longer_than_any_stretch_of_open_time_is_rejected_with_the_numbers() {
         ProductionData data = firm(List.of(
                 new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS),
@@ -164,7 +172,9 @@ class OrderReleaseTest {
                             .isEqualTo("operation 'press' is uninterruptible and takes 495 minutes for 16 units, but"
                                     + " the longest stretch of open time of work-centre type 'press' at Vestby"
                                     + " Snekkeri AS is 480 minutes");
-                    assertThat(d.maybe()).contains("order fewer units at a time");
+                    assertThat(d.maybe())
+                            .isEqualTo("order at most 15 units at a time (2 orders for 16), or give a work centre"
+                                    + " of type 'press' a longer shift.");
                 });
         ProductionData twoShifts = firm(List.of(
                 new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS),
