@@ -119,17 +119,5 @@ public sealed interface Explosion {
         public Step {
             after = List.copyOf(after);
         }
-
-        /** An operation that may be split over closed time (no {@code uninterruptible}). */
-        public Step(
-                String id,
-                String description,
-                String workCentreType,
-                long setupMinutes,
-                long perUnitMinutes,
-                List<String> after,
-                String component) {
-            this(id, description, workCentreType, setupMinutes, perUnitMinutes, after, component, false);
-        }
     }
 }

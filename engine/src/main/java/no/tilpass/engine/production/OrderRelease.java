@@ -101,19 +101,6 @@ public final class OrderRelease {
             after = List.copyOf(after);
         }
 
-        /** A task that may be split over closed time. */
-        public Task(
-                String id,
-                String operation,
-                String description,
-                String workCentreType,
-                List<String> workCentres,
-                long setupMinutes,
-                long runMinutes,
-                List<String> after) {
-            this(id, operation, description, workCentreType, workCentres, setupMinutes, runMinutes, after, false);
-        }
-
         /** Setup plus run time. */
         public long totalMinutes() {
             return setupMinutes + runMinutes;

@@ -293,8 +293,7 @@ public final class SatSolver {
                             pendingUnit(unit);
                             newDecisionLevel();
                             enqueue(unit, NONE);
-                            varInc /= VAR_DECAY;
-                            clauseInc /= CLAUSE_DECAY;
+                            decayActivities();
                             continue;
                         }
                         falsified = learn(backtrackLevel, true);
@@ -348,9 +347,14 @@ public final class SatSolver {
                 }
             }
         }
+        decayActivities();
+        return result;
+    }
+
+    /** After each conflict learnt from: later bumps weigh more (VSIDS decay, and the same for clauses). */
+    private void decayActivities() {
         varInc /= VAR_DECAY;
         clauseInc /= CLAUSE_DECAY;
-        return result;
     }
 
     /** The effort counters since this solver was created. */

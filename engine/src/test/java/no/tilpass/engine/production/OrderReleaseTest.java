@@ -66,7 +66,8 @@ class OrderReleaseTest {
 
         assertThat(po.tasks())
                 .containsExactly(
-                        new OrderRelease.Task("O-17/cut", "cut", "Cut", "saw", List.of("saw-1"), 10, 30, List.of()),
+                        new OrderRelease.Task(
+                                "O-17/cut", "cut", "Cut", "saw", List.of("saw-1"), 10, 30, List.of(), false),
                         new OrderRelease.Task(
                                 "O-17/assemble",
                                 "assemble",
@@ -75,7 +76,8 @@ class OrderReleaseTest {
                                 List.of("bench-1", "bench-2"),
                                 5,
                                 120,
-                                List.of("O-17/cut")));
+                                List.of("O-17/cut"),
+                                false));
         assertThat(po.materials())
                 .containsExactly(
                         new OrderRelease.MaterialNeed("pane", "Glass pane", 10, 0, 10),
@@ -137,11 +139,16 @@ class OrderReleaseTest {
                     """))
             .model();
 
-    @Test
-    void an_uninterruptible_operation_gives_an_uninterruptible_task_and_the_others_stay_interruptible() {
-        ProductionData data = firm(List.of(
+    /** A firm with one saw and one press, both open 07:00-15:00 on weekdays. */
+    private static ProductionData sawAndPress() {
+        return firm(List.of(
                 new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS),
                 new ProductionData.WorkCentre("press-1", "press", 1, DAYS)));
+    }
+
+    @Test
+    void an_uninterruptible_operation_gives_an_uninterruptible_task_and_the_others_stay_interruptible() {
+        ProductionData data = sawAndPress();
         OrderRelease.Release r = OrderRelease.release(
                 data, new OrderRelease.Order("O-5", PRESSED, Map.of("fire", "true"), 10, LocalDate.of(2026, 12, 7)));
         assertThat(((OrderRelease.Release.Released) r).order().tasks())
@@ -159,9 +166,7 @@ class OrderReleaseTest {
 
     @Test
     void an_uninterruptible_operation_longer_than_any_stretch_of_open_time_is_rejected_with_the_numbers() {
-        ProductionData data = firm(List.of(
-                new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS),
-                new ProductionData.WorkCentre("press-1", "press", 1, DAYS)));
+        ProductionData data = sawAndPress();
         // 15 + 30 * 16 = 495 minutes, and the press is open 07:00-15:00 (480 minutes) on weekdays
         OrderRelease.Release r = OrderRelease.release(
                 data, new OrderRelease.Order("O-6", PRESSED, Map.of("fire", "true"), 16, LocalDate.of(2026, 12, 7)));
@@ -247,9 +252,7 @@ class OrderReleaseTest {
     @Test
     void a_component_the_same_firm_makes_is_produced_with_the_order(@TempDir Path dir) throws IOException {
         ProductModel door = doorWithHingesBy(dir, "Vestby Snekkeri AS");
-        ProductionData data = firm(List.of(
-                new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS),
-                new ProductionData.WorkCentre("press-1", "press", 1, DAYS)));
+        ProductionData data = sawAndPress();
 
         OrderRelease.Release r = OrderRelease.release(
                 data, new OrderRelease.Order("O-5", door, Map.of("hinges.count", "3"), 1, LocalDate.now()));
