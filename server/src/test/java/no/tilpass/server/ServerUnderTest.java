@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import no.tilpass.server.production.Production;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -127,6 +132,19 @@ public final class ServerUnderTest
             throw new IllegalStateException("no in-process server under test is running");
         }
         return server;
+    }
+
+    /**
+     * The production planning of the in-process server as it would run with its clock standing at {@code
+     * now} (Oslo time): for repairing a plan while an operation is half done.
+     */
+    Production productionAt(LocalDateTime now) {
+        ZoneId oslo = ZoneId.of("Europe/Oslo");
+        return new Production(
+                server().platform().database().jdbi(),
+                server().platform().catalogue(),
+                Clock.fixed(now.atZone(oslo).toInstant(), oslo),
+                Duration.ofSeconds(1));
     }
 
     /** The server's data folder. */

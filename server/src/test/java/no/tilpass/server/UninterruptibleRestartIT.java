@@ -3,10 +3,8 @@ package no.tilpass.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * downtime.
  */
 class UninterruptibleRestartIT {
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     @RegisterExtension
     static final ServerUnderTest server = ServerUnderTest.perClass().withProperty("tilpass.planSeconds", "1");
@@ -93,11 +90,7 @@ class UninterruptibleRestartIT {
 
         LocalDateTime s = LocalDateTime.parse(press.get("start").asText());
         LocalDateTime now = s.plusMinutes(minutes / 2);
-        Production at = new Production(
-                server.server().platform().database().jdbi(),
-                server.server().platform().catalogue(),
-                Clock.fixed(now.atZone(OSLO).toInstant(), OSLO),
-                Duration.ofSeconds(1));
+        Production at = server.productionAt(now);
         String centre = press.get("workCentreId").asText();
 
         Map<String, Object> repair = at.downtime("glamdal-vindu", centre, now, now.plusHours(2));
