@@ -58,7 +58,7 @@ class UninterruptibleRestartIT {
         assertThat(r.error().get("message").asText())
                 .startsWith("the order cannot be produced: operation 'press' is uninterruptible and takes ")
                 .endsWith("minutes for 24 units, but the longest stretch of open time of work-centre type 'press'"
-                        + " at glamdal-vindu is 480 minutes");
+                        + " at Glåmdal Vindu AS is 480 minutes");
         assertThat(r.error().get("maybe").asText())
                 .startsWith("Maybe order at most ")
                 .contains(" units at a time (2 orders for 24), or give a work centre of type 'press' a longer shift");

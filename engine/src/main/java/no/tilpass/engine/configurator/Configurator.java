@@ -44,6 +44,13 @@ public final class Configurator {
     private static final int SWAP_MODELS = 4; // pooled models tried by swapWitnesses
     private static final int GROUP_MINIMUM = 32; // fewer untested literals are tested one by one
     /**
+     * Decisions a search under decisions may spend completing its trail with a reference model instead of
+     * deciding every variable (see {@link SatSolver#setOverlayCompletion(int)}); only group calls and single
+     * tests overlay. The initial domains and the models that follow pooled ones search in full: their models
+     * fill the pool, and a model overlaid on another adds little that is new to it.
+     */
+    private static final int OVERLAY_DECISIONS = 3;
+    /**
      * Groups of more untested literals skip those whose propagation conflicts: all of them, since deciding
      * such a literal again after an ordinary backjump re-decides the priority decisions before it (Linux,
      * seed 7: one call of 6,890 conflicts, 1.5 s, with the former limit of 1,000). The solver learns from
@@ -153,6 +160,11 @@ public final class Configurator {
         this.occurrences = occurrenceLists(clauses, variables);
         this.trueCount = new int[clauses.length];
         this.countStamp = new int[clauses.length];
+    }
+
+    /** For tests: models the solver found by overlaying its trail on a reference model. */
+    long overlaidModels() {
+        return solver.overlayModels();
     }
 
     /** For tests: group calls over more than {@code count} literals skip those whose propagation conflicts. */
@@ -346,7 +358,9 @@ public final class Configurator {
             } else {
                 preferUntested(state);
             }
+            solver.setOverlayCompletion(decisions.length > 0 ? OVERLAY_DECISIONS : 0);
             SatResult result = solver.solve(assumptions);
+            solver.setOverlayCompletion(0);
             if (result == SatResult.SATISFIABLE) {
                 witness(solver.model(), state);
             } else {
@@ -454,7 +468,9 @@ public final class Configurator {
                 }
             }
             solver.setDecisionPriority(skip, Arrays.copyOf(priority, prioritized));
+            solver.setOverlayCompletion(demotes ? OVERLAY_DECISIONS : 0);
             SatResult result = solver.solve(assumptions);
+            solver.setOverlayCompletion(0);
             if (skip && demotes) {
                 for (int lit : solver.skippedPriorities()) {
                     demoted[internal(lit)] = true;
@@ -808,11 +824,19 @@ public final class Configurator {
         return ((model[v >> 6] & (1L << v)) != 0) == ((lit & 1) == 0);
     }
 
-    /** Prefers, for every variable, its value in {@code model}. */
+    /**
+     * Prefers, for every variable, its value in {@code model}, and makes it the model an overlaying search
+     * completes its trail with: a pooled model satisfies every clause, and each selector is retired (false)
+     * between calls.
+     */
     private void followModel(long[] model) {
+        int[] reference = new int[variables + 1];
         for (int v = 1; v <= variables; v++) {
-            solver.setPhase((model[v >> 6] & (1L << v)) != 0 ? v : -v);
+            int lit = (model[v >> 6] & (1L << v)) != 0 ? v : -v;
+            solver.setPhase(lit);
+            reference[v] = lit;
         }
+        solver.setReference(reference);
     }
 
     private void preferUntested(byte[] state) {

@@ -154,6 +154,7 @@ class ConfiguratorTest {
     private static void randomSessionsAgreeWithBruteForce(int groupMinimum, int skipAbove, boolean diagram) {
         int consistent = 0;
         int inconsistent = 0;
+        long overlaid = 0;
         for (int seed = 0; seed < 300; seed++) {
             Random random = new Random(seed);
             SolutionSpace space = randomSpace(random);
@@ -234,10 +235,15 @@ class ConfiguratorTest {
                     decisions.add(new Decision(option.name(), option.values().get(value)));
                 }
             }
+            overlaid += configurator.overlaidModels();
         }
-        System.out.println("random sessions: " + consistent + " consistent, " + inconsistent + " inconsistent steps");
+        System.out.println("random sessions: " + consistent + " consistent, " + inconsistent + " inconsistent steps, "
+                + overlaid + " models completed by overlay");
         assertThat(consistent).isGreaterThan(1000);
         assertThat(inconsistent).isGreaterThan(100);
+        if (!diagram) {
+            assertThat(overlaid).as("models completed by overlay").isGreaterThan(0);
+        }
     }
 
     @Test

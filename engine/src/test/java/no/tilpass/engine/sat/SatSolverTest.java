@@ -284,6 +284,95 @@ class SatSolverTest {
     }
 
     @Test
+    void completing_the_trail_with_the_last_model_keeps_answers_and_models_sound() {
+        // as the configurator uses the solver: selector-guarded group clauses retired after each call,
+        // priorities that skip failing literals, and every model overlaid on the one before
+        long overlaid = 0;
+        for (int seed = 0; seed < 400; seed++) {
+            Random random = new Random(31_000 + seed);
+            int n = 6 + random.nextInt(12);
+            List<int[]> clauses = new ArrayList<>(
+                    BruteForce.random3Sat(random, n, (int) Math.round(n * (1.5 + random.nextDouble() * 2.5))));
+            for (int i = 0; i < n; i++) {
+                int a = 1 + random.nextInt(n);
+                int b = 1 + random.nextInt(n);
+                clauses.add(new int[] {random.nextBoolean() ? a : -a, random.nextBoolean() ? b : -b});
+            }
+            SatSolver solver = load(n, clauses);
+            solver.setOverlayCompletion(1 + random.nextInt(20));
+            BruteForce base = new BruteForce(n, clauses);
+            for (int round = 0; round < 12; round++) {
+                if (random.nextInt(3) == 0) {
+                    // a clause for good, which the last model may falsify with none of its variables changed
+                    int[] clause = new int[2 + random.nextInt(2)];
+                    for (int i = 0; i < clause.length; i++) {
+                        int v = 1 + random.nextInt(n);
+                        clause[i] = random.nextBoolean() ? v : -v;
+                    }
+                    solver.addClause(clause);
+                    clauses.add(clause);
+                    base = new BruteForce(n, clauses);
+                }
+                if (random.nextInt(3) == 0) {
+                    // a reference given from outside: any model of the clauses, selectors false
+                    long start = random.nextLong() & ((1L << n) - 1);
+                    for (long k = 0; k < (1L << n); k++) {
+                        long a = (start + k) & ((1L << n) - 1);
+                        if (base.satisfies(a)) {
+                            int[] reference = new int[n + 1];
+                            for (int v = 1; v <= n; v++) {
+                                reference[v] = (a & (1L << (v - 1))) != 0 ? v : -v;
+                            }
+                            solver.setReference(reference);
+                            break;
+                        }
+                    }
+                }
+                int[] assumptions = randomAssumptions(random, n);
+                String context = "seed " + seed + " round " + round + " assumptions " + Arrays.toString(assumptions);
+                List<int[]> formula = clauses;
+                int selector = 0;
+                if (random.nextBoolean()) {
+                    selector = solver.newVariable();
+                    int[] group = new int[1 + random.nextInt(n)];
+                    group[0] = -selector;
+                    for (int i = 1; i < group.length; i++) {
+                        int v = 1 + random.nextInt(n);
+                        group[i] = random.nextBoolean() ? v : -v;
+                    }
+                    solver.addClause(group);
+                    formula = new ArrayList<>(clauses);
+                    formula.add(Arrays.copyOfRange(group, 1, group.length));
+                    assumptions = Arrays.copyOf(assumptions, assumptions.length + 1);
+                    assumptions[assumptions.length - 1] = selector;
+                    solver.setDecisionPriority(random.nextBoolean(), Arrays.copyOfRange(group, 1, group.length));
+                    context += " group " + Arrays.toString(group);
+                }
+                int[] userAssumptions =
+                        selector == 0 ? assumptions : Arrays.copyOf(assumptions, assumptions.length - 1);
+                SatResult result = solver.solve(assumptions);
+                boolean expected = new BruteForce(n, formula).satisfiable(userAssumptions);
+                solver.setDecisionPriority();
+                assertThat(result).as(context).isEqualTo(expected ? SatResult.SATISFIABLE : SatResult.UNSATISFIABLE);
+                if (expected) {
+                    int[] model = Arrays.copyOf(solver.model(), n + 1);
+                    assertThat(BruteForce.satisfiesAll(formula, model))
+                            .as(context)
+                            .isTrue();
+                    for (int a : userAssumptions) {
+                        assertThat(solver.value(a)).as(context).isTrue();
+                    }
+                }
+                if (selector != 0) {
+                    solver.addClause(-selector);
+                }
+            }
+            overlaid += solver.overlayModels();
+        }
+        assertThat(overlaid).as("models found by overlay").isGreaterThan(500);
+    }
+
+    @Test
     void a_priority_that_skips_failing_literals_keeps_answers_and_models_sound() {
         for (int seed = 0; seed < 300; seed++) {
             Random random = new Random(12_000 + seed);

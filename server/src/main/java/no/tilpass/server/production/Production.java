@@ -305,13 +305,15 @@ public final class Production {
                 .list();
     }
 
-    private static ProductionData data(String firmId, List<Board.Centre> centres) {
+    /** The firm's production data; messages name the firm by its display name. */
+    private ProductionData data(String firmId, List<Board.Centre> centres) {
         List<ProductionData.WorkCentre> wcs = new ArrayList<>();
         for (Board.Centre c : centres) {
             wcs.add(new ProductionData.WorkCentre(
                     c.id(), c.type(), c.capacity(), ProductionFile.calendar("work centre " + c.id(), c.calendar())));
         }
-        return new ProductionData(firmId, wcs, ProductionData.MaterialStock.empty());
+        String firm = catalogue.firm(firmId).map(Firm::name).orElse(firmId);
+        return new ProductionData(firm, wcs, ProductionData.MaterialStock.empty());
     }
 
     /** The planned busy time per lane (minutes of {@code board}), operations that end after the epoch. */
