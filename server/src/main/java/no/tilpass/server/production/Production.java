@@ -97,6 +97,9 @@ public final class Production {
 
     // ------------------------------------------------------------------ rows
 
+    /** Marks the id of an uninterruptible operation planned again whole after a stop. */
+    static final String RESTARTED = "/restarted@";
+
     record OpRow(
             String taskId,
             String orderId,
@@ -1151,7 +1154,7 @@ public final class Production {
                             + " uninterruptible) select :id, firm_id, order_id, :pos, operation, description,"
                             + " work_centre_id, lane, :m, :s, :e, uninterruptible from planned_operations"
                             + " where task_id = :t")
-                    .bind("id", op.taskId() + (op.uninterruptible() ? "/restarted@" : "/resumed@") + stop)
+                    .bind("id", op.taskId() + (op.uninterruptible() ? RESTARTED : "/resumed@") + stop)
                     .bind("pos", op.position() + 1)
                     .bind("m", again)
                     .bind("s", to)
@@ -1198,9 +1201,12 @@ public final class Production {
                             op.description(),
                             op.minutes(),
                             op.start(),
-                            op.end()))
+                            op.end(),
+                            op.lost(),
+                            op.uninterruptible() && op.taskId().contains(RESTARTED)))
                     .toList();
         });
-        return WorkListPdf.render(firmId, centre.id(), centre.name(), now, rows);
+        String firm = catalogue.firm(firmId).map(Firm::name).orElse(firmId);
+        return WorkListPdf.render(firm, centre.id(), centre.name(), now, rows);
     }
 }

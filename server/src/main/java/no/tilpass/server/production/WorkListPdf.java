@@ -1,5 +1,6 @@
 package no.tilpass.server.production;
 
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
 import com.lowagie.text.Font;
@@ -20,7 +21,11 @@ import java.util.List;
 final class WorkListPdf {
     private WorkListPdf() {}
 
-    /** One operation; {@code quantity} is the units of its order (the operation's minutes cover them all). */
+    /**
+     * One operation; {@code quantity} is the units of its order (the operation's minutes cover them all);
+     * {@code lost}: the part of an uninterruptible operation that a stop cut short (its work is lost);
+     * {@code restarted}: an uninterruptible operation planned again whole after a stop.
+     */
     record Row(
             String orderId,
             long orderNumber,
@@ -30,9 +35,22 @@ final class WorkListPdf {
             String description,
             long minutes,
             LocalDateTime start,
-            LocalDateTime end) {}
+            LocalDateTime end,
+            boolean lost,
+            boolean restarted) {}
 
-    static byte[] render(String firmId, String centreId, String centreName, LocalDateTime now, List<Row> rows) {
+    /** The line under an operation that tells the worker what a stop did to it, or empty. */
+    static String stopNote(Row r) {
+        if (r.lost()) {
+            return "LOST: cut short by a stop; do not continue it, it runs again whole";
+        }
+        if (r.restarted()) {
+            return "RESTARTED: runs again whole after a stop; start from the beginning";
+        }
+        return "";
+    }
+
+    static byte[] render(String firm, String centreId, String centreName, LocalDateTime now, List<Row> rows) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
         PdfWriter writer = PdfWriter.getInstance(doc, out);
@@ -41,7 +59,7 @@ final class WorkListPdf {
         doc.open();
         Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 14);
         Font small = FontFactory.getFont(FontFactory.HELVETICA, 9);
-        doc.add(new Paragraph("Work list — " + centreName + " (" + centreId + "), " + firmId, title));
+        doc.add(new Paragraph("Work list — " + centreName + " (" + centreId + "), " + firm, title));
         doc.add(new Paragraph("Planned operations from " + now + ", in start order.", small));
         PdfPTable table = new PdfPTable(new float[] {2.2f, 2.2f, 3.2f, 1f, 3.6f, 3.6f});
         table.setWidthPercentage(100);
@@ -57,7 +75,12 @@ final class WorkListPdf {
                     new Paragraph(r.start() == null ? "-" : r.start().toString().replace('T', ' '), small));
             table.addCell(
                     new Paragraph(r.end() == null ? "-" : r.end().toString().replace('T', ' '), small));
-            table.addCell(new Paragraph(r.operation() + " — " + r.description(), small));
+            Paragraph operation = new Paragraph(r.operation() + " — " + r.description(), small);
+            String note = stopNote(r);
+            if (!note.isEmpty()) {
+                operation.add(new Chunk("\n" + note, FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9)));
+            }
+            table.addCell(operation);
             table.addCell(new Paragraph(Long.toString(r.minutes()), small));
             table.addCell(barcode(
                     cb, r.orderId(), "Order " + r.orderNumber() + " (" + r.quantity() + " pcs) " + r.orderId()));
