@@ -226,8 +226,7 @@ public final class SatSolver {
         long conflictsThisCall = 0;
         long conflictsSinceRestart = 0;
         overlayLeft = reference.length > 1 ? overlayDecisions : 0;
-        overlayScanned = -1;
-        clearOverlayQueue();
+        restartOverlayScan();
         int restarts = 0;
         long restartLimit = (long) (luby(restarts) * RESTART_BASE);
         int assumptionCount = assume.length;
@@ -635,23 +634,20 @@ public final class SatSolver {
         if (modelValues.length != nVars + 1) {
             modelValues = new int[nVars + 1];
         }
+        if (reference.length != nVars + 1) {
+            reference = Arrays.copyOf(reference, nVars + 1); // new variables are false in the reference
+        }
         for (int v = 1; v <= nVars; v++) {
             byte value = litVal[2 * v];
-            if (value == 0) { // unassigned: completed by the overlay with the last model
-                value = v < reference.length && reference[v] == TRUE ? TRUE : FALSE;
+            if (value == 0) { // unassigned: completed by the overlay with the reference
+                value = reference[v] == TRUE ? TRUE : FALSE;
                 savedPhase[v] = value;
             }
             modelValues[v] = value == TRUE ? v : -v;
-        }
-        if (reference.length != nVars + 1) {
-            reference = new byte[nVars + 1];
-        }
-        for (int v = 1; v <= nVars; v++) {
-            reference[v] = modelValues[v] > 0 ? TRUE : FALSE;
+            reference[v] = value;
         }
         attachedSinceCount = 0;
-        overlayScanned = -1;
-        clearOverlayQueue();
+        restartOverlayScan();
         hasModel = true;
     }
 
@@ -692,8 +688,7 @@ public final class SatSolver {
             reference[v] = v < model.length && model[v] > 0 ? TRUE : FALSE;
         }
         attachedSinceCount = 0;
-        overlayScanned = -1;
-        clearOverlayQueue();
+        restartOverlayScan();
     }
 
     private boolean priorityExhausted() {
@@ -705,15 +700,17 @@ public final class SatSolver {
         return true;
     }
 
-    /** Whether the literal is true on the trail or, when unassigned, in the last model. */
-    private boolean overlayTrue(int lit) {
-        byte value = litVal[lit];
-        if (value != 0) {
-            return value == TRUE;
-        }
+    /** Whether the literal is true in the reference (variables added after it count as false there). */
+    private boolean referenceHolds(int lit) {
         int v = lit >> 1;
         boolean positive = v < reference.length && reference[v] == TRUE;
         return positive == ((lit & 1) == 0);
+    }
+
+    /** Whether the literal is true on the trail or, when unassigned, in the reference. */
+    private boolean overlayTrue(int lit) {
+        byte value = litVal[lit];
+        return value != 0 ? value == TRUE : referenceHolds(lit);
     }
 
     private boolean overlayFalsifies(int ref) {
@@ -739,7 +736,9 @@ public final class SatSolver {
         }
     }
 
-    private void clearOverlayQueue() {
+    /** Forgets what the overlay checked: the trail was undone below it, or the reference or clauses changed. */
+    private void restartOverlayScan() {
+        overlayScanned = -1;
         for (int i = 0; i < overlayQueued; i++) {
             overlayQueuedFlag[overlayQueue[i]] = false;
         }
@@ -760,10 +759,8 @@ public final class SatSolver {
         }
         for (int i = from; i < trailSize; i++) {
             int lit = trail[i];
-            int v = lit >> 1;
-            boolean positive = v < reference.length && reference[v] == TRUE;
-            if (positive == ((lit & 1) == 0)) {
-                continue; // the last model agrees
+            if (referenceHolds(lit)) {
+                continue; // the reference agrees
             }
             int[] os = occurs[lit ^ 1];
             int n = occursCount[lit ^ 1];
@@ -839,8 +836,7 @@ public final class SatSolver {
         decisionLevel = target;
         priorityHead = 0;
         if (stop < overlayScanned) {
-            overlayScanned = -1;
-            clearOverlayQueue();
+            restartOverlayScan();
         }
         if (kept > 0) {
             putBack(kept, target);
@@ -1433,8 +1429,7 @@ public final class SatSolver {
             }
         }
         attachedSinceCount = kept;
-        overlayScanned = -1;
-        clearOverlayQueue();
+        restartOverlayScan();
         freeCount = 0;
         for (int ref = 0; ref < clauseTop; ref++) {
             if (clauseLits[ref] == null) {
