@@ -97,7 +97,7 @@ public final class Production {
 
     // ------------------------------------------------------------------ rows
 
-    /** Marks the id of an uninterruptible operation planned again whole after a stop. */
+    /** Marks the id of an uninterruptible operation planned again whole after a stop (and only those). */
     static final String RESTARTED = "/restarted@";
 
     record OpRow(
@@ -315,8 +315,12 @@ public final class Production {
             wcs.add(new ProductionData.WorkCentre(
                     c.id(), c.type(), c.capacity(), ProductionFile.calendar("work centre " + c.id(), c.calendar())));
         }
-        String firm = catalogue.firm(firmId).map(Firm::name).orElse(firmId);
-        return new ProductionData(firm, wcs, ProductionData.MaterialStock.empty());
+        return new ProductionData(firmName(firmId), wcs, ProductionData.MaterialStock.empty());
+    }
+
+    /** The firm's display name, as messages and documents name it; its id when it has none. */
+    private String firmName(String firmId) {
+        return catalogue.firm(firmId).map(Firm::name).orElse(firmId);
     }
 
     /** The planned busy time per lane (minutes of {@code board}), operations that end after the epoch. */
@@ -1203,10 +1207,9 @@ public final class Production {
                             op.start(),
                             op.end(),
                             op.lost(),
-                            op.uninterruptible() && op.taskId().contains(RESTARTED)))
+                            op.taskId().contains(RESTARTED)))
                     .toList();
         });
-        String firm = catalogue.firm(firmId).map(Firm::name).orElse(firmId);
-        return WorkListPdf.render(firm, centre.id(), centre.name(), now, rows);
+        return WorkListPdf.render(firmName(firmId), centre.id(), centre.name(), now, rows);
     }
 }

@@ -2,11 +2,10 @@ package no.tilpass.server.production;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
 import java.time.LocalDateTime;
 import java.util.List;
+import no.tilpass.server.PdfText;
 import org.junit.jupiter.api.Test;
 
 class WorkListPdfTest {
@@ -27,13 +26,7 @@ class WorkListPdfTest {
     }
 
     private static String text(byte[] pdf) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        StringBuilder all = new StringBuilder();
-        PdfTextExtractor extractor = new PdfTextExtractor(reader);
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            all.append(extractor.getTextFromPage(page)).append('\n');
-        }
-        return all.toString().replaceAll("\\s+", " ");
+        return PdfText.of(pdf).replaceAll("\\s+", " ");
     }
 
     @Test

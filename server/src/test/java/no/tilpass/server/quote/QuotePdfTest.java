@@ -2,8 +2,6 @@ package no.tilpass.server.quote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,6 +13,7 @@ import no.tilpass.engine.completion.Completion;
 import no.tilpass.engine.model.ModelLoader;
 import no.tilpass.engine.model.ProductModel;
 import no.tilpass.engine.space.Decision;
+import no.tilpass.server.PdfText;
 import no.tilpass.server.drawing.Drawings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -47,20 +46,6 @@ class QuotePdfTest {
         Map<String, String> values = new LinkedHashMap<>();
         ((Completion.Complete) completion).configuration().forEach(d -> values.put(d.option(), d.value()));
         return values;
-    }
-
-    private static String text(byte[] pdf) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString();
-        } finally {
-            reader.close();
-        }
     }
 
     private static String squash(String text) {
@@ -99,7 +84,7 @@ class QuotePdfTest {
         java.nio.file.Files.write(Path.of("target", "quote-" + language + ".pdf"), pdf);
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                 .isEqualTo("%PDF-");
-        String text = text(pdf);
+        String text = PdfText.of(pdf);
         QuoteTexts texts = QuoteTexts.of(language);
 
         assertThat(text)

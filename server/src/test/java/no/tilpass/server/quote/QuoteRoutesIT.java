@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import javax.xml.parsers.DocumentBuilderFactory;
+import no.tilpass.server.PdfText;
 import no.tilpass.server.ServerUnderTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,13 +61,7 @@ class QuoteRoutesIT {
 
     /** The text of every page of a PDF without white space (the layout may break a line anywhere). */
     private static String squashedText(byte[] pdf) throws IOException {
-        PdfReader reader = new PdfReader(pdf);
-        StringBuilder text = new StringBuilder();
-        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-            text.append(new PdfTextExtractor(reader).getTextFromPage(page));
-        }
-        reader.close();
-        return text.toString().replaceAll("\\s+", "");
+        return PdfText.of(pdf).replaceAll("\\s+", "");
     }
 
     private static JsonNode completedWindow(String language) throws Exception {
