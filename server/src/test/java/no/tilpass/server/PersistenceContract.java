@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -224,6 +226,108 @@ abstract class PersistenceContract {
                     .json();
             assertThat(reloaded.get("revision").asInt()).isEqualTo(5);
             assertThat(reloaded.get("decisions")).isEqualTo(saved.get("decisions"));
+        }
+    }
+
+    @Test
+    void orders_placed_at_once_through_two_servers_on_one_database_are_all_planned_without_overlaps() throws Exception {
+        TilpassServer second = server.startAnother();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<TestClient> clients = List.of(client, new TestClient(second.url()));
+            List<JsonNode> states = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                states.add(OrderApiIT.completeWindow(clients.get(i % 2)));
+            }
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<TestClient.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                TestClient via = clients.get(i % 2);
+                JsonNode state = states.get(i);
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return via.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(state));
+                }));
+            }
+            go.countDown();
+            List<String> ids = new ArrayList<>();
+            for (Future<TestClient.Response> f : answers) {
+                TestClient.Response r = f.get();
+                assertThat(r.status()).as(r.text()).isEqualTo(201);
+                ids.add(r.json().get("id").asText());
+            }
+            for (TestClient each : clients) {
+                JsonNode plan =
+                        each.get("/api/firms/glamdal-vindu/plan?days=180").json();
+                assertThat(plan.get("orders").findValuesAsText("orderId")).containsAll(ids);
+                assertThat(ProductionApiIT.PlanChecker.problems(plan)).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+            second.stop();
+        }
+    }
+
+    @Test
+    void a_delivery_date_accounts_within_seconds_for_a_downtime_another_server_booked() throws Exception {
+        TilpassServer second = server.startAnother();
+        try {
+            LocalDate before = earliestDelivery(OrderApiIT.completeWindow(client));
+            TestClient other = new TestClient(second.url());
+            JsonNode plan = other.get("/api/firms/glamdal-vindu/plan?days=30").json();
+            LocalDateTime now = LocalDateTime.parse(plan.get("now").asText());
+            LocalDateTime until = now.plusDays(10);
+            for (JsonNode centre : plan.get("workCentres")) {
+                TestClient.Response down = other.post(
+                        "/api/firms/glamdal-vindu/work-centres/"
+                                + centre.get("id").asText() + "/downtime",
+                        "{\"from\":\"" + now + "\",\"to\":\"" + until + "\"}");
+                assertThat(down.status()).as(down.text()).isEqualTo(200);
+            }
+            Thread.sleep(1_200); // the first server checks its firm's plan revision at most once a second
+
+            LocalDate after = earliestDelivery(OrderApiIT.completeWindow(client));
+
+            assertThat(before).isBefore(until.toLocalDate());
+            assertThat(after)
+                    .as("every work centre is down for ten days, booked at the other server")
+                    .isAfterOrEqualTo(until.toLocalDate());
+        } finally {
+            second.stop();
+            server.server()
+                    .platform()
+                    .database()
+                    .jdbi()
+                    .useHandle(h -> h.execute(
+                            "delete from downtimes where firm_id = 'glamdal-vindu'")); // the database outlives
+            // this test
+        }
+    }
+
+    private static LocalDate earliestDelivery(JsonNode state) {
+        assertThat(state.get("delivery").isObject()).as(state.toString()).isTrue();
+        return LocalDate.parse(state.get("delivery").get("earliest").asText());
+    }
+
+    @Test
+    void a_configuration_changed_at_one_server_can_be_changed_further_at_another() {
+        TilpassServer second = server.startAnother();
+        try {
+            TestClient other = new TestClient(second.url());
+            JsonNode s0 = client.post("/api/configurations", "{\"productId\":\"casement_window\"}")
+                    .json();
+            JsonNode s1 = other.set(s0, "width", 1000).json();
+
+            TestClient.Response r = client.set(s1, "height", 1200);
+
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(r.json().get("revision").asInt()).isEqualTo(2);
+            assertThat(r.json().get("decisions").toString()).contains("width").contains("height");
+            TestClient.Response stale = other.set(s1, "height", 900);
+            assertThat(stale.status()).as(stale.text()).isEqualTo(409);
+            assertThat(stale.error().get("current").get("revision").asInt()).isEqualTo(2);
+        } finally {
+            second.stop();
         }
     }
 }

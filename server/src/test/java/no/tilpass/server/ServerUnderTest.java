@@ -155,6 +155,14 @@ public final class ServerUnderTest
         return data;
     }
 
+    /**
+     * Starts a second server on the same data folder and database, as a second process would run beside
+     * the first; the caller stops it.
+     */
+    TilpassServer startAnother() {
+        return TilpassServer.start(config.apply(data()));
+    }
+
     /** Stops the in-process server and starts it again on the same data folder and database. */
     public void restart() {
         TilpassServer stopped = server();

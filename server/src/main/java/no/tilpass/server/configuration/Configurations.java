@@ -205,7 +205,7 @@ public final class Configurations {
     public Map<String, Object> undo(String id, int revision, View view) {
         Object lock = lock(id);
         synchronized (lock) {
-            Session s = load(id);
+            Session s = load(id, revision);
             checkRevision(s, revision, view);
             if (s.history().isEmpty()) {
                 throw ApiError.unprocessable(
@@ -337,7 +337,7 @@ public final class Configurations {
     private Map<String, Object> change(String id, int revision, View view, Step step) {
         Object lock = lock(id);
         synchronized (lock) {
-            Session s = load(id);
+            Session s = load(id, revision);
             checkRevision(s, revision, view);
             Change c = step.apply(s, model(s));
             return save(s, s.change(c.version(), c.decisions(), now()), view);
@@ -640,6 +640,19 @@ public final class Configurations {
         Session s = store.find(id).orElseThrow(() -> ApiError.notFound("configuration", id));
         remember(s);
         return s;
+    }
+
+    /**
+     * The session, read again from the database when the cached one is not at {@code revision}: another
+     * server process on the same database may have moved it on (D22).
+     */
+    private Session load(String id, int revision) {
+        Session s = load(id);
+        if (s.revision() == revision) {
+            return s;
+        }
+        forget(id);
+        return load(id);
     }
 
     private void remember(Session s) {

@@ -48,6 +48,7 @@ public final class CuttingPlans {
         int millis = setting(body, "millisPerProfile", 1000, 10, 10_000);
         synchronized (production.lock(firmId)) {
             return jdbi.inTransaction(h -> {
+                Production.lockPlan(h, firmId);
                 List<Map<String, Object>> orders = h.createQuery("select p.order_id, o.order_number, p.cuts from"
                                 + " production_orders p join orders o on o.order_id = p.order_id"
                                 + " where p.firm_id = :f and p.cutting_plan_id is null order by o.order_number")

@@ -45,8 +45,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Order to production for every firm with production data. Releasing orders, planning, cutting and
- * repair of one firm run one at a time (a lock per firm), so concurrent orders never overbook a work
- * centre and none is lost; capable-to-promise reads an immutable view of the live plan without the lock.
+ * repair of one firm run one at a time (a lock per firm in this process, and the firm's row lock in the
+ * database across processes: {@link #lockPlan}), so concurrent orders never overbook a work centre and none
+ * is lost; capable-to-promise reads an immutable view of the live plan without the lock, rebuilt when the
+ * firm's plan revision moves.
  *
  * <p>Planning: every released, unfinished order is one job whose operations run in routing order (the
  * release order of its tasks, a topological order of the routing's precedences), each operation on the
@@ -61,6 +63,8 @@ public final class Production {
     static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
     static final int HORIZON_DAYS = 180;
     private static final Duration VIEW_TTL = Duration.ofMinutes(5);
+    /** How stale a view may be against changes by another process on the same database (D22). */
+    private static final Duration REVISION_CHECK = Duration.ofSeconds(1);
 
     private final Jdbi jdbi;
     private final Catalogue catalogue;
@@ -123,14 +127,23 @@ public final class Production {
             long quantity,
             LocalDate materialArrival) {}
 
-    /** An immutable view of a firm's plan for capable-to-promise. */
+    /**
+     * An immutable view of a firm's plan for capable-to-promise, as of plan revision {@code revision};
+     * {@code checked} is when that revision was last found current.
+     */
     private record View(
             Instant built,
+            long revision,
+            Instant checked,
             Board board,
             Map<String, List<Interval>> busy,
             ProductionData data,
             ArticleStock stock,
-            Promises promises) {}
+            Promises promises) {
+        View checkedAt(Instant at) {
+            return new View(built, revision, at, board, busy, data, stock, promises);
+        }
+    }
 
     // ------------------------------------------------------------------ seeding
 
@@ -148,6 +161,7 @@ public final class Production {
             }
             synchronized (lock(f.id())) {
                 boolean done = jdbi.inTransaction(h -> {
+                    lockPlan(h, f.id());
                     long have = h.createQuery("select count(*) from work_centres where firm_id = :f")
                             .bind("f", f.id())
                             .mapTo(Long.class)
@@ -240,6 +254,26 @@ public final class Production {
 
     Object lock(String firmId) {
         return locks.computeIfAbsent(firmId, k -> new Object());
+    }
+
+    /**
+     * Starts a change of the firm's production in transaction {@code h}: bumps the firm's plan revision, which
+     * takes the firm's row lock until the transaction ends. The in-process {@link #lock} keeps this process's
+     * threads in line; the row lock does the same for other server processes on the same database, and each
+     * change then reads what the one before it committed (D22).
+     */
+    static void lockPlan(Handle h, String firmId) {
+        h.createUpdate("update firms set plan_revision = plan_revision + 1 where firm_id = :f")
+                .bind("f", firmId)
+                .execute();
+    }
+
+    private static long planRevision(Handle h, String firmId) {
+        return h.createQuery("select plan_revision from firms where firm_id = :f")
+                .bind("f", firmId)
+                .mapTo(Long.class)
+                .findOne()
+                .orElse(0L);
     }
 
     LocalDateTime now() {
@@ -353,18 +387,16 @@ public final class Production {
             return 0;
         }
         synchronized (lock(firmId)) {
-            List<Map<String, Object>> pending = jdbi.withHandle(h -> h.createQuery(
-                            "select o.order_id, o.product_id, o.version, o.configuration_values, o.quantity from orders o"
-                                    + " left join production_orders p on p.order_id = o.order_id"
-                                    + " where o.firm_id = :f and p.order_id is null order by o.order_number")
-                    .bind("f", firmId)
-                    .mapToMap()
-                    .list());
-            if (pending.isEmpty()) {
+            if (pending(firmId).isEmpty()) {
                 return 0;
             }
             LocalDateTime now = now();
             int released = jdbi.inTransaction(h -> {
+                lockPlan(h, firmId);
+                List<Map<String, Object>> pending = pending(firmId, h); // again: another process may have released
+                if (pending.isEmpty()) {
+                    return 0;
+                }
                 Board board = board(h, firmId, now);
                 List<Board.Centre> centres = centres(firmId);
                 ProductionData data = data(firmId, centres);
@@ -382,6 +414,21 @@ public final class Production {
             views.remove(firmId);
             return released;
         }
+    }
+
+    private List<Map<String, Object>> pending(String firmId) {
+        return jdbi.withHandle(h -> pending(firmId, h));
+    }
+
+    /** The orders of the firm placed but not released, in order-number order. */
+    private static List<Map<String, Object>> pending(String firmId, Handle h) {
+        return h.createQuery(
+                        "select o.order_id, o.product_id, o.version, o.configuration_values, o.quantity from orders o"
+                                + " left join production_orders p on p.order_id = o.order_id"
+                                + " where o.firm_id = :f and p.order_id is null order by o.order_number")
+                .bind("f", firmId)
+                .mapToMap()
+                .list();
     }
 
     private boolean release(
@@ -787,7 +834,15 @@ public final class Production {
         View v = views.get(firmId);
         Instant at = clock.instant();
         if (v != null && Duration.between(v.built(), at).compareTo(VIEW_TTL) < 0) {
-            return v;
+            if (Duration.between(v.checked(), at).compareTo(REVISION_CHECK) < 0) {
+                return v;
+            }
+            // another process on the same database may have changed the plan (D22)
+            if (jdbi.withHandle(h -> planRevision(h, firmId)) == v.revision()) {
+                View checked = v.checkedAt(at);
+                views.put(firmId, checked);
+                return checked;
+            }
         }
         List<Board.Centre> centres = centres(firmId);
         if (centres.isEmpty()) {
@@ -795,9 +850,17 @@ public final class Production {
         }
         LocalDateTime now = now();
         View fresh = jdbi.withHandle(h -> {
+            long revision = planRevision(h, firmId); // first: a change committed meanwhile only rebuilds again
             Board board = board(h, firmId, now);
             return new View(
-                    at, board, busy(board, ops(h, firmId)), data(firmId, centres), stock(h, firmId), new Promises());
+                    at,
+                    revision,
+                    at,
+                    board,
+                    busy(board, ops(h, firmId)),
+                    data(firmId, centres),
+                    stock(h, firmId),
+                    new Promises());
         });
         views.put(firmId, fresh);
         return fresh;
@@ -1025,6 +1088,7 @@ public final class Production {
         synchronized (lock(firmId)) {
             LocalDateTime now = now();
             Map<String, Object> out = jdbi.inTransaction(h -> {
+                lockPlan(h, firmId);
                 Board before = board(h, firmId, now);
                 Map<String, LocalDateTime> finishBefore = new LinkedHashMap<>();
                 orders(h, firmId).forEach(o -> finishBefore.put(o.orderId(), o.plannedFinish()));

@@ -145,6 +145,7 @@ public final class StockFlow {
         synchronized (production.lock(firmId)) {
             LocalDateTime now = production.now();
             Received received = jdbi.inTransaction(h -> {
+                Production.lockPlan(h, firmId);
                 Optional<Map.Entry<Request, String>> earlier = h.createQuery(
                                 "select item, quantity, note, answer from goods_receipts where firm_id = :f"
                                         + " and idempotency_key = :k")
