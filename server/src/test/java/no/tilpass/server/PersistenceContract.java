@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -158,36 +159,25 @@ abstract class PersistenceContract {
     void concurrent_duplicate_orders_leave_exactly_one_order() throws Exception {
         JsonNode state = OrderApiIT.completeWindow(client);
         String key = UUID.randomUUID().toString();
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<TestClient.Response>> answers = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return client.postWithKey("/api/orders", key, OrderApiIT.orderBody(state));
-                }));
-            }
-            go.countDown();
-            List<String> ids = new ArrayList<>();
-            int created = 0;
-            for (Future<TestClient.Response> f : answers) {
-                TestClient.Response r = f.get();
-                assertThat(r.status()).as(r.text()).isIn(200, 201);
-                created += r.status() == 201 ? 1 : 0;
-                ids.add(r.json().get("id").asText());
-            }
-            assertThat(created).isEqualTo(1);
-            assertThat(ids.stream().distinct()).hasSize(1);
-            long rows = server.server().platform().database().jdbi().withHandle(h -> h.createQuery(
-                            "select count(*) from orders where idempotency_key = :k")
-                    .bind("k", key)
-                    .mapTo(Long.class)
-                    .one());
-            assertThat(rows).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<TestClient.Response>> orders = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            orders.add(() -> client.postWithKey("/api/orders", key, OrderApiIT.orderBody(state)));
         }
+        List<String> ids = new ArrayList<>();
+        int created = 0;
+        for (TestClient.Response r : AtOnce.run(orders)) {
+            assertThat(r.status()).as(r.text()).isIn(200, 201);
+            created += r.status() == 201 ? 1 : 0;
+            ids.add(r.json().get("id").asText());
+        }
+        assertThat(created).isEqualTo(1);
+        assertThat(ids.stream().distinct()).hasSize(1);
+        long rows = server.server().platform().database().jdbi().withHandle(h -> h.createQuery(
+                        "select count(*) from orders where idempotency_key = :k")
+                .bind("k", key)
+                .mapTo(Long.class)
+                .one());
+        assertThat(rows).isEqualTo(1);
     }
 
     @Test
@@ -232,27 +222,17 @@ abstract class PersistenceContract {
     @Test
     void orders_placed_at_once_through_two_servers_on_one_database_are_all_planned_without_overlaps() throws Exception {
         TilpassServer second = server.startAnother();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<TestClient> clients = List.of(client, new TestClient(second.url()));
-            List<JsonNode> states = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                states.add(OrderApiIT.completeWindow(clients.get(i % 2)));
-            }
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<TestClient.Response>> answers = new ArrayList<>();
+            List<Callable<TestClient.Response>> orders = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 TestClient via = clients.get(i % 2);
-                JsonNode state = states.get(i);
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return via.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(state));
-                }));
+                JsonNode state = OrderApiIT.completeWindow(via);
+                orders.add(() ->
+                        via.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(state)));
             }
-            go.countDown();
             List<String> ids = new ArrayList<>();
-            for (Future<TestClient.Response> f : answers) {
-                TestClient.Response r = f.get();
+            for (TestClient.Response r : AtOnce.run(orders)) {
                 assertThat(r.status()).as(r.text()).isEqualTo(201);
                 ids.add(r.json().get("id").asText());
             }
@@ -263,7 +243,6 @@ abstract class PersistenceContract {
                 assertThat(ProductionApiIT.PlanChecker.problems(plan)).isEmpty();
             }
         } finally {
-            pool.shutdownNow();
             second.stop();
         }
     }
@@ -326,6 +305,45 @@ abstract class PersistenceContract {
             TestClient.Response stale = other.set(s1, "height", 900);
             assertThat(stale.status()).as(stale.text()).isEqualTo(409);
             assertThat(stale.error().get("current").get("revision").asInt()).isEqualTo(2);
+        } finally {
+            second.stop();
+        }
+    }
+
+    @Test
+    void versions_published_at_once_through_two_servers_get_distinct_numbers_and_both_servers_serve_them()
+            throws Exception {
+        TilpassServer second = server.startAnother();
+        try {
+            List<TestClient> clients = List.of(client, new TestClient(second.url()));
+            String name = "test_shelf_" + Long.toString(Math.abs(new Random().nextLong()), 36);
+            List<Callable<TestClient.Response>> publications = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                TestClient via = clients.get(i % 2);
+                String text = TestModels.shelf(i % 2 == 1).replace("test_shelf", name);
+                publications.add(() -> via.post("/api/firms/glamdal-vindu/models?file=" + name + ".tpm", text));
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (TestClient.Response r : AtOnce.run(publications)) {
+                assertThat(r.status()).as(r.text()).isEqualTo(201);
+                numbers.add(r.json().get("version").asInt());
+            }
+            assertThat(numbers).containsExactlyInAnyOrder(1, 2, 3, 4);
+
+            for (TestClient each : clients) {
+                TestClient.Response opened =
+                        each.post("/api/configurations", "{\"productId\":\"" + name + "\",\"version\":4}");
+                assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+                assertThat(opened.json().get("version").asInt()).isEqualTo(4);
+            }
+            Thread.sleep(1_200); // each server compares its index of versions with the database once a second
+            for (TestClient each : clients) {
+                JsonNode product = each.get("/api/products/" + name).json();
+                assertThat(product.get("version").asInt())
+                        .as(product.toString())
+                        .isEqualTo(4);
+                assertThat(product.get("versions")).hasSize(4);
+            }
         } finally {
             second.stop();
         }

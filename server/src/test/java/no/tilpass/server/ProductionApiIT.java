@@ -11,10 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,34 +85,20 @@ class ProductionApiIT {
 
     @Test
     void concurrent_orders_are_all_planned_without_overlaps_inside_the_calendars() throws Exception {
-        int threads = 8;
-        List<JsonNode> states = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            states.add(OrderApiIT.completeWindow(client));
+        List<Callable<TestClient.Response>> orders = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            JsonNode state = OrderApiIT.completeWindow(client);
+            orders.add(
+                    () -> client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(state)));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<TestClient.Response>> answers = new ArrayList<>();
-        try {
-            for (JsonNode s : states) {
-                answers.add(pool.submit(() -> {
-                    go.await();
-                    return client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(s));
-                }));
-            }
-            go.countDown();
-            List<String> ids = new ArrayList<>();
-            for (Future<TestClient.Response> f : answers) {
-                TestClient.Response r = f.get();
-                assertThat(r.status()).as(r.text()).isEqualTo(201);
-                ids.add(r.json().get("id").asText());
-            }
-            JsonNode plan = client.get("/api/firms/glamdal-vindu/plan?days=180").json();
-            assertThat(plan.get("orders").findValuesAsText("orderId")).containsAll(ids);
-            assertThat(PlanChecker.problems(plan)).isEmpty();
-        } finally {
-            pool.shutdownNow();
+        List<String> ids = new ArrayList<>();
+        for (TestClient.Response r : AtOnce.run(orders)) {
+            assertThat(r.status()).as(r.text()).isEqualTo(201);
+            ids.add(r.json().get("id").asText());
         }
+        JsonNode plan = client.get("/api/firms/glamdal-vindu/plan?days=180").json();
+        assertThat(plan.get("orders").findValuesAsText("orderId")).containsAll(ids);
+        assertThat(PlanChecker.problems(plan)).isEmpty();
     }
 
     @Test

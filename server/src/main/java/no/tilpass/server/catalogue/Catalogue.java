@@ -26,25 +26,73 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Firms, products and their immutable model versions. Compiled models are cached per product and
- * version; the index of versions is kept in memory (this process is the only writer) and written through
- * to the database in one transaction per publication.
+ * version; the index of versions is kept in memory and written through to the database in one transaction
+ * per publication. Other server processes on the same database may publish too: the index is read again
+ * when the database holds a different number of versions, checked at most once a second (D22).
  */
 public final class Catalogue {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\\.tpm");
 
     private final CatalogueStore store;
     private final Path workDir;
-    private final Map<String, List<ModelVersion>> versions = new ConcurrentHashMap<>();
+    private static final long CHECK_NANOS = 1_000_000_000L; // how often the index is compared with the database
+    private static final int PUBLISH_TRIES = 3;
+
     private final Map<String, CompiledModel> compiled = new ConcurrentHashMap<>();
     private final Object publishLock = new Object();
+    private volatile Index index;
+    private volatile long checkedNanos;
+
+    /** Every product's versions, oldest first (immutable), and how many versions that is in all. */
+    private record Index(Map<String, List<ModelVersion>> versions, long count) {
+        static Index of(List<ModelVersion> all) {
+            Map<String, List<ModelVersion>> byProduct = new LinkedHashMap<>();
+            for (ModelVersion v : all) {
+                byProduct.computeIfAbsent(v.productId(), k -> new ArrayList<>()).add(v);
+            }
+            byProduct.replaceAll((k, list) -> List.copyOf(list));
+            return new Index(Map.copyOf(byProduct), all.size());
+        }
+
+        Index with(ModelVersion v) {
+            Map<String, List<ModelVersion>> more = new LinkedHashMap<>(versions);
+            List<ModelVersion> list = new ArrayList<>(more.getOrDefault(v.productId(), List.of()));
+            list.add(v);
+            more.put(v.productId(), List.copyOf(list));
+            return new Index(Map.copyOf(more), count + 1);
+        }
+    }
 
     /** A catalogue over the database; {@code workDir} holds short-lived folders for compiling. */
     public Catalogue(Jdbi jdbi, Path workDir) {
         this.store = new CatalogueStore(jdbi);
         this.workDir = workDir;
-        for (ModelVersion v : store.allVersions()) {
-            versions.computeIfAbsent(v.productId(), k -> new ArrayList<>()).add(v);
+        this.index = Index.of(store.allVersions());
+        this.checkedNanos = System.nanoTime();
+    }
+
+    /**
+     * The index of versions, read again from the database when it holds another number of versions than
+     * the index (another process published); compared at most once a second.
+     */
+    private Map<String, List<ModelVersion>> versions() {
+        long now = System.nanoTime();
+        if (now - checkedNanos >= CHECK_NANOS) {
+            checkedNanos = now;
+            reread();
         }
+        return index.versions();
+    }
+
+    /** Reads the index again when the database holds another number of versions; true when it did. */
+    private boolean reread() {
+        if (store.versionCount() == index.count()) {
+            return false;
+        }
+        synchronized (publishLock) {
+            index = Index.of(store.allVersions());
+        }
+        return true;
     }
 
     /** The outcome of validating a model text. */
@@ -90,12 +138,12 @@ public final class Catalogue {
 
     /** Every product id, in id order. */
     public List<String> productIds() {
-        return versions.keySet().stream().sorted().toList();
+        return versions().keySet().stream().sorted().toList();
     }
 
     /** The product ids of a firm, in id order. */
     public List<String> productIdsOf(String firmId) {
-        return versions.entrySet().stream()
+        return versions().entrySet().stream()
                 .filter(e -> e.getValue().get(0).firmId().equals(firmId))
                 .map(Map.Entry::getKey)
                 .sorted()
@@ -104,24 +152,26 @@ public final class Catalogue {
 
     /** Every published version of a product, oldest first; empty when there is no such product. */
     public List<ModelVersion> versions(String productId) {
-        List<ModelVersion> list = versions.get(productId);
-        return list == null ? List.of() : List.copyOf(list);
+        return versions().getOrDefault(productId, List.of());
     }
 
     /** The latest version number of a product, or 0 when there is none. */
     public int latestVersion(String productId) {
-        List<ModelVersion> list = versions.get(productId);
+        List<ModelVersion> list = versions().get(productId);
         return list == null ? 0 : list.get(list.size() - 1).version();
     }
 
     /** True when some product was published from {@code fileName}. */
     public boolean hasFile(String fileName) {
-        return versions.values().stream().anyMatch(l -> l.get(0).fileName().equals(fileName));
+        return versions().values().stream().anyMatch(l -> l.get(0).fileName().equals(fileName));
     }
 
     /** The compiled model of a product version, compiled once and cached; empty when there is no such version. */
     public Optional<CompiledModel> model(String productId, int version) {
-        List<ModelVersion> list = versions.get(productId);
+        List<ModelVersion> list = versions().get(productId);
+        if ((list == null || version > list.size()) && version >= 1 && reread()) {
+            list = index.versions().get(productId); // published by another process within the last second
+        }
         if (list == null || version < 1 || version > list.size()) {
             return Optional.empty();
         }
@@ -166,7 +216,7 @@ public final class Catalogue {
         }
         ModelLoader.Result.Loaded loaded = (ModelLoader.Result.Loaded) result;
         ProductModel model = loaded.model();
-        List<ModelVersion> existing = versions.get(model.name());
+        List<ModelVersion> existing = versions().get(model.name());
         if (existing != null && !existing.get(0).firmId().equals(firmId)) {
             errors.add(new Diagnostic(
                     fileName,
@@ -224,25 +274,33 @@ public final class Catalogue {
                 return new Publication.Rejected(invalid.errors());
             }
             ProductModel model = ((Validation.Valid) validation).model();
-            ModelVersion v = store.jdbi().inTransaction(h -> {
-                int next = store.maxVersion(h, model.name()) + 1;
-                return store.insertVersion(
-                        h,
-                        new ModelVersion(
-                                firmId,
-                                model.name(),
-                                next,
-                                fileName,
-                                model.version(),
-                                text,
-                                latestPins(fileName),
-                                Instant.now().truncatedTo(ChronoUnit.MILLIS)));
-            });
-            versions.compute(v.productId(), (k, list) -> {
-                List<ModelVersion> copy = list == null ? new ArrayList<>() : new ArrayList<>(list);
-                copy.add(v);
-                return copy;
-            });
+            Map<String, ModelVersion.Pin> pins = latestPins(fileName);
+            ModelVersion v = null;
+            for (int attempt = 1; v == null; attempt++) {
+                try {
+                    v = store.jdbi().inTransaction(h -> {
+                        int next = store.maxVersion(h, model.name()) + 1;
+                        return store.insertVersion(
+                                h,
+                                new ModelVersion(
+                                        firmId,
+                                        model.name(),
+                                        next,
+                                        fileName,
+                                        model.version(),
+                                        text,
+                                        pins,
+                                        Instant.now().truncatedTo(ChronoUnit.MILLIS)));
+                    });
+                } catch (RuntimeException e) {
+                    // another process published the same product at the same moment: take the next number
+                    if (attempt == PUBLISH_TRIES || !CatalogueStore.isUniqueViolation(e)) {
+                        throw e;
+                    }
+                }
+            }
+            List<ModelVersion> known = index.versions().getOrDefault(v.productId(), List.of());
+            index = v.version() == known.size() + 1 ? index.with(v) : Index.of(store.allVersions());
             CompiledModel compiledModel = CompiledModel.of(v, model);
             compiled.put(v.productId() + "/" + v.version(), compiledModel);
             return new Publication.Published(v, compiledModel);
@@ -252,7 +310,7 @@ public final class Catalogue {
     /** The latest version of every other file name. */
     private Map<String, ModelVersion.Pin> latestPins(String exceptFile) {
         Map<String, ModelVersion> latestByFile = new LinkedHashMap<>();
-        versions.values().stream()
+        versions().values().stream()
                 .flatMap(List::stream)
                 .sorted(Comparator.comparing(ModelVersion::publishedAt).thenComparing(ModelVersion::version))
                 .forEach(v -> latestByFile.put(v.fileName(), v));
@@ -272,7 +330,7 @@ public final class Catalogue {
             Files.createDirectories(workDir);
             dir = Files.createTempDirectory(workDir, "compile-");
             for (Map.Entry<String, ModelVersion.Pin> pin : pins.entrySet()) {
-                List<ModelVersion> list = versions.get(pin.getValue().productId());
+                List<ModelVersion> list = versions().get(pin.getValue().productId());
                 if (list != null && pin.getValue().version() <= list.size()) {
                     Files.writeString(
                             dir.resolve(pin.getKey()),

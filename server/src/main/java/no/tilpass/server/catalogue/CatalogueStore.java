@@ -129,6 +129,23 @@ final class CatalogueStore {
         return v;
     }
 
+    /** How many model versions the database holds, of every product. */
+    long versionCount() {
+        return jdbi.withHandle(h -> h.createQuery("select count(*) from model_versions")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    /** Whether {@code e} was caused by a unique or primary key violation (SQLState 23505, H2 and PostgreSQL). */
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     int maxVersion(Handle h, String productId) {
         return h.createQuery("select coalesce(max(version), 0) from model_versions where product_id = :p")
                 .bind("p", productId)
