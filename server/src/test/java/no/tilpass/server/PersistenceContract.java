@@ -302,9 +302,27 @@ abstract class PersistenceContract {
             assertThat(r.status()).as(r.text()).isEqualTo(200);
             assertThat(r.json().get("revision").asInt()).isEqualTo(2);
             assertThat(r.json().get("decisions").toString()).contains("width").contains("height");
+            assertThat(other.get("/api/configurations/" + s0.get("id").asText())
+                            .json()
+                            .get("revision")
+                            .asInt())
+                    .as("the other server reads the revision this one wrote")
+                    .isEqualTo(2);
+            JsonNode ordered = other.postWithKey(
+                            "/api/orders",
+                            UUID.randomUUID().toString(),
+                            OrderApiIT.orderBody(client.post(
+                                            "/api/configurations/"
+                                                    + s0.get("id").asText() + "/complete",
+                                            "{\"revision\":2}")
+                                    .json()))
+                    .json();
+            assertThat(ordered.path("id").isTextual())
+                    .as("an order at the other server of the revision completed here: " + ordered)
+                    .isTrue();
             TestClient.Response stale = other.set(s1, "height", 900);
             assertThat(stale.status()).as(stale.text()).isEqualTo(409);
-            assertThat(stale.error().get("current").get("revision").asInt()).isEqualTo(2);
+            assertThat(stale.error().get("current").get("revision").asInt()).isEqualTo(3);
         } finally {
             second.stop();
         }

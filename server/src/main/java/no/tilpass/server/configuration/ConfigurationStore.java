@@ -68,6 +68,14 @@ final class ConfigurationStore {
                 .findOne());
     }
 
+    /** The stored revision of a session, or empty when there is none. */
+    Optional<Integer> revision(String id) {
+        return jdbi.withHandle(h -> h.createQuery("select revision from configurations where configuration_id = :id")
+                .bind("id", id)
+                .mapTo(Integer.class)
+                .findOne());
+    }
+
     Optional<String> findIdByToken(String token) {
         return jdbi.withHandle(h -> h.createQuery("select configuration_id from configurations where share_token = :t")
                 .bind("t", token)

@@ -168,6 +168,10 @@ public final class Configurations {
 
     public Map<String, Object> get(String id, View view) {
         Session s = load(id);
+        int stored = store.revision(id).orElse(s.revision());
+        if (stored != s.revision()) {
+            s = load(id, stored); // changed through another server process on the same database (D22)
+        }
         CompiledModel m = model(s);
         return state(s, m, analyseStored(s, m), language(m, view.language().orElse(null), s.language()), view.full());
     }
@@ -310,7 +314,7 @@ public final class Configurations {
 
     /** The session's full configuration and price for an order at {@code revision}. */
     public Snapshot snapshot(String id, int revision) {
-        Session s = load(id);
+        Session s = load(id, revision);
         CompiledModel m = model(s);
         if (s.revision() != revision) {
             throw stale(s, revision, m, s.language(), false);
