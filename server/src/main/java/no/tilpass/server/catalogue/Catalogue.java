@@ -32,12 +32,11 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class Catalogue {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,120}\\.tpm");
-
-    private final CatalogueStore store;
-    private final Path workDir;
     private static final long CHECK_NANOS = 1_000_000_000L; // how often the index is compared with the database
     private static final int PUBLISH_TRIES = 3;
 
+    private final CatalogueStore store;
+    private final Path workDir;
     private final Map<String, CompiledModel> compiled = new ConcurrentHashMap<>();
     private final Object publishLock = new Object();
     private volatile Index index;

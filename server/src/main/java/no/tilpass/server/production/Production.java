@@ -38,6 +38,7 @@ import no.tilpass.server.catalogue.Catalogue;
 import no.tilpass.server.catalogue.CompiledModel;
 import no.tilpass.server.catalogue.Firm;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Order to production for every firm with production data. Releasing orders, planning, cutting and
  * repair of one firm run one at a time (a lock per firm in this process, and the firm's row lock in the
- * database across processes: {@link #lockPlan}), so concurrent orders never overbook a work centre and none
+ * database across processes: {@link #changePlan}), so concurrent orders never overbook a work centre and none
  * is lost; capable-to-promise reads an immutable view of the live plan without the lock, rebuilt when the
  * firm's plan revision moves.
  *
@@ -159,29 +160,26 @@ public final class Production {
             if (file.isEmpty()) {
                 continue;
             }
-            synchronized (lock(f.id())) {
-                boolean done = jdbi.inTransaction(h -> {
-                    lockPlan(h, f.id());
-                    long have = h.createQuery("select count(*) from work_centres where firm_id = :f")
+            boolean done = changePlan(f.id(), h -> {
+                long have = h.createQuery("select count(*) from work_centres where firm_id = :f")
+                        .bind("f", f.id())
+                        .mapTo(Long.class)
+                        .one();
+                if (have > 0) {
+                    long articles = h.createQuery("select count(*) from article_stock where firm_id = :f")
                             .bind("f", f.id())
                             .mapTo(Long.class)
                             .one();
-                    if (have > 0) {
-                        long articles = h.createQuery("select count(*) from article_stock where firm_id = :f")
-                                .bind("f", f.id())
-                                .mapTo(Long.class)
-                                .one();
-                        if (articles == 0) {
-                            insertStock(h, f.id(), file.get());
-                        }
-                        return false;
+                    if (articles == 0) {
+                        insertStock(h, f.id(), file.get());
                     }
-                    insert(h, f.id(), file.get());
-                    return true;
-                });
-                if (done) {
-                    seeded.add(f.id());
+                    return false;
                 }
+                insert(h, f.id(), file.get());
+                return true;
+            });
+            if (done) {
+                seeded.add(f.id());
             }
             releasePending(f.id());
         }
@@ -252,17 +250,23 @@ public final class Production {
         return !centres(firmId).isEmpty();
     }
 
-    Object lock(String firmId) {
-        return locks.computeIfAbsent(firmId, k -> new Object());
-    }
-
     /**
-     * Starts a change of the firm's production in transaction {@code h}: bumps the firm's plan revision, which
-     * takes the firm's row lock until the transaction ends. The in-process {@link #lock} keeps this process's
-     * threads in line; the row lock does the same for other server processes on the same database, and each
+     * Runs {@code change} in one transaction under the firm's lock, and returns what it returns. Every change
+     * of a firm's production goes through here. The lock is two: this process's Java lock per firm keeps its
+     * threads in line, and the transaction's first statement bumps the firm's plan revision, which takes the
+     * firm's row lock until commit and does the same for other server processes on the same database; each
      * change then reads what the one before it committed (D22).
      */
-    static void lockPlan(Handle h, String firmId) {
+    <T> T changePlan(String firmId, HandleCallback<T, RuntimeException> change) {
+        synchronized (locks.computeIfAbsent(firmId, k -> new Object())) {
+            return jdbi.inTransaction(h -> {
+                lockPlan(h, firmId);
+                return change.withHandle(h);
+            });
+        }
+    }
+
+    private static void lockPlan(Handle h, String firmId) {
         h.createUpdate("update firms set plan_revision = plan_revision + 1 where firm_id = :f")
                 .bind("f", firmId)
                 .execute();
@@ -386,34 +390,32 @@ public final class Production {
         if (!hasProduction(firmId)) {
             return 0;
         }
-        synchronized (lock(firmId)) {
-            if (pending(firmId).isEmpty()) {
+        if (pending(firmId).isEmpty()) {
+            return 0;
+        }
+        int released = changePlan(firmId, h -> {
+            List<Map<String, Object>> pending =
+                    pending(firmId, h); // again: another thread or process may have released
+            if (pending.isEmpty()) {
                 return 0;
             }
             LocalDateTime now = now();
-            int released = jdbi.inTransaction(h -> {
-                lockPlan(h, firmId);
-                List<Map<String, Object>> pending = pending(firmId, h); // again: another process may have released
-                if (pending.isEmpty()) {
-                    return 0;
+            Board board = board(h, firmId, now);
+            List<Board.Centre> centres = centres(firmId);
+            ProductionData data = data(firmId, centres);
+            Map<String, List<Interval>> busy = busy(board, ops(h, firmId));
+            ArticleStock stock = stock(h, firmId);
+            int count = 0;
+            for (Map<String, Object> row : pending) {
+                if (release(h, firmId, board, data, busy, stock, row, now)) {
+                    count++;
                 }
-                Board board = board(h, firmId, now);
-                List<Board.Centre> centres = centres(firmId);
-                ProductionData data = data(firmId, centres);
-                Map<String, List<Interval>> busy = busy(board, ops(h, firmId));
-                ArticleStock stock = stock(h, firmId);
-                int count = 0;
-                for (Map<String, Object> row : pending) {
-                    if (release(h, firmId, board, data, busy, stock, row, now)) {
-                        count++;
-                    }
-                }
-                replan(h, firmId, now);
-                return count;
-            });
-            views.remove(firmId);
-            return released;
-        }
+            }
+            replan(h, firmId, now);
+            return count;
+        });
+        views.remove(firmId);
+        return released;
     }
 
     private List<Map<String, Object>> pending(String firmId) {
@@ -1085,82 +1087,77 @@ public final class Production {
                             "Maybe swap \"from\" and \"to\".")
                     .field("to");
         }
-        synchronized (lock(firmId)) {
+        Map<String, Object> out = changePlan(firmId, h -> {
             LocalDateTime now = now();
-            Map<String, Object> out = jdbi.inTransaction(h -> {
-                lockPlan(h, firmId);
-                Board before = board(h, firmId, now);
-                Map<String, LocalDateTime> finishBefore = new LinkedHashMap<>();
-                orders(h, firmId).forEach(o -> finishBefore.put(o.orderId(), o.plannedFinish()));
-                Interruptions interrupted = interrupt(h, centreId, from, to, now, ops(h, firmId));
-                Optional<Problem> p = problem(h, firmId, before);
-                h.createUpdate(
-                                "insert into downtimes (firm_id, downtime_id, work_centre_id, starts_at, ends_at, created_at)"
-                                        + " values (:f, :id, :wc, :s, :e, :at)")
-                        .bind("f", firmId)
-                        .bind("id", no.tilpass.server.configuration.Configurations.randomId())
-                        .bind("wc", centreId)
-                        .bind("s", from)
-                        .bind("e", to)
-                        .bind(
-                                "at",
-                                clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC))
-                        .execute();
-                String status = "no_open_work";
-                int changed = 0;
-                long start = Math.max(0, before.minutes(from));
-                long end = Math.min(before.horizon(), before.minutes(to));
-                if (p.isPresent() && end > start) {
-                    SchedulingProblem problem = p.get().problem();
-                    Interval down = new Interval(start, end);
-                    String last = laneKey(before, centreId, centre.capacity());
-                    for (int k = 1; k < centre.capacity(); k++) {
-                        problem = problem.withDowntime(laneKey(before, centreId, k), down);
-                    }
-                    Schedule previous = p.get().current();
-                    if (previous != null) {
-                        Repair repair = Scheduler.repair(problem, previous, last, down, settings);
-                        if (repair.result() instanceof ScheduleResult.Solved solved) {
-                            write(h, before, p.get(), solved.schedule());
-                            status = "repaired";
-                            changed = repair.changedStarts();
-                        } else {
-                            status = "not_repaired: " + repair.result();
-                        }
+            Board before = board(h, firmId, now);
+            Map<String, LocalDateTime> finishBefore = new LinkedHashMap<>();
+            orders(h, firmId).forEach(o -> finishBefore.put(o.orderId(), o.plannedFinish()));
+            Interruptions interrupted = interrupt(h, centreId, from, to, now, ops(h, firmId));
+            Optional<Problem> p = problem(h, firmId, before);
+            h.createUpdate(
+                            "insert into downtimes (firm_id, downtime_id, work_centre_id, starts_at, ends_at, created_at)"
+                                    + " values (:f, :id, :wc, :s, :e, :at)")
+                    .bind("f", firmId)
+                    .bind("id", no.tilpass.server.configuration.Configurations.randomId())
+                    .bind("wc", centreId)
+                    .bind("s", from)
+                    .bind("e", to)
+                    .bind("at", clock.instant().truncatedTo(ChronoUnit.MILLIS).atOffset(ZoneOffset.UTC))
+                    .execute();
+            String status = "no_open_work";
+            int changed = 0;
+            long start = Math.max(0, before.minutes(from));
+            long end = Math.min(before.horizon(), before.minutes(to));
+            if (p.isPresent() && end > start) {
+                SchedulingProblem problem = p.get().problem();
+                Interval down = new Interval(start, end);
+                String last = laneKey(before, centreId, centre.capacity());
+                for (int k = 1; k < centre.capacity(); k++) {
+                    problem = problem.withDowntime(laneKey(before, centreId, k), down);
+                }
+                Schedule previous = p.get().current();
+                if (previous != null) {
+                    Repair repair = Scheduler.repair(problem, previous, last, down, settings);
+                    if (repair.result() instanceof ScheduleResult.Solved solved) {
+                        write(h, before, p.get(), solved.schedule());
+                        status = "repaired";
+                        changed = repair.changedStarts();
                     } else {
-                        replan(h, firmId, now);
-                        status = "replanned";
+                        status = "not_repaired: " + repair.result();
                     }
-                } else if (p.isPresent()) {
-                    status = "outside_horizon";
+                } else {
+                    replan(h, firmId, now);
+                    status = "replanned";
                 }
-                List<Map<String, Object>> moved = new ArrayList<>();
-                for (OrderRow o : orders(h, firmId)) {
-                    LocalDateTime was = finishBefore.get(o.orderId());
-                    if (was != null && o.plannedFinish() != null && !was.equals(o.plannedFinish())) {
-                        moved.add(Json.map(
-                                "orderId", o.orderId(),
-                                "number", o.number(),
-                                "promisedDate", o.promised().toString(),
-                                "plannedFinishBefore", was.toString(),
-                                "plannedFinish", o.plannedFinish().toString(),
-                                "late", o.plannedFinish().toLocalDate().isAfter(o.promised())));
-                    }
+            } else if (p.isPresent()) {
+                status = "outside_horizon";
+            }
+            List<Map<String, Object>> moved = new ArrayList<>();
+            for (OrderRow o : orders(h, firmId)) {
+                LocalDateTime was = finishBefore.get(o.orderId());
+                if (was != null && o.plannedFinish() != null && !was.equals(o.plannedFinish())) {
+                    moved.add(Json.map(
+                            "orderId", o.orderId(),
+                            "number", o.number(),
+                            "promisedDate", o.promised().toString(),
+                            "plannedFinishBefore", was.toString(),
+                            "plannedFinish", o.plannedFinish().toString(),
+                            "late", o.plannedFinish().toLocalDate().isAfter(o.promised())));
                 }
-                return Json.map(
-                        "workCentreId", centreId,
-                        "from", from.toString(),
-                        "to", to.toString(),
-                        "status", status,
-                        "changedOperations", changed,
-                        "interruptedOperations", interrupted.interrupted(),
-                        "restartedOperations", interrupted.restarted(),
-                        "lostMinutes", interrupted.lostMinutes(),
-                        "movedOrders", moved);
-            });
-            views.remove(firmId);
-            return out;
-        }
+            }
+            return Json.map(
+                    "workCentreId", centreId,
+                    "from", from.toString(),
+                    "to", to.toString(),
+                    "status", status,
+                    "changedOperations", changed,
+                    "interruptedOperations", interrupted.interrupted(),
+                    "restartedOperations", interrupted.restarted(),
+                    "lostMinutes", interrupted.lostMinutes(),
+                    "movedOrders", moved);
+        });
+        views.remove(firmId);
+        return out;
     }
 
     /**

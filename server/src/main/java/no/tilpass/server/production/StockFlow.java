@@ -142,41 +142,38 @@ public final class StockFlow {
                     .field("Idempotency-Key");
         }
         Request request = Request.of(body);
-        synchronized (production.lock(firmId)) {
+        Received received = production.changePlan(firmId, h -> {
             LocalDateTime now = production.now();
-            Received received = jdbi.inTransaction(h -> {
-                Production.lockPlan(h, firmId);
-                Optional<Map.Entry<Request, String>> earlier = h.createQuery(
-                                "select item, quantity, note, answer from goods_receipts where firm_id = :f"
-                                        + " and idempotency_key = :k")
-                        .bind("f", firmId)
-                        .bind("k", key)
-                        .map((rs, ctx) -> Map.entry(
-                                new Request(rs.getString(1), rs.getLong(2), rs.getString(3)), rs.getString(4)))
-                        .findOne();
-                if (earlier.isPresent()) {
-                    List<String> differences = earlier.get().getKey().differences(request);
-                    JsonNode answer = Json.parseStored(earlier.get().getValue());
-                    if (!differences.isEmpty()) {
-                        throw ApiError.unprocessable(
-                                        "idempotency_key_reused",
-                                        "the Idempotency-Key '" + key + "' was used for goods receipt "
-                                                + answer.path("id").asText() + " with a different request; differs in "
-                                                + String.join("; ", differences),
-                                        "Maybe use a new Idempotency-Key for a different receipt.")
-                                .field("Idempotency-Key")
-                                .with("receiptId", answer.path("id").asText())
-                                .with("differences", differences);
-                    }
-                    return new Received(answer, false);
+            Optional<Map.Entry<Request, String>> earlier = h.createQuery(
+                            "select item, quantity, note, answer from goods_receipts where firm_id = :f"
+                                    + " and idempotency_key = :k")
+                    .bind("f", firmId)
+                    .bind("k", key)
+                    .map((rs, ctx) ->
+                            Map.entry(new Request(rs.getString(1), rs.getLong(2), rs.getString(3)), rs.getString(4)))
+                    .findOne();
+            if (earlier.isPresent()) {
+                List<String> differences = earlier.get().getKey().differences(request);
+                JsonNode answer = Json.parseStored(earlier.get().getValue());
+                if (!differences.isEmpty()) {
+                    throw ApiError.unprocessable(
+                                    "idempotency_key_reused",
+                                    "the Idempotency-Key '" + key + "' was used for goods receipt "
+                                            + answer.path("id").asText() + " with a different request; differs in "
+                                            + String.join("; ", differences),
+                                    "Maybe use a new Idempotency-Key for a different receipt.")
+                            .field("Idempotency-Key")
+                            .with("receiptId", answer.path("id").asText())
+                            .with("differences", differences);
                 }
-                return new Received(book(h, firmId, key, request, now), true);
-            });
-            if (received.created()) {
-                production.forgetView(firmId);
+                return new Received(answer, false);
             }
-            return received;
+            return new Received(book(h, firmId, key, request, now), true);
+        });
+        if (received.created()) {
+            production.forgetView(firmId);
         }
+        return received;
     }
 
     private Map<String, Object> book(Handle h, String firmId, String key, Request request, LocalDateTime now) {
