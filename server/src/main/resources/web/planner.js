@@ -61,7 +61,8 @@
         if (b <= start || a >= end) continue;
         const g = el('g', { class: op.lost ? 'bar lost' : 'bar' });
         g.appendChild(el('rect', { x: x(a), y, width: Math.max(1, x(b) - x(a)), height: row - 4, fill: colourOf[o.orderId] }));
-        const note = op.lost ? ' (stopped by a downtime, work lost, runs again whole)' : op.uninterruptible ? ' (uninterruptible)' : '';
+        const note = op.lost ? ' (stopped by a downtime, work lost, runs again from its start)'
+          : op.units ? ' (' + op.units + ' units, each uninterruptible)' : op.uninterruptible ? ' (uninterruptible)' : '';
         g.appendChild(el('title', {}, 'Order ' + o.number + ' (' + (o.quantity || 1) + ' pcs) ' + op.operation + ' ' + op.start + ' – ' + op.end + note));
         svg.appendChild(g);
       }

@@ -51,7 +51,10 @@ final class BomPrinter {
                     s.setupMinutes(),
                     s.perUnitMinutes(),
                     String.join(",", s.after()),
-                    s.description() + (s.uninterruptible() ? " (uninterruptible)" : "")));
+                    s.description()
+                            + (s.eachUnit()
+                                    ? " (uninterruptible per unit)"
+                                    : s.uninterruptible() ? " (uninterruptible)" : "")));
             setup += s.setupMinutes();
             perUnit += s.perUnitMinutes();
         }
@@ -88,7 +91,8 @@ final class BomPrinter {
                     + ",\"workCentreType\":" + Json.quote(s.workCentreType()) + ",\"setupMinutes\":"
                     + s.setupMinutes() + ",\"perUnitMinutes\":" + s.perUnitMinutes() + ",\"after\":["
                     + String.join(",", s.after().stream().map(Json::quote).toList()) + "],\"component\":"
-                    + Json.quote(s.component()) + ",\"uninterruptible\":" + s.uninterruptible() + "}");
+                    + Json.quote(s.component()) + ",\"uninterruptible\":" + s.uninterruptible() + ",\"eachUnit\":"
+                    + s.eachUnit() + "}");
         }
         return sb.append(String.join(",", items)).append("]}\n").toString();
     }

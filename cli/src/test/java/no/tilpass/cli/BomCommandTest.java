@@ -43,8 +43,17 @@ class BomCommandTest {
         CliRun json = CliRun.of("bom", door.toString(), "--json");
         assertThat(json.exit()).as(json.err()).isZero();
         assertThat(json.out())
-                .containsPattern("\\{\"id\":\"press\",[^}]*\"uninterruptible\":true}")
-                .containsPattern("\\{\"id\":\"cut\",[^}]*\"uninterruptible\":false}");
+                .containsPattern("\\{\"id\":\"press\",[^}]*\"uninterruptible\":true,\"eachUnit\":false}")
+                .containsPattern("\\{\"id\":\"cut\",[^}]*\"uninterruptible\":false,\"eachUnit\":false}");
+    }
+
+    @Test
+    void bom_marks_the_window_paint_as_uninterruptible_per_unit_in_text_and_json() {
+        CliRun text = CliRun.of("bom", WINDOW.toString());
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).containsPattern("paint +paint .*Prime and paint \\(uninterruptible per unit\\)");
+        CliRun json = CliRun.of("bom", WINDOW.toString(), "--json");
+        assertThat(json.out()).containsPattern("\\{\"id\":\"paint\",[^}]*\"uninterruptible\":true,\"eachUnit\":true}");
     }
 
     @Test

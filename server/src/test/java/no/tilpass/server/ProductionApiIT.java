@@ -213,6 +213,18 @@ class ProductionApiIT {
         assertThat(PlanChecker.problems(Json.read(plan.formatted(restarted))))
                 .as("restarted whole after the downtime, the part done lost")
                 .isEmpty();
+        String perUnit = "{\"taskId\":\"%s\",\"operation\":\"paint\",\"workCentreId\":\"press-1\",\"lane\":1,"
+                + "\"minutes\":%d,\"start\":\"%s\",\"end\":\"%s\",\"uninterruptible\":true,\"lost\":false,"
+                + "\"units\":%d,\"unitMinutes\":20}";
+        String units = perUnit.formatted("o/paint#1", 70, "2026-12-07T13:50", "2026-12-07T15:00", 2) + ","
+                + perUnit.formatted("o/paint#2", 60, "2026-12-08T07:00", "2026-12-08T08:00", 3);
+        String quantity = plan.replace("\"orderId\":\"o\",", "\"orderId\":\"o\",\"quantity\":5,");
+        assertThat(PlanChecker.problems(Json.read(quantity.formatted(units))))
+                .as("uninterruptible per unit: pieces of whole units may lie apart")
+                .isEmpty();
+        assertThat(PlanChecker.problems(Json.read(quantity.formatted(units.replace("\"units\":3", "\"units\":2")))))
+                .anyMatch(p -> p.contains("does not hold whole units"))
+                .anyMatch(p -> p.contains("holds 4 units for a quantity of 5"));
         String lostEarly = restarted
                 .replace("\"end\":\"2026-12-08T09:00\"", "\"end\":\"2026-12-08T08:30\"")
                 .replace("\"minutes\":120", "\"minutes\":90");
@@ -314,6 +326,10 @@ class ProductionApiIT {
                 if (rows.stream().noneMatch(r -> r.path("uninterruptible").asBoolean())) {
                     continue;
                 }
+                if (rows.stream().anyMatch(r -> r.hasNonNull("units"))) {
+                    problems.addAll(unitProblems(rows, order.path("quantity").asLong()));
+                    continue;
+                }
                 LocalDateTime first =
                         LocalDateTime.parse(rows.get(0).get("start").asText());
                 LocalDateTime last = first;
@@ -334,6 +350,32 @@ class ProductionApiIT {
                                         + " unavailable time " + c[0] + ".." + c[1]);
                     }
                 }
+            }
+            return problems;
+        }
+
+        /**
+         * The rows (not lost) of an operation uninterruptible per unit: each holds whole units (each row lies
+         * in open time by the general check, so no unit is split), only the first holds more minutes than its
+         * units (the setup), and together they hold the order's quantity.
+         */
+        static List<String> unitProblems(List<JsonNode> rows, long quantity) {
+            List<String> problems = new ArrayList<>();
+            long units = 0;
+            for (int k = 0; k < rows.size(); k++) {
+                JsonNode r = rows.get(k);
+                long n = r.path("units").asLong();
+                long unit = r.path("unitMinutes").asLong();
+                long minutes = r.get("minutes").asLong();
+                if (n < 1 || unit < 1 || minutes < n * unit || (k > 0 && minutes != n * unit)) {
+                    problems.add("uninterruptible per unit " + r + " does not hold whole units");
+                }
+                units += n;
+            }
+            if (units != quantity) {
+                problems.add(
+                        "uninterruptible per unit " + rows.get(0).get("taskId").asText() + " holds " + units
+                                + " units for a quantity of " + quantity);
             }
             return problems;
         }

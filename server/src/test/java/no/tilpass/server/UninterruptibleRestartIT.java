@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The shipped door presses its leaves in one uninterruptible operation: it is planned as one piece in one
  * stretch of open time (not split into four-hour chunks over a night), and a downtime that stops it while it
- * runs means it runs again whole after the downtime, the part done lost (D20 amended). As in {@link
+ * runs means it runs again whole after the downtime, the part done lost (D20 amended). The shipped window
+ * paints each frame in one unbroken stretch ({@code uninterruptible per_unit}): a stop loses only the frame
+ * it cuts. As in {@link
  * DowntimeInterruptIT}, a second {@link Production} on a fixed clock inside the operation reports the
  * downtime.
  */
@@ -129,5 +131,82 @@ class UninterruptibleRestartIT {
                                 LocalDateTime.parse(again.get("end").asText()))
                         .toMinutes())
                 .isEqualTo(minutes);
+    }
+
+    @Test
+    void a_window_paint_stopped_by_a_downtime_keeps_its_whole_units_and_paints_only_the_cut_one_again() {
+        // the window's paint is uninterruptible per unit: 30 frames are planned as pieces of whole frames
+        String orderId = StockApiIT.order(client, StockApiIT.window(client), 30)
+                .get("id")
+                .asText();
+        JsonNode po = client.get("/api/orders/" + orderId + "/production").json();
+        List<JsonNode> paints = new ArrayList<>();
+        po.get("operations").forEach(op -> {
+            if (op.get("operation").asText().equals("paint")) {
+                paints.add(op);
+            }
+        });
+        assertThat(paints).as(po.toString()).hasSizeGreaterThan(1);
+        assertThat(paints).allSatisfy(p -> {
+            assertThat(p.get("uninterruptible").asBoolean()).isTrue();
+            assertThat(p.get("units").asLong()).isPositive();
+        });
+        assertThat(paints.stream().mapToLong(p -> p.get("units").asLong()).sum())
+                .isEqualTo(30);
+        JsonNode first = paints.get(0);
+        long unit = first.get("unitMinutes").asLong();
+        long units = first.get("units").asLong();
+        long lead = first.get("minutes").asLong() - units * unit;
+        assertThat(lead).as("the paint line's setup").isEqualTo(30);
+        assertThat(units).isGreaterThanOrEqualTo(4);
+        JsonNode before = client.get("/api/firms/glamdal-vindu/plan?days=180").json();
+        assertThat(ProductionApiIT.PlanChecker.problems(before))
+                .as(before.toString())
+                .isEmpty();
+
+        // stopped halfway through the fourth frame
+        LocalDateTime s = LocalDateTime.parse(first.get("start").asText());
+        long cut = unit / 2;
+        LocalDateTime now = s.plusMinutes(lead + 3 * unit + cut);
+        Production at = server.productionAt(now);
+        String centre = first.get("workCentreId").asText();
+
+        Map<String, Object> repair = at.downtime("glamdal-vindu", centre, now, now.plusHours(2));
+
+        assertThat(repair)
+                .containsEntry("restartedOperations", 1)
+                .containsEntry("interruptedOperations", 0)
+                .containsEntry("lostMinutes", cut);
+        JsonNode plan = Json.mapper().valueToTree(at.plan("glamdal-vindu", 21));
+        assertThat(ProductionApiIT.PlanChecker.problems(plan))
+                .as(plan.toString())
+                .isEmpty();
+        List<JsonNode> ops = operations(plan, orderId);
+        int k = 0;
+        while (!ops.get(k).get("taskId").asText().equals(first.get("taskId").asText())) {
+            k++;
+        }
+        JsonNode kept = ops.get(k);
+        JsonNode lost = ops.get(k + 1);
+        JsonNode rest = ops.get(k + 2);
+        assertThat(kept.get("units").asLong()).as("three frames painted").isEqualTo(3);
+        assertThat(kept.get("minutes").asLong()).isEqualTo(lead + 3 * unit);
+        assertThat(kept.get("lost").asBoolean()).isFalse();
+        assertThat(lost.get("taskId").asText()).isEqualTo(first.get("taskId").asText() + "/lost@" + now);
+        assertThat(lost.get("lost").asBoolean())
+                .as("the fourth frame's coat is lost")
+                .isTrue();
+        assertThat(lost.get("minutes").asLong()).isEqualTo(cut);
+        assertThat(lost.get("end").asText()).isEqualTo(now.toString());
+        assertThat(lost.get("units").isNull()).isTrue();
+        assertThat(rest.get("taskId").asText()).isEqualTo(first.get("taskId").asText() + "/resumed@" + now);
+        assertThat(rest.get("units").asLong())
+                .as("the cut frame again, and the frames not begun")
+                .isEqualTo(units - 3);
+        assertThat(rest.get("minutes").asLong()).as("no second setup").isEqualTo((units - 3) * unit);
+        assertThat(rest.get("uninterruptible").asBoolean()).isTrue();
+        assertThat(LocalDateTime.parse(rest.get("start").asText()))
+                .as("after the downtime")
+                .isAfterOrEqualTo(now.plusHours(2));
     }
 }

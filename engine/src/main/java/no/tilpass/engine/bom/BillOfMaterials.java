@@ -166,7 +166,8 @@ public final class BillOfMaterials {
                                         perUnit,
                                         List.of(),
                                         component,
-                                        o.uninterruptible())),
+                                        o.uninterruptible(),
+                                        o.eachUnit())),
                                 after));
             }
         }
@@ -202,7 +203,8 @@ public final class BillOfMaterials {
                         s.perUnitMinutes(),
                         List.copyOf(after),
                         s.component(),
-                        s.uninterruptible()));
+                        s.uninterruptible(),
+                        s.eachUnit()));
             }
             return out;
         }

@@ -106,6 +106,8 @@ public sealed interface Explosion {
      * @param component the component namespace it comes from, or empty for the product's own routing
      * @param uninterruptible whether it must run in one unbroken stretch of open time (setup and all units),
      *     as the model's {@code uninterruptible} says; a downtime that stops it means it is run again whole
+     * @param eachUnit with {@code uninterruptible}: each unit is one unbroken piece (the setup with the
+     *     first), not the whole batch ({@code uninterruptible per_unit}); a stop loses only the unit it cuts
      */
     record Step(
             String id,
@@ -115,7 +117,8 @@ public sealed interface Explosion {
             long perUnitMinutes,
             List<String> after,
             String component,
-            boolean uninterruptible) {
+            boolean uninterruptible,
+            boolean eachUnit) {
         public Step {
             after = List.copyOf(after);
         }

@@ -840,6 +840,7 @@ final class Checker {
                             setup.expr(),
                             perUnit.expr(),
                             o.uninterruptible(),
+                            o.eachUnit(),
                             o.after().stream().map(Syntax.NameAt::name).toList(),
                             when.expr(),
                             o.at()));

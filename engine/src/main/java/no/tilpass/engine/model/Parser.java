@@ -637,14 +637,25 @@ final class Parser {
                 expectWord("per_unit", "write 'per_unit MINUTES' after the setup time.");
                 Expr perUnit = expr();
                 boolean uninterruptible = false;
+                boolean eachUnit = false;
                 if (isWord(peek(), UNINTERRUPTIBLE)) {
                     next();
                     uninterruptible = true;
+                    if (isWord(peek(), "per_unit")) {
+                        next();
+                        eachUnit = true;
+                    }
                     if (isWord(peek(), UNINTERRUPTIBLE)) {
                         throw error(
                                 peek(),
                                 "operation '" + id + "' is marked 'uninterruptible' twice",
                                 "write 'uninterruptible' once.");
+                    }
+                    if (isWord(peek(), "per_unit")) {
+                        throw error(
+                                peek(),
+                                "operation '" + id + "' says 'per_unit' twice after 'uninterruptible'",
+                                "write 'uninterruptible per_unit' once.");
                     }
                 }
                 List<Syntax.NameAt> after = new ArrayList<>();
@@ -664,7 +675,7 @@ final class Parser {
                     throw misplacedUninterruptible(peek(), id);
                 }
                 operations.add(new Syntax.OperationDecl(
-                        id, description, centre, setup, perUnit, uninterruptible, after, when, at(w)));
+                        id, description, centre, setup, perUnit, uninterruptible, eachUnit, after, when, at(w)));
             } else if (isWord(w, UNINTERRUPTIBLE)) {
                 throw error(
                         w,

@@ -295,8 +295,9 @@ public record ProductModel(
 
     /**
      * An operation of the routing, on a work-centre type, with setup and per-unit time formulas
-     * (minutes), whether it must run in one unbroken stretch of open time ({@code uninterruptible}), the
-     * operations it must follow, and a condition.
+     * (minutes), whether it must run in one unbroken stretch of open time ({@code uninterruptible}: setup
+     * and the whole batch, or with {@code eachUnit} ({@code uninterruptible per_unit}) each unit on its own,
+     * the setup together with the first), the operations it must follow, and a condition.
      */
     public record Operation(
             String id,
@@ -305,6 +306,7 @@ public record ProductModel(
             Expr setup,
             Expr perUnit,
             boolean uninterruptible,
+            boolean eachUnit,
             List<String> after,
             Expr when,
             Source at) {

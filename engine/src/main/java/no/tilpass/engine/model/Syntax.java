@@ -128,6 +128,7 @@ final class Syntax {
             Expr setup,
             Expr perUnit,
             boolean uninterruptible,
+            boolean eachUnit,
             List<NameAt> after,
             Expr when,
             ProductModel.Source at) {}

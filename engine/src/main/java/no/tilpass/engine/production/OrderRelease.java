@@ -85,6 +85,9 @@ public final class OrderRelease {
      * @param after the ids of the tasks of this order that must finish first
      * @param uninterruptible whether setup and run must lie in one unbroken stretch of a work centre's open
      *     time (never split over closed time; a downtime that stops it means it runs again whole)
+     * @param eachUnit with {@code uninterruptible}: only each unit must be unbroken (the setup with the first
+     *     unit), not the whole batch; a stop loses only the unit it cuts
+     * @param perUnitMinutes the time of one unit ({@code runMinutes} is this times the quantity)
      */
     public record Task(
             String id,
@@ -95,7 +98,9 @@ public final class OrderRelease {
             long setupMinutes,
             long runMinutes,
             List<String> after,
-            boolean uninterruptible) {
+            boolean uninterruptible,
+            boolean eachUnit,
+            long perUnitMinutes) {
         public Task {
             workCentres = List.copyOf(workCentres);
             after = List.copyOf(after);
@@ -180,7 +185,23 @@ public final class OrderRelease {
                 continue;
             }
             long run = s.perUnitMinutes() * order.quantity();
-            if (s.uninterruptible()) {
+            if (s.uninterruptible() && s.eachUnit()) {
+                long longest = longestOpenStretch(data.centresOfType(s.workCentreType()), order.due());
+                if (s.setupMinutes() + s.perUnitMinutes() > longest) {
+                    problems.add(new Diagnostic(
+                            file,
+                            0,
+                            0,
+                            "operation '" + s.id() + "' is uninterruptible per unit and takes "
+                                    + (s.setupMinutes() + s.perUnitMinutes())
+                                    + " minutes for its setup and first unit, but the longest stretch of open time"
+                                    + " of work-centre type '" + s.workCentreType() + "' at " + data.firm()
+                                    + " is " + longest + " minutes",
+                            "",
+                            "give a work centre of type '" + s.workCentreType() + "' a longer shift."));
+                    continue;
+                }
+            } else if (s.uninterruptible()) {
                 long longest = longestOpenStretch(data.centresOfType(s.workCentreType()), order.due());
                 if (s.setupMinutes() + run > longest) {
                     problems.add(new Diagnostic(
@@ -210,7 +231,9 @@ public final class OrderRelease {
                             .filter(a -> !under(a, boughtIn))
                             .map(a -> order.id() + "/" + a)
                             .toList(),
-                    s.uninterruptible()));
+                    s.uninterruptible(),
+                    s.uninterruptible() && s.eachUnit(),
+                    s.perUnitMinutes()));
         }
         if (!problems.isEmpty()) {
             return new Release.Rejected(problems);

@@ -126,11 +126,11 @@ class BillOfMaterialsTest {
             }
             assertThat(e.cuts()).as(where).containsExactlyElementsOf(cuts);
             List<Explosion.Step> steps = new ArrayList<>();
-            steps.add(new Explosion.Step("cut", "Cut", "saw", 5 + a, a * 2 + b, List.of(), "", false));
+            steps.add(new Explosion.Step("cut", "Cut", "saw", 5 + a, a * 2 + b, List.of(), "", false, false));
             if (d) {
-                steps.add(new Explosion.Step("glue", "Glue", "bench", 3, b / 5, List.of("cut"), "", false));
+                steps.add(new Explosion.Step("glue", "Glue", "bench", 3, b / 5, List.of("cut"), "", false, false));
             }
-            steps.add(new Explosion.Step("pack", "Pack", "bench", 0, 1, List.of(d ? "glue" : "cut"), "", false));
+            steps.add(new Explosion.Step("pack", "Pack", "bench", 0, 1, List.of(d ? "glue" : "cut"), "", false, false));
             assertThat(e.operations()).as(where).containsExactlyElementsOf(steps);
         }
         assertThat(checked).isGreaterThan(200);
@@ -238,12 +238,12 @@ class BillOfMaterialsTest {
                         new Explosion.Cut("steel_rod", 60, 3, "hinges.pin"));
         assertThat(e.operations())
                 .containsExactly(
-                        new Explosion.Step("cut", "Cut", "saw", 1, 2, List.of(), "", false),
-                        new Explosion.Step("hinges.stamp", "Stamp", "press", 4, 3, List.of(), "hinges", false),
+                        new Explosion.Step("cut", "Cut", "saw", 1, 2, List.of(), "", false, false),
+                        new Explosion.Step("hinges.stamp", "Stamp", "press", 4, 3, List.of(), "hinges", false, false),
                         new Explosion.Step(
-                                "hinges.coat", "Coat", "press", 2, 1, List.of("hinges.stamp"), "hinges", false),
+                                "hinges.coat", "Coat", "press", 2, 1, List.of("hinges.stamp"), "hinges", false, false),
                         new Explosion.Step(
-                                "hang", "Hang the leaf", "saw", 0, 5, List.of("cut", "hinges.coat"), "", false));
+                                "hang", "Hang the leaf", "saw", 0, 5, List.of("cut", "hinges.coat"), "", false, false));
 
         c.put("height", "2000");
         c.put("hinges.count", "2");

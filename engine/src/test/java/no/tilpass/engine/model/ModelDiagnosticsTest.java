@@ -288,6 +288,25 @@ class ModelDiagnosticsTest {
     }
 
     @Test
+    void uninterruptible_per_unit_loads_each_unit_and_per_unit_twice_is_an_error() {
+        ModelLoader.Result r = ModelLoader.parse(
+                "window.tpm",
+                routing("    operation a \"A\" on press setup 1 per_unit 2 uninterruptible\n"
+                        + "    operation p \"Paint\" on press setup 15 per_unit width / 100 uninterruptible per_unit"
+                        + " after a when safety"),
+                dir);
+        assertThat(r).isInstanceOf(ModelLoader.Result.Loaded.class);
+        assertThat(((ModelLoader.Result.Loaded) r).model().routing().operations())
+                .extracting(o -> o.id() + " " + o.uninterruptible() + " " + o.eachUnit() + " " + o.after())
+                .containsExactly("a true false []", "p true true [a]");
+        Diagnostic twice = onlyError(
+                routing("    operation p \"Press\" on press setup 15 per_unit 20 uninterruptible per_unit per_unit"));
+        assertThat(twice.column()).isEqualTo(80);
+        assertThat(twice.message()).isEqualTo("operation 'p' says 'per_unit' twice after 'uninterruptible'");
+        assertThat(twice.maybe()).isEqualTo("write 'uninterruptible per_unit' once.");
+    }
+
+    @Test
     void a_price_line_must_be_a_number() {
         Diagnostic d = onlyError(HEAD + "  price { base 100 line x \"X\" = frame }\n}\n");
         assertThat(d.message()).isEqualTo("price line 'x' must be a number, found enum option 'frame'");

@@ -67,7 +67,7 @@ class OrderReleaseTest {
         assertThat(po.tasks())
                 .containsExactly(
                         new OrderRelease.Task(
-                                "O-17/cut", "cut", "Cut", "saw", List.of("saw-1"), 10, 30, List.of(), false),
+                                "O-17/cut", "cut", "Cut", "saw", List.of("saw-1"), 10, 30, List.of(), false, false, 3),
                         new OrderRelease.Task(
                                 "O-17/assemble",
                                 "assemble",
@@ -77,7 +77,9 @@ class OrderReleaseTest {
                                 5,
                                 120,
                                 List.of("O-17/cut"),
-                                false));
+                                false,
+                                false,
+                                12));
         assertThat(po.materials())
                 .containsExactly(
                         new OrderRelease.MaterialNeed("pane", "Glass pane", 10, 0, 10),
@@ -191,6 +193,49 @@ class OrderReleaseTest {
                         new OrderRelease.Order("O-6", PRESSED, Map.of("fire", "true"), 16, LocalDate.of(2026, 12, 7))))
                 .as("one press of the type with a long enough shift is enough")
                 .isInstanceOf(OrderRelease.Release.Released.class);
+    }
+
+    private static final ProductModel PAINTED = ((ModelLoader.Result.Loaded)
+                    ModelLoader.parse(
+                            "frame.tpm",
+                            """
+                    model frame {
+                        option long: bool { default false }
+                        routing {
+                            workcentre paint "Paint line"
+                            operation paint "Paint" on paint setup 30 per_unit 20 + (if long then 460 else 0)
+                                uninterruptible per_unit
+                        }
+                    }
+                    """))
+            .model();
+
+    @Test
+    void an_operation_uninterruptible_per_unit_needs_only_its_setup_and_one_unit_to_fit_a_stretch() {
+        ProductionData data = firm(List.of(new ProductionData.WorkCentre("paint-1", "paint", 1, DAYS)));
+        // 30 + 100 * 20 = 2030 minutes, far more than the 480 of a day, yet each unit fits
+        OrderRelease.Release r = OrderRelease.release(
+                data, new OrderRelease.Order("O-8", PAINTED, Map.of("long", "false"), 100, LocalDate.of(2026, 12, 7)));
+        assertThat(((OrderRelease.Release.Released) r).order().tasks())
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.uninterruptible()).isTrue();
+                    assertThat(t.eachUnit()).isTrue();
+                    assertThat(t.perUnitMinutes()).isEqualTo(20);
+                    assertThat(t.totalMinutes()).isEqualTo(2030);
+                });
+        // 30 + 480 = 510 minutes for the setup and the first unit: no stretch of open time holds it
+        OrderRelease.Release tooLong = OrderRelease.release(
+                data, new OrderRelease.Order("O-9", PAINTED, Map.of("long", "true"), 2, LocalDate.of(2026, 12, 7)));
+        assertThat(((OrderRelease.Release.Rejected) tooLong).problems())
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.message())
+                            .isEqualTo("operation 'paint' is uninterruptible per unit and takes 510 minutes for its"
+                                    + " setup and first unit, but the longest stretch of open time of work-centre"
+                                    + " type 'paint' at Vestby Snekkeri AS is 480 minutes");
+                    assertThat(d.maybe()).isEqualTo("give a work centre of type 'paint' a longer shift.");
+                });
     }
 
     private static ProductModel doorWithHingesBy(Path dir, String hingeMaker) throws IOException {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import no.tilpass.engine.production.OrderRelease;
 import no.tilpass.engine.production.ShiftCalendar;
 import no.tilpass.engine.scheduling.Interval;
 import no.tilpass.engine.scheduling.WorkCentre;
@@ -120,6 +121,42 @@ final class Board {
      */
     static List<Long> chunks(long minutes, boolean uninterruptible) {
         return uninterruptible ? List.of(Math.max(1, minutes)) : chunks(minutes);
+    }
+
+    /**
+     * One planned piece of a task: its minutes and, for an operation that is uninterruptible per unit, the
+     * whole units it holds ({@code units} of {@code unitMinutes}, after the setup in the first piece);
+     * {@code units} is 0 for every other piece.
+     */
+    record Piece(long minutes, long units, long unitMinutes) {}
+
+    /**
+     * The pieces {@code task} is planned as: chunks of at most {@value #CHUNK_MINUTES} minutes, one piece
+     * when it is uninterruptible, and for one uninterruptible per unit as many whole units per piece as fit
+     * in a chunk (at least one; the setup with the first), so that no unit is ever split.
+     */
+    static List<Piece> pieces(OrderRelease.Task task) {
+        long unit = task.perUnitMinutes();
+        if (!task.eachUnit() || unit <= 0) {
+            return chunks(task.totalMinutes(), task.uninterruptible()).stream()
+                    .map(m -> new Piece(m, 0, 0))
+                    .toList();
+        }
+        List<Piece> out = new ArrayList<>();
+        long left = task.runMinutes() / unit;
+        long lead = task.setupMinutes();
+        while (left > 0) {
+            long units = Math.min(left, Math.max(1, (CHUNK_MINUTES - lead) / unit));
+            out.add(new Piece(lead + units * unit, units, unit));
+            left -= units;
+            lead = 0;
+        }
+        return out;
+    }
+
+    /** The minutes of {@link #pieces}. */
+    static List<Long> minutes(List<Piece> pieces) {
+        return pieces.stream().map(Piece::minutes).toList();
     }
 
     /** The lengths of the chunks an operation of {@code minutes} is split into. */

@@ -117,7 +117,9 @@ public final class Production {
             LocalDateTime start,
             LocalDateTime end,
             boolean uninterruptible,
-            boolean lost) {}
+            boolean lost,
+            long units,
+            long unitMinutes) {}
 
     record OrderRow(
             String orderId,
@@ -310,7 +312,8 @@ public final class Production {
     static List<OpRow> ops(Handle h, String firmId) {
         return h.createQuery(
                         "select task_id, order_id, position, operation, description, work_centre_id, lane, minutes,"
-                                + " planned_start, planned_end, uninterruptible, lost from planned_operations"
+                                + " planned_start, planned_end, uninterruptible, lost, units, unit_minutes"
+                                + " from planned_operations"
                                 + " where firm_id = :f"
                                 + " order by order_id, position")
                 .bind("f", firmId)
@@ -326,7 +329,9 @@ public final class Production {
                         rs.getObject(9, LocalDateTime.class),
                         rs.getObject(10, LocalDateTime.class),
                         rs.getBoolean(11),
-                        rs.getBoolean(12)))
+                        rs.getBoolean(12),
+                        rs.getLong(13),
+                        rs.getLong(14)))
                 .list();
     }
 
@@ -463,7 +468,7 @@ public final class Production {
         List<ArticleStock.Line> articles = stock.reserve(po.materials(), now.toLocalDate());
         Optional<LocalDate> arrival = ArticleStock.arrival(articles);
         List<Board.Need> needs = po.tasks().stream()
-                .map(t -> new Board.Need(t.workCentreType(), Board.chunks(t.totalMinutes(), t.uninterruptible())))
+                .map(t -> new Board.Need(t.workCentreType(), Board.minutes(Board.pieces(t))))
                 .toList();
         long ready = ready(board, arrival);
         Optional<List<Board.Placement>> placed = board.insert(needs, busy, ready);
@@ -559,7 +564,7 @@ public final class Production {
         int position = 0;
         int placement = 0;
         for (OrderRelease.Task t : po.tasks()) {
-            List<Long> chunks = Board.chunks(t.totalMinutes(), t.uninterruptible());
+            List<Board.Piece> chunks = Board.pieces(t);
             for (int k = 0; k < chunks.size(); k++) {
                 Board.Placement p = placed.isPresent() ? placed.get().get(placement) : null;
                 placement++;
@@ -571,8 +576,8 @@ public final class Production {
                 }
                 h.createUpdate("insert into planned_operations (task_id, firm_id, order_id, position, operation,"
                                 + " description, work_centre_id, lane, minutes, planned_start, planned_end,"
-                                + " uninterruptible) values"
-                                + " (:id, :f, :o, :pos, :op, :d, :wc, :lane, :min, :s, :e, :u)")
+                                + " uninterruptible, units, unit_minutes) values"
+                                + " (:id, :f, :o, :pos, :op, :d, :wc, :lane, :min, :s, :e, :u, :units, :um)")
                         .bind("id", chunks.size() == 1 ? t.id() : t.id() + "#" + (k + 1))
                         .bind("f", firmId)
                         .bind("o", orderId)
@@ -581,10 +586,12 @@ public final class Production {
                         .bind("d", t.description())
                         .bind("wc", lane.centreId())
                         .bind("lane", lane.lane())
-                        .bind("min", chunks.get(k))
+                        .bind("min", chunks.get(k).minutes())
                         .bind("s", p == null ? null : board.time(p.start()))
                         .bind("e", p == null ? null : board.time(p.end()))
                         .bind("u", t.uninterruptible())
+                        .bind("units", chunks.get(k).units() > 0 ? chunks.get(k).units() : null)
+                        .bind("um", chunks.get(k).units() > 0 ? chunks.get(k).unitMinutes() : null)
                         .execute();
             }
         }
@@ -773,7 +780,7 @@ public final class Production {
             return Optional.empty();
         }
         List<Board.Need> needs = released.order().tasks().stream()
-                .map(t -> new Board.Need(t.workCentreType(), Board.chunks(t.totalMinutes(), t.uninterruptible())))
+                .map(t -> new Board.Need(t.workCentreType(), Board.minutes(Board.pieces(t))))
                 .toList();
         List<ArticleStock.Line> articles =
                 view.stock().copy().reserve(released.order().materials(), now.toLocalDate());
@@ -945,7 +952,9 @@ public final class Production {
                 "start", op.start() == null ? null : op.start().toString(),
                 "end", op.end() == null ? null : op.end().toString(),
                 "uninterruptible", op.uninterruptible(),
-                "lost", op.lost());
+                "lost", op.lost(),
+                "units", op.units() > 0 ? op.units() : null,
+                "unitMinutes", op.units() > 0 ? op.unitMinutes() : null);
     }
 
     /** The firm's plan: work centres with their unavailable time in the next weeks, and every order's operations. */
@@ -1201,6 +1210,18 @@ public final class Production {
                 resumed++;
                 continue;
             }
+            if (op.uninterruptible() && op.units() > 0) {
+                long kept = unitsDone(op, done);
+                long cut = done - kept;
+                stopUnits(h, op, kept, cut, stop, to);
+                if (cut > 0) {
+                    restarted++;
+                    lost += cut;
+                } else {
+                    resumed++;
+                }
+                continue;
+            }
             long again = op.uninterruptible() ? op.minutes() : op.minutes() - done;
             h.createUpdate("update planned_operations set minutes = :m, planned_end = :e, lost = :lost"
                             + " where task_id = :t")
@@ -1234,6 +1255,116 @@ public final class Production {
             }
         }
         return new Interruptions(resumed, restarted, lost);
+    }
+
+    /**
+     * The minutes of a piece of an operation uninterruptible per unit that are whole units done {@code done}
+     * minutes after its start: the setup (in the first piece) and the units that ended by then; 0 when the
+     * stop comes during the setup or the first unit.
+     */
+    static long unitsDone(OpRow op, long done) {
+        long lead = op.minutes() - op.units() * op.unitMinutes();
+        if (done < lead + op.unitMinutes()) {
+            return 0;
+        }
+        return lead + Math.min(op.units(), (done - lead) / op.unitMinutes()) * op.unitMinutes();
+    }
+
+    /**
+     * Stops a piece of an operation uninterruptible per unit {@code kept + cut} minutes after its start: the
+     * whole units done stay (the piece ends after them), the unit the stop cut short stays as a
+     * {@code lost} row of {@code cut} minutes ({@code <taskId>/lost@<stop>}, when {@code cut > 0}), and the
+     * units not done run after the downtime as {@code <taskId>/resumed@<stop>}, the cut unit from its start.
+     * With no unit done ({@code kept == 0}) the piece is restarted whole, as an uninterruptible operation is.
+     */
+    private static void stopUnits(Handle h, OpRow op, long kept, long cut, LocalDateTime stop, LocalDateTime to) {
+        if (kept == 0) {
+            h.createUpdate("update planned_operations set minutes = :m, planned_end = :e, lost = true, units = null,"
+                            + " unit_minutes = null where task_id = :t")
+                    .bind("m", cut)
+                    .bind("e", stop)
+                    .bind("t", op.taskId())
+                    .execute();
+            h.createUpdate("update planned_operations set position = position + 1 where order_id = :o"
+                            + " and position > :p")
+                    .bind("o", op.orderId())
+                    .bind("p", op.position())
+                    .execute();
+            copyOf(
+                    h,
+                    op,
+                    op.taskId() + RESTARTED + stop,
+                    op.position() + 1,
+                    op.minutes(),
+                    to,
+                    to.plusMinutes(op.minutes()),
+                    false,
+                    op.units(),
+                    op.unitMinutes());
+            return;
+        }
+        long unitsKept = (kept - (op.minutes() - op.units() * op.unitMinutes())) / op.unitMinutes();
+        long unitsLeft = op.units() - unitsKept;
+        long again = unitsLeft * op.unitMinutes();
+        LocalDateTime keptEnd = op.start().plusMinutes(kept);
+        h.createUpdate("update planned_operations set minutes = :m, planned_end = :e, units = :u where task_id = :t")
+                .bind("m", kept)
+                .bind("e", keptEnd)
+                .bind("u", unitsKept)
+                .bind("t", op.taskId())
+                .execute();
+        int added = (cut > 0 ? 1 : 0) + (unitsLeft > 0 ? 1 : 0);
+        h.createUpdate("update planned_operations set position = position + :n where order_id = :o and position > :p")
+                .bind("n", added)
+                .bind("o", op.orderId())
+                .bind("p", op.position())
+                .execute();
+        int position = op.position();
+        if (cut > 0) {
+            copyOf(h, op, op.taskId() + "/lost@" + stop, ++position, cut, keptEnd, stop, true, null, null);
+        }
+        if (unitsLeft > 0) {
+            copyOf(
+                    h,
+                    op,
+                    op.taskId() + "/resumed@" + stop,
+                    ++position,
+                    again,
+                    to,
+                    to.plusMinutes(again),
+                    false,
+                    unitsLeft,
+                    op.unitMinutes());
+        }
+    }
+
+    /** A new planned operation like {@code op} (same order, operation, work centre and lane). */
+    private static void copyOf(
+            Handle h,
+            OpRow op,
+            String taskId,
+            int position,
+            long minutes,
+            LocalDateTime start,
+            LocalDateTime end,
+            boolean lost,
+            Long units,
+            Long unitMinutes) {
+        h.createUpdate("insert into planned_operations (task_id, firm_id, order_id, position, operation,"
+                        + " description, work_centre_id, lane, minutes, planned_start, planned_end,"
+                        + " uninterruptible, lost, units, unit_minutes) select :id, firm_id, order_id, :pos, operation,"
+                        + " description, work_centre_id, lane, :m, :s, :e, uninterruptible, :lost, :u, :um"
+                        + " from planned_operations where task_id = :t")
+                .bind("id", taskId)
+                .bind("pos", position)
+                .bind("m", minutes)
+                .bind("s", start)
+                .bind("e", end)
+                .bind("lost", lost)
+                .bind("u", units)
+                .bind("um", unitMinutes)
+                .bind("t", op.taskId())
+                .execute();
     }
 
     // ------------------------------------------------------------------ work lists

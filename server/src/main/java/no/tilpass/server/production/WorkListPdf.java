@@ -42,7 +42,7 @@ final class WorkListPdf {
     /** The line under an operation that tells the worker what a stop did to it, or empty. */
     static String stopNote(Row r) {
         if (r.lost()) {
-            return "LOST: cut short by a stop; do not continue it, it runs again whole";
+            return "LOST: cut short by a stop; do not continue it, it runs again from its start";
         }
         if (r.restarted()) {
             return "RESTARTED: runs again whole after a stop; start from the beginning";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import no.tilpass.engine.production.OrderRelease;
 import no.tilpass.engine.scheduling.Interval;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,60 @@ class BoardTest {
         assertThat(Board.chunks(600, true)).containsExactly(600L);
         assertThat(Board.chunks(600, false)).containsExactly(240L, 240L, 120L);
         assertThat(Board.chunks(0, true)).containsExactly(1L);
+    }
+
+    private static OrderRelease.Task painting(long setup, long perUnit, long quantity) {
+        return new OrderRelease.Task(
+                "o/paint",
+                "paint",
+                "Paint",
+                "paint",
+                List.of("paint-1"),
+                setup,
+                perUnit * quantity,
+                List.of(),
+                true,
+                true,
+                perUnit);
+    }
+
+    @Test
+    void an_operation_uninterruptible_per_unit_is_cut_only_between_whole_units() {
+        assertThat(Board.pieces(painting(30, 16, 30)))
+                .containsExactly(
+                        new Board.Piece(30 + 13 * 16, 13, 16),
+                        new Board.Piece(15 * 16, 15, 16),
+                        new Board.Piece(2 * 16, 2, 16));
+        assertThat(Board.pieces(painting(200, 90, 3)))
+                .as("a unit longer than what is left of a chunk still goes whole, with the setup")
+                .containsExactly(new Board.Piece(290, 1, 90), new Board.Piece(180, 2, 90));
+        assertThat(Board.pieces(painting(0, 300, 2)))
+                .containsExactly(new Board.Piece(300, 1, 300), new Board.Piece(300, 1, 300));
+        for (int seed = 1; seed <= 200; seed++) {
+            Random random = new Random(seed);
+            long setup = random.nextInt(300);
+            long unit = 1 + random.nextInt(300);
+            long quantity = 1 + random.nextInt(40);
+            List<Board.Piece> pieces = Board.pieces(painting(setup, unit, quantity));
+            assertThat(pieces.stream().mapToLong(Board.Piece::minutes).sum())
+                    .as("seed " + seed)
+                    .isEqualTo(setup + unit * quantity);
+            assertThat(pieces.stream().mapToLong(Board.Piece::units).sum())
+                    .as("seed " + seed)
+                    .isEqualTo(quantity);
+            for (int k = 0; k < pieces.size(); k++) {
+                Board.Piece p = pieces.get(k);
+                assertThat(p.units()).as("seed " + seed).isPositive();
+                assertThat(p.minutes()).as("seed " + seed).isEqualTo((k == 0 ? setup : 0) + p.units() * unit);
+                assertThat(p.minutes() <= Board.CHUNK_MINUTES || p.units() == 1)
+                        .as("seed %d: piece %s is longer than a chunk with more than one unit", seed, p)
+                        .isTrue();
+            }
+        }
+        assertThat(Board.pieces(new OrderRelease.Task(
+                        "o/cut", "cut", "Cut", "saw", List.of("saw-1"), 10, 500, List.of(), false, false, 50)))
+                .extracting(Board.Piece::minutes)
+                .containsExactly(240L, 240L, 30L);
     }
 
     @Test
