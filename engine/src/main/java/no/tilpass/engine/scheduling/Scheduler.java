@@ -23,12 +23,13 @@ public final class Scheduler {
 
     /**
      * Tabu iterations without a new best (plus {@value #TABU_PATIENCE_PER_OPERATION} per operation) after
-     * which the search gives the rest of the time to CP-SAT: room for several pool restarts on the la
-     * instances (TabuSearch), yet tiny problems finish early.
+     * which the search gives the rest of the time to CP-SAT: room for many pool restarts on the la
+     * instances (TabuSearch; la21 needs 8 to 17 s of search for its optimum, decisions.md D10b), yet tiny
+     * problems finish early.
      */
     private static final long TABU_PATIENCE = 200_000L;
 
-    private static final long TABU_PATIENCE_PER_OPERATION = 8_000L;
+    private static final long TABU_PATIENCE_PER_OPERATION = 40_000L;
 
     /** At most this many tabu searches run in parallel (each holds an n × n tabu matrix). */
     private static final int MAX_TABU_SEARCHES = 4;
