@@ -49,6 +49,23 @@ class UninterruptibleRestartIT {
         return ops;
     }
 
+    /** The operations of {@code orderId} in the plan {@code at} shows, after the plan checker found nothing. */
+    private static List<JsonNode> checkedOperations(Production at, String orderId) {
+        JsonNode plan = Json.mapper().valueToTree(at.plan("glamdal-vindu", 21));
+        assertThat(ProductionApiIT.PlanChecker.problems(plan))
+                .as(plan.toString())
+                .isEmpty();
+        return operations(plan, orderId);
+    }
+
+    private static int indexOf(List<JsonNode> ops, String taskId) {
+        int k = 0;
+        while (!ops.get(k).get("taskId").asText().equals(taskId)) {
+            k++;
+        }
+        return k;
+    }
+
     @Test
     void an_order_whose_uninterruptible_operation_fits_no_stretch_of_open_time_is_refused_with_the_numbers() {
         // 24 leaves take at least 15 + 24 * 20 = 495 minutes in the press, open 07:00-15:00 (480 minutes)
@@ -101,15 +118,8 @@ class UninterruptibleRestartIT {
                 .containsEntry("restartedOperations", 1)
                 .containsEntry("interruptedOperations", 0)
                 .containsEntry("lostMinutes", minutes / 2);
-        JsonNode plan = Json.mapper().valueToTree(at.plan("glamdal-vindu", 21));
-        assertThat(ProductionApiIT.PlanChecker.problems(plan))
-                .as(plan.toString())
-                .isEmpty();
-        List<JsonNode> ops = operations(plan, orderId);
-        int k = 0;
-        while (!ops.get(k).get("taskId").asText().equals(press.get("taskId").asText())) {
-            k++;
-        }
+        List<JsonNode> ops = checkedOperations(at, orderId);
+        int k = indexOf(ops, press.get("taskId").asText());
         JsonNode lost = ops.get(k);
         JsonNode again = ops.get(k + 1);
         assertThat(lost.get("start").asText()).isEqualTo(s.toString());
@@ -177,15 +187,8 @@ class UninterruptibleRestartIT {
                 .containsEntry("restartedOperations", 1)
                 .containsEntry("interruptedOperations", 0)
                 .containsEntry("lostMinutes", cut);
-        JsonNode plan = Json.mapper().valueToTree(at.plan("glamdal-vindu", 21));
-        assertThat(ProductionApiIT.PlanChecker.problems(plan))
-                .as(plan.toString())
-                .isEmpty();
-        List<JsonNode> ops = operations(plan, orderId);
-        int k = 0;
-        while (!ops.get(k).get("taskId").asText().equals(first.get("taskId").asText())) {
-            k++;
-        }
+        List<JsonNode> ops = checkedOperations(at, orderId);
+        int k = indexOf(ops, first.get("taskId").asText());
         JsonNode kept = ops.get(k);
         JsonNode lost = ops.get(k + 1);
         JsonNode rest = ops.get(k + 2);

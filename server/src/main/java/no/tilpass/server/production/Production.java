@@ -1230,23 +1230,18 @@ public final class Production {
                     .bind("lost", op.uninterruptible())
                     .bind("t", op.taskId())
                     .execute();
-            h.createUpdate("update planned_operations set position = position + 1 where order_id = :o"
-                            + " and position > :p")
-                    .bind("o", op.orderId())
-                    .bind("p", op.position())
-                    .execute();
-            h.createUpdate("insert into planned_operations (task_id, firm_id, order_id, position, operation,"
-                            + " description, work_centre_id, lane, minutes, planned_start, planned_end,"
-                            + " uninterruptible) select :id, firm_id, order_id, :pos, operation, description,"
-                            + " work_centre_id, lane, :m, :s, :e, uninterruptible from planned_operations"
-                            + " where task_id = :t")
-                    .bind("id", op.taskId() + (op.uninterruptible() ? RESTARTED : "/resumed@") + stop)
-                    .bind("pos", op.position() + 1)
-                    .bind("m", again)
-                    .bind("s", to)
-                    .bind("e", to.plusMinutes(again))
-                    .bind("t", op.taskId())
-                    .execute();
+            makeRoom(h, op, 1);
+            copyOf(
+                    h,
+                    op,
+                    op.taskId() + (op.uninterruptible() ? RESTARTED : "/resumed@") + stop,
+                    op.position() + 1,
+                    again,
+                    to,
+                    to.plusMinutes(again),
+                    false,
+                    null,
+                    null);
             if (op.uninterruptible()) {
                 restarted++;
                 lost += done;
@@ -1285,11 +1280,7 @@ public final class Production {
                     .bind("e", stop)
                     .bind("t", op.taskId())
                     .execute();
-            h.createUpdate("update planned_operations set position = position + 1 where order_id = :o"
-                            + " and position > :p")
-                    .bind("o", op.orderId())
-                    .bind("p", op.position())
-                    .execute();
+            makeRoom(h, op, 1);
             copyOf(
                     h,
                     op,
@@ -1313,12 +1304,7 @@ public final class Production {
                 .bind("u", unitsKept)
                 .bind("t", op.taskId())
                 .execute();
-        int added = (cut > 0 ? 1 : 0) + (unitsLeft > 0 ? 1 : 0);
-        h.createUpdate("update planned_operations set position = position + :n where order_id = :o and position > :p")
-                .bind("n", added)
-                .bind("o", op.orderId())
-                .bind("p", op.position())
-                .execute();
+        makeRoom(h, op, (cut > 0 ? 1 : 0) + (unitsLeft > 0 ? 1 : 0));
         int position = op.position();
         if (cut > 0) {
             copyOf(h, op, op.taskId() + "/lost@" + stop, ++position, cut, keptEnd, stop, true, null, null);
@@ -1336,6 +1322,15 @@ public final class Production {
                     unitsLeft,
                     op.unitMinutes());
         }
+    }
+
+    /** Moves the operations of {@code op}'s order after it {@code n} positions on, to insert {@code n} after it. */
+    private static void makeRoom(Handle h, OpRow op, int n) {
+        h.createUpdate("update planned_operations set position = position + :n where order_id = :o and position > :p")
+                .bind("n", n)
+                .bind("o", op.orderId())
+                .bind("p", op.position())
+                .execute();
     }
 
     /** A new planned operation like {@code op} (same order, operation, work centre and lane). */
