@@ -143,8 +143,10 @@ class UninterruptibleRestartIT {
                 .isEqualTo(minutes);
     }
 
-    @Test
-    void a_window_paint_stopped_by_a_downtime_keeps_its_whole_units_and_paints_only_the_cut_one_again() {
+    /** An order of 30 windows and the first piece of its paint, after checking the pieces and the plan. */
+    private record Painting(String orderId, JsonNode first) {}
+
+    private static Painting thirtyWindows() {
         // the window's paint is uninterruptible per unit: 30 frames are planned as pieces of whole frames
         String orderId = StockApiIT.order(client, StockApiIT.window(client), 30)
                 .get("id")
@@ -173,6 +175,17 @@ class UninterruptibleRestartIT {
         assertThat(ProductionApiIT.PlanChecker.problems(before))
                 .as(before.toString())
                 .isEmpty();
+        return new Painting(orderId, first);
+    }
+
+    @Test
+    void a_window_paint_stopped_by_a_downtime_keeps_its_whole_units_and_paints_only_the_cut_one_again() {
+        Painting painting = thirtyWindows();
+        String orderId = painting.orderId();
+        JsonNode first = painting.first();
+        long unit = first.get("unitMinutes").asLong();
+        long units = first.get("units").asLong();
+        long lead = first.get("minutes").asLong() - units * unit;
 
         // stopped halfway through the fourth frame
         LocalDateTime s = LocalDateTime.parse(first.get("start").asText());
@@ -211,5 +224,38 @@ class UninterruptibleRestartIT {
         assertThat(LocalDateTime.parse(rest.get("start").asText()))
                 .as("after the downtime")
                 .isAfterOrEqualTo(now.plusHours(2));
+    }
+
+    @Test
+    void a_window_paint_stopped_in_its_first_frame_runs_again_whole_with_its_setup() {
+        Painting painting = thirtyWindows();
+        JsonNode first = painting.first();
+        long unit = first.get("unitMinutes").asLong();
+        long minutes = first.get("minutes").asLong();
+        long lead = minutes - first.get("units").asLong() * unit;
+        LocalDateTime s = LocalDateTime.parse(first.get("start").asText());
+        LocalDateTime now = s.plusMinutes(lead + unit / 2);
+        Production at = server.productionAt(now);
+
+        Map<String, Object> repair =
+                at.downtime("glamdal-vindu", first.get("workCentreId").asText(), now, now.plusHours(2));
+
+        assertThat(repair)
+                .containsEntry("restartedOperations", 1)
+                .containsEntry("interruptedOperations", 0)
+                .containsEntry("lostMinutes", lead + unit / 2);
+        List<JsonNode> ops = checkedOperations(at, painting.orderId());
+        int k = indexOf(ops, first.get("taskId").asText());
+        JsonNode lost = ops.get(k);
+        JsonNode again = ops.get(k + 1);
+        assertThat(lost.get("lost").asBoolean()).isTrue();
+        assertThat(lost.get("minutes").asLong()).isEqualTo(lead + unit / 2);
+        assertThat(lost.get("units").isNull()).as("a lost part holds no units").isTrue();
+        assertThat(again.get("taskId").asText()).isEqualTo(first.get("taskId").asText() + "/restarted@" + now);
+        assertThat(again.get("minutes").asLong())
+                .as("the whole piece, setup included")
+                .isEqualTo(minutes);
+        assertThat(again.get("units").asLong()).isEqualTo(first.get("units").asLong());
+        assertThat(again.get("unitMinutes").asLong()).isEqualTo(unit);
     }
 }

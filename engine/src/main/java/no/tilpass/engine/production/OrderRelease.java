@@ -185,36 +185,26 @@ public final class OrderRelease {
                 continue;
             }
             long run = s.perUnitMinutes() * order.quantity();
-            if (s.uninterruptible() && s.eachUnit()) {
+            if (s.uninterruptible()) {
+                // per unit, only the setup and the first unit must fit one stretch; else the whole batch
+                long piece = s.setupMinutes() + (s.eachUnit() ? s.perUnitMinutes() : run);
                 long longest = longestOpenStretch(data.centresOfType(s.workCentreType()), order.due());
-                if (s.setupMinutes() + s.perUnitMinutes() > longest) {
+                if (piece > longest) {
                     problems.add(new Diagnostic(
                             file,
                             0,
                             0,
-                            "operation '" + s.id() + "' is uninterruptible per unit and takes "
-                                    + (s.setupMinutes() + s.perUnitMinutes())
-                                    + " minutes for its setup and first unit, but the longest stretch of open time"
+                            "operation '" + s.id() + "' is uninterruptible" + (s.eachUnit() ? " per unit" : "")
+                                    + " and takes " + piece + " minutes for "
+                                    + (s.eachUnit() ? "its setup and first unit" : order.quantity() + " units")
+                                    + ", but the longest stretch of open time"
                                     + " of work-centre type '" + s.workCentreType() + "' at " + data.firm()
                                     + " is " + longest + " minutes",
                             "",
-                            "give a work centre of type '" + s.workCentreType() + "' a longer shift."));
-                    continue;
-                }
-            } else if (s.uninterruptible()) {
-                long longest = longestOpenStretch(data.centresOfType(s.workCentreType()), order.due());
-                if (s.setupMinutes() + run > longest) {
-                    problems.add(new Diagnostic(
-                            file,
-                            0,
-                            0,
-                            "operation '" + s.id() + "' is uninterruptible and takes " + (s.setupMinutes() + run)
-                                    + " minutes for " + order.quantity()
-                                    + " units, but the longest stretch of open time"
-                                    + " of work-centre type '" + s.workCentreType() + "' at " + data.firm()
-                                    + " is " + longest + " minutes",
-                            "",
-                            fewerUnits(s.setupMinutes(), s.perUnitMinutes(), longest, order.quantity())
+                            (s.eachUnit()
+                                            ? ""
+                                            : fewerUnits(
+                                                    s.setupMinutes(), s.perUnitMinutes(), longest, order.quantity()))
                                     + "give a work centre of type '" + s.workCentreType() + "' a longer shift."));
                     continue;
                 }

@@ -119,7 +119,12 @@ public final class Production {
             boolean uninterruptible,
             boolean lost,
             long units,
-            long unitMinutes) {}
+            long unitMinutes) {
+        /** The minutes of a piece of a per-unit operation before its units: the setup, in the first piece. */
+        long leadMinutes() {
+            return minutes - units * unitMinutes;
+        }
+    }
 
     record OrderRow(
             String orderId,
@@ -1210,8 +1215,8 @@ public final class Production {
                 resumed++;
                 continue;
             }
-            if (op.uninterruptible() && op.units() > 0) {
-                long kept = unitsDone(op, done);
+            long kept = op.uninterruptible() && op.units() > 0 ? unitsDone(op, done) : 0;
+            if (kept > 0) {
                 long cut = done - kept;
                 stopUnits(h, op, kept, cut, stop, to);
                 if (cut > 0) {
@@ -1223,8 +1228,10 @@ public final class Production {
                 continue;
             }
             long again = op.uninterruptible() ? op.minutes() : op.minutes() - done;
-            h.createUpdate("update planned_operations set minutes = :m, planned_end = :e, lost = :lost"
-                            + " where task_id = :t")
+            // a lost part holds no units; a piece of a per-unit operation stopped in its first unit
+            // (nothing kept) is restarted whole like any uninterruptible one, its units with it
+            h.createUpdate("update planned_operations set minutes = :m, planned_end = :e, lost = :lost,"
+                            + " units = null, unit_minutes = null where task_id = :t")
                     .bind("m", done)
                     .bind("e", stop)
                     .bind("lost", op.uninterruptible())
@@ -1240,8 +1247,8 @@ public final class Production {
                     to,
                     to.plusMinutes(again),
                     false,
-                    null,
-                    null);
+                    op.units() > 0 ? op.units() : null,
+                    op.units() > 0 ? op.unitMinutes() : null);
             if (op.uninterruptible()) {
                 restarted++;
                 lost += done;
@@ -1258,7 +1265,7 @@ public final class Production {
      * stop comes during the setup or the first unit.
      */
     static long unitsDone(OpRow op, long done) {
-        long lead = op.minutes() - op.units() * op.unitMinutes();
+        long lead = op.leadMinutes();
         if (done < lead + op.unitMinutes()) {
             return 0;
         }
@@ -1270,31 +1277,10 @@ public final class Production {
      * whole units done stay (the piece ends after them), the unit the stop cut short stays as a
      * {@code lost} row of {@code cut} minutes ({@code <taskId>/lost@<stop>}, when {@code cut > 0}), and the
      * units not done run after the downtime as {@code <taskId>/resumed@<stop>}, the cut unit from its start.
-     * With no unit done ({@code kept == 0}) the piece is restarted whole, as an uninterruptible operation is.
+     * Only for {@code kept > 0}: with no unit done the piece is restarted whole, as any uninterruptible one.
      */
     private static void stopUnits(Handle h, OpRow op, long kept, long cut, LocalDateTime stop, LocalDateTime to) {
-        if (kept == 0) {
-            h.createUpdate("update planned_operations set minutes = :m, planned_end = :e, lost = true, units = null,"
-                            + " unit_minutes = null where task_id = :t")
-                    .bind("m", cut)
-                    .bind("e", stop)
-                    .bind("t", op.taskId())
-                    .execute();
-            makeRoom(h, op, 1);
-            copyOf(
-                    h,
-                    op,
-                    op.taskId() + RESTARTED + stop,
-                    op.position() + 1,
-                    op.minutes(),
-                    to,
-                    to.plusMinutes(op.minutes()),
-                    false,
-                    op.units(),
-                    op.unitMinutes());
-            return;
-        }
-        long unitsKept = (kept - (op.minutes() - op.units() * op.unitMinutes())) / op.unitMinutes();
+        long unitsKept = (kept - op.leadMinutes()) / op.unitMinutes();
         long unitsLeft = op.units() - unitsKept;
         long again = unitsLeft * op.unitMinutes();
         LocalDateTime keptEnd = op.start().plusMinutes(kept);
