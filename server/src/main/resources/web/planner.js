@@ -308,9 +308,12 @@
       + (c.stillShort ? ', ' + c.stillShort + ' still short' : '')
       + (c.plannedFinish !== c.plannedFinishBefore ? ', finish ' + (c.plannedFinishBefore || '–') + ' → ' + (c.plannedFinish || '–') : '')
       + ')');
+    const moved = (r.movedUpOrders || []).map((m) => 'order ' + m.number + ' (finish ' + m.plannedFinishBefore
+      + ' → ' + m.plannedFinish + ')');
     return 'Booked: ' + r.quantity + ' × ' + r.item + (r.note ? ' (' + r.note + ')' : '') + '. On hand now '
       + r.article.onHand + ', available ' + r.article.available + '.'
-      + (covered.length ? ' Covers ' + covered.join(', ') + '.' : '');
+      + (covered.length ? ' Covers ' + covered.join(', ') + '.' : '')
+      + (moved.length ? ' Moved up into the freed time: ' + moved.join(', ') + '.' : '');
   }
 
   $('receipt').addEventListener('submit', async (ev) => {

@@ -11,11 +11,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import no.tilpass.engine.scheduling.Interval;
 import no.tilpass.engine.space.Nearest;
 import no.tilpass.server.ApiError;
@@ -29,7 +32,9 @@ import org.jdbi.v3.core.Jdbi;
  * at once covers the shortages of released orders waiting for that article, oldest order first: each
  * covered order reserves the received pieces, and an order whose last short article is now covered (or
  * arrives earlier) has its operations re-inserted greedily at the earliest free capacity from now (the
- * other orders' operations stay where they are, as in a repair: as few changes as possible). No full
+ * other orders' operations stay where they are, as in a repair: as few changes as possible); then the
+ * orders queued behind, which finish after the time the covered orders left, move up into it the same
+ * way, each only when it finishes earlier and never before its own material arrives. No full
  * re-plan runs here: its objective (least tardiness, then makespan) has no reason to keep an order that
  * is not late early, so it could undo the gain; the next release re-plans the firm as usual. Promised
  * dates are not changed: a promise stays a promise, the plan finishes earlier. Everything runs under the
@@ -206,13 +211,26 @@ public final class StockFlow {
         Production.orders(h, firmId).forEach(o -> finishBefore.put(o.orderId(), o.plannedFinish()));
         List<Cover> covers = cover(h, firmId, request.item(), receiptId, at);
         Board board = production.board(h, firmId, now);
+        List<Production.OpRow> ops = new ArrayList<>(Production.ops(h, firmId));
+        LocalDateTime freedFrom = null;
         for (Cover c : covers) {
-            if (!Objects.equals(c.arrivalBefore(), c.arrival())) {
-                pullForward(h, firmId, board, c.orderId(), Optional.ofNullable(c.arrival()));
+            Optional<LocalDateTime> from = ops.stream()
+                    .filter(op -> op.orderId().equals(c.orderId()) && op.start() != null)
+                    .map(Production.OpRow::start)
+                    .min(LocalDateTime::compareTo);
+            if (!Objects.equals(c.arrivalBefore(), c.arrival())
+                    && pullForward(h, board, ops, c.orderId(), Optional.ofNullable(c.arrival()))
+                    && (freedFrom == null || from.orElseThrow().isBefore(freedFrom))) {
+                freedFrom = from.orElseThrow();
             }
         }
+        List<String> movedUp = freedFrom == null ? List.of() : moveUp(h, firmId, board, ops, covers, freedFrom);
         Map<String, LocalDateTime> finishAfter = new LinkedHashMap<>();
-        Production.orders(h, firmId).forEach(o -> finishAfter.put(o.orderId(), o.plannedFinish()));
+        Map<String, Long> numbers = new LinkedHashMap<>();
+        Production.orders(h, firmId).forEach(o -> {
+            finishAfter.put(o.orderId(), o.plannedFinish());
+            numbers.put(o.orderId(), o.number());
+        });
 
         List<Map<String, Object>> covered = new ArrayList<>();
         for (Cover c : covers) {
@@ -225,6 +243,14 @@ public final class StockFlow {
                     "materialArrival", text(c.arrival()),
                     "plannedFinishBefore", text(finishBefore.get(c.orderId())),
                     "plannedFinish", text(finishAfter.get(c.orderId()))));
+        }
+        List<Map<String, Object>> moved = new ArrayList<>();
+        for (String orderId : movedUp) {
+            moved.add(Json.map(
+                    "orderId", orderId,
+                    "number", numbers.get(orderId),
+                    "plannedFinishBefore", text(finishBefore.get(orderId)),
+                    "plannedFinish", text(finishAfter.get(orderId))));
         }
         ArticleStock.Level level =
                 Production.stock(h, firmId).level(request.item()).orElseThrow();
@@ -242,7 +268,8 @@ public final class StockFlow {
                                 "reserved", level.reserved(),
                                 "available", level.free(),
                                 "leadTimeDays", level.leadDays()),
-                "coveredOrders", covered);
+                "coveredOrders", covered,
+                "movedUpOrders", moved);
         h.createUpdate("insert into goods_receipts (receipt_id, firm_id, idempotency_key, item, quantity, note,"
                         + " answer, created_at) values (:id, :f, :k, :i, :n, :note, :a, :at)")
                 .bind("id", receiptId)
@@ -344,20 +371,64 @@ public final class StockFlow {
     }
 
     /**
-     * Re-inserts the not yet started operations of {@code orderId} one after another at the earliest free
-     * capacity from now (or from {@code arrival}), the other orders' operations fixed; written only when the
-     * order then finishes earlier. An order with a started operation is left alone.
+     * After covered orders left their places (the earliest of which started at {@code freedFrom}): every
+     * other order that finishes after that time and has not started, earliest planned first, is re-inserted
+     * at the earliest free capacity (never before its own material arrives) and kept there when it then
+     * finishes earlier, so the orders queued behind the covered ones move up into the time they freed (and
+     * into the time those free in turn). Orders that finish before {@code freedFrom} are not touched. One
+     * pass; the ids of the orders moved.
      */
-    static void pullForward(Handle h, String firmId, Board board, String orderId, Optional<LocalDate> arrival) {
-        List<Production.OpRow> all = Production.ops(h, firmId);
+    private static List<String> moveUp(
+            Handle h,
+            String firmId,
+            Board board,
+            List<Production.OpRow> ops,
+            List<Cover> covers,
+            LocalDateTime freedFrom) {
+        Set<String> covered = new HashSet<>();
+        covers.forEach(c -> covered.add(c.orderId()));
+        Map<String, LocalDateTime> firstStart = new LinkedHashMap<>();
+        for (Production.OpRow op : ops) {
+            if (op.start() != null) {
+                firstStart.merge(op.orderId(), op.start(), (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        List<Production.OrderRow> queue = new ArrayList<>();
+        for (Production.OrderRow order : Production.orders(h, firmId)) {
+            if (!covered.contains(order.orderId())
+                    && firstStart.containsKey(order.orderId())
+                    && order.plannedFinish() != null
+                    && order.plannedFinish().isAfter(freedFrom)) {
+                queue.add(order);
+            }
+        }
+        queue.sort(Comparator.comparing((Production.OrderRow o) -> firstStart.get(o.orderId()))
+                .thenComparingLong(Production.OrderRow::number));
+        List<String> moved = new ArrayList<>();
+        for (Production.OrderRow order : queue) {
+            if (pullForward(h, board, ops, order.orderId(), Optional.ofNullable(order.materialArrival()))) {
+                moved.add(order.orderId());
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * Re-inserts the not yet started operations of {@code orderId} one after another at the earliest free
+     * capacity from now (or from {@code arrival}), the other orders' operations in {@code ops} fixed;
+     * written (to the database and to {@code ops}) only when the order then finishes earlier, which the
+     * answer tells. An order with a started operation is left alone.
+     */
+    static boolean pullForward(
+            Handle h, Board board, List<Production.OpRow> ops, String orderId, Optional<LocalDate> arrival) {
         List<Production.OpRow> mine =
-                all.stream().filter(op -> op.orderId().equals(orderId)).toList();
+                ops.stream().filter(op -> op.orderId().equals(orderId)).toList();
         if (mine.isEmpty()
                 || mine.stream().anyMatch(op -> op.start() == null || op.start().isBefore(board.epoch()))) {
-            return;
+            return false;
         }
         List<Production.OpRow> others =
-                all.stream().filter(op -> !op.orderId().equals(orderId)).toList();
+                ops.stream().filter(op -> !op.orderId().equals(orderId)).toList();
         Map<String, List<Interval>> busy = Production.busy(board, others);
         List<Board.Need> needs = new ArrayList<>();
         String task = null;
@@ -383,24 +454,42 @@ public final class StockFlow {
         if (placed.isEmpty()
                 || placed.get().size() != mine.size()
                 || !board.time(placed.get().get(mine.size() - 1).end()).isBefore(finishBefore)) {
-            return;
+            return false;
         }
         for (int k = 0; k < mine.size(); k++) {
             Board.Placement p = placed.get().get(k);
             Board.Lane lane = board.lanes().get(p.lane());
+            Production.OpRow op = mine.get(k);
+            Production.OpRow now = new Production.OpRow(
+                    op.taskId(),
+                    op.orderId(),
+                    op.position(),
+                    op.operation(),
+                    op.description(),
+                    lane.centreId(),
+                    lane.lane(),
+                    op.minutes(),
+                    board.time(p.start()),
+                    board.time(p.end()),
+                    op.uninterruptible(),
+                    op.lost(),
+                    op.units(),
+                    op.unitMinutes());
             h.createUpdate("update planned_operations set work_centre_id = :wc, lane = :l, planned_start = :s,"
                             + " planned_end = :e where task_id = :t")
-                    .bind("wc", lane.centreId())
-                    .bind("l", lane.lane())
-                    .bind("s", board.time(p.start()))
-                    .bind("e", board.time(p.end()))
-                    .bind("t", mine.get(k).taskId())
+                    .bind("wc", now.centreId())
+                    .bind("l", now.lane())
+                    .bind("s", now.start())
+                    .bind("e", now.end())
+                    .bind("t", now.taskId())
                     .execute();
+            ops.set(ops.indexOf(op), now);
         }
         h.createUpdate("update production_orders set planned_finish = (select max(planned_end) from"
                         + " planned_operations where order_id = :o) where order_id = :o")
                 .bind("o", orderId)
                 .execute();
+        return true;
     }
 
     /** Records one movement of {@code item} with the article's on-hand and reserved pieces after it. */
