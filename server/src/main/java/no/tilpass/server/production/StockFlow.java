@@ -416,8 +416,8 @@ public final class StockFlow {
     /**
      * Re-inserts the not yet started operations of {@code orderId} one after another at the earliest free
      * capacity from now (or from {@code arrival}), the other orders' operations in {@code ops} fixed;
-     * written (to the database and to {@code ops}) only when the order then finishes earlier, which the
-     * answer tells. An order with a started operation is left alone.
+     * written (to the database and to {@code ops}) only when the order then finishes earlier, and then
+     * true. An order with a started operation is left alone.
      */
     static boolean pullForward(
             Handle h, Board board, List<Production.OpRow> ops, String orderId, Optional<LocalDate> arrival) {
