@@ -137,6 +137,17 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher 
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * The text of the element once it is visible, read again if the page re-renders it between finding
+     * and reading (a stale element is retried, not an error).
+     */
+    String text(By by) {
+        return wait.until(d -> {
+            WebElement e = d.findElement(by);
+            return e.isDisplayed() ? e.getText() : null;
+        });
+    }
+
     WebElement clickable(By by) {
         return wait.until(ExpectedConditions.elementToBeClickable(by));
     }

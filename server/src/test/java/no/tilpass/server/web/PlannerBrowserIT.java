@@ -170,7 +170,7 @@ final class PlannerBrowserIT {
             assertThat(cells.get(3)).as("planned finish").matches("\\d{4}-\\d{2}-\\d{2}.*");
             assertThat(cells.get(4)).isIn("on time", "late");
         }
-        assertThat(browser.visible(By.id("status")).getText()).endsWith("orders");
+        assertThat(browser.text(By.id("status"))).endsWith("orders");
         browser.screenshot("planner-01-gantt");
     }
 
@@ -202,7 +202,7 @@ final class PlannerBrowserIT {
             assertThat(cuts).as("a cut names order " + number(order)).anySatisfy(t -> assertThat(t)
                     .startsWith("Order " + number(order) + " "));
         }
-        assertThat(browser.visible(By.cssSelector("#cutting p")).getText())
+        assertThat(browser.text(By.cssSelector("#cutting p")))
                 .startsWith("Plan ")
                 .contains("new bars");
         // the reload after cutting shows the plan id in the table
@@ -237,7 +237,7 @@ final class PlannerBrowserIT {
         browser.click(By.cssSelector("#downtime button[type='submit']"));
 
         browser.until(ExpectedConditions.textMatches(By.id("dt-result"), Pattern.compile(".+")));
-        String result = browser.visible(By.id("dt-result")).getText();
+        String result = browser.text(By.id("dt-result"));
         assertThat(result).as("the repair result").matches("(repaired|replanned); moved orders: .*");
         assertThat(result).contains(number(order) + " → ");
         browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#dt-centre option[data-old]"), 0));
@@ -357,7 +357,7 @@ final class PlannerBrowserIT {
         browser.click(By.id("rc-submit"));
 
         browser.until(ExpectedConditions.textMatches(By.id("rc-error"), Pattern.compile(".+")));
-        String error = browser.visible(By.id("rc-error")).getText();
+        String error = browser.text(By.id("rc-error"));
         assertThat(error)
                 .contains("'motr' is not a stock-controlled article")
                 .contains("Maybe")
