@@ -124,6 +124,25 @@ public final class Production {
         long leadMinutes() {
             return minutes - units * unitMinutes;
         }
+
+        /** The same operation planned on lane {@code lane} of {@code centreId} from {@code start} to {@code end}. */
+        OpRow placed(String centreId, int lane, LocalDateTime start, LocalDateTime end) {
+            return new OpRow(
+                    taskId,
+                    orderId,
+                    position,
+                    operation,
+                    description,
+                    centreId,
+                    lane,
+                    minutes,
+                    start,
+                    end,
+                    uninterruptible,
+                    lost,
+                    units,
+                    unitMinutes);
+        }
     }
 
     record OrderRow(

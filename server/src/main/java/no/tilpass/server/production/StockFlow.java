@@ -212,19 +212,22 @@ public final class StockFlow {
         List<Cover> covers = cover(h, firmId, request.item(), receiptId, at);
         Board board = production.board(h, firmId, now);
         List<Production.OpRow> ops = new ArrayList<>(Production.ops(h, firmId));
-        LocalDateTime freedFrom = null;
-        for (Cover c : covers) {
-            Optional<LocalDateTime> from = ops.stream()
-                    .filter(op -> op.orderId().equals(c.orderId()) && op.start() != null)
-                    .map(Production.OpRow::start)
-                    .min(LocalDateTime::compareTo);
-            if (!Objects.equals(c.arrivalBefore(), c.arrival())
-                    && pullForward(h, board, ops, c.orderId(), Optional.ofNullable(c.arrival()))
-                    && (freedFrom == null || from.orElseThrow().isBefore(freedFrom))) {
-                freedFrom = from.orElseThrow();
+        Map<String, LocalDateTime> firstStart = new LinkedHashMap<>();
+        for (Production.OpRow op : ops) {
+            if (op.start() != null) {
+                firstStart.merge(op.orderId(), op.start(), (a, b) -> a.isBefore(b) ? a : b);
             }
         }
-        List<String> movedUp = freedFrom == null ? List.of() : moveUp(h, firmId, board, ops, covers, freedFrom);
+        LocalDateTime freedFrom = null;
+        for (Cover c : covers) {
+            if (!Objects.equals(c.arrivalBefore(), c.arrival())
+                    && pullForward(h, board, ops, c.orderId(), Optional.ofNullable(c.arrival()))) {
+                LocalDateTime from = firstStart.get(c.orderId());
+                freedFrom = freedFrom == null || from.isBefore(freedFrom) ? from : freedFrom;
+            }
+        }
+        List<String> movedUp =
+                freedFrom == null ? List.of() : moveUp(h, firmId, board, ops, covers, firstStart, freedFrom);
         Map<String, LocalDateTime> finishAfter = new LinkedHashMap<>();
         Map<String, Long> numbers = new LinkedHashMap<>();
         Production.orders(h, firmId).forEach(o -> {
@@ -371,7 +374,8 @@ public final class StockFlow {
     }
 
     /**
-     * After covered orders left their places (the earliest of which started at {@code freedFrom}): every
+     * After covered orders left their places (the earliest of which started at {@code freedFrom};
+     * {@code firstStart} holds each order's first planned start before the receipt): every
      * other order that finishes after that time and has not started, earliest planned first, is re-inserted
      * at the earliest free capacity (never before its own material arrives) and kept there when it then
      * finishes earlier, so the orders queued behind the covered ones move up into the time they freed (and
@@ -384,15 +388,10 @@ public final class StockFlow {
             Board board,
             List<Production.OpRow> ops,
             List<Cover> covers,
+            Map<String, LocalDateTime> firstStart,
             LocalDateTime freedFrom) {
         Set<String> covered = new HashSet<>();
         covers.forEach(c -> covered.add(c.orderId()));
-        Map<String, LocalDateTime> firstStart = new LinkedHashMap<>();
-        for (Production.OpRow op : ops) {
-            if (op.start() != null) {
-                firstStart.merge(op.orderId(), op.start(), (a, b) -> a.isBefore(b) ? a : b);
-            }
-        }
         List<Production.OrderRow> queue = new ArrayList<>();
         for (Production.OrderRow order : Production.orders(h, firmId)) {
             if (!covered.contains(order.orderId())
@@ -460,21 +459,7 @@ public final class StockFlow {
             Board.Placement p = placed.get().get(k);
             Board.Lane lane = board.lanes().get(p.lane());
             Production.OpRow op = mine.get(k);
-            Production.OpRow now = new Production.OpRow(
-                    op.taskId(),
-                    op.orderId(),
-                    op.position(),
-                    op.operation(),
-                    op.description(),
-                    lane.centreId(),
-                    lane.lane(),
-                    op.minutes(),
-                    board.time(p.start()),
-                    board.time(p.end()),
-                    op.uninterruptible(),
-                    op.lost(),
-                    op.units(),
-                    op.unitMinutes());
+            Production.OpRow now = op.placed(lane.centreId(), lane.lane(), board.time(p.start()), board.time(p.end()));
             h.createUpdate("update planned_operations set work_centre_id = :wc, lane = :l, planned_start = :s,"
                             + " planned_end = :e where task_id = :t")
                     .bind("wc", now.centreId())
