@@ -398,7 +398,7 @@ final class Api {
 
     private void plan(Context ctx) {
         int days = intParam(ctx, "days").orElse(21);
-        json(ctx, 200, platform.production().plan(firm(ctx), Math.max(1, Math.min(180, days))));
+        json(ctx, 200, platform.production().plan(firm(ctx), Math.max(1, Math.min(3653, days))));
     }
 
     private void cuttingPlan(Context ctx) {

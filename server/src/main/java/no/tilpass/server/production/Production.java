@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,7 @@ import no.tilpass.server.catalogue.Firm;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +64,12 @@ import org.slf4j.LoggerFactory;
 public final class Production {
     private static final Logger LOG = LoggerFactory.getLogger(Production.class);
     static final ZoneId ZONE = ZoneId.of("Europe/Oslo");
+    /** Days the planning board reaches beyond the last planned operation (see {@link #board}). */
     static final int HORIZON_DAYS = 180;
+    /** The longest board an order that needs more room than that grows it to (ten years). */
+    static final int MAX_HORIZON_DAYS = 3653;
+
+    private static final long MINUTES_PER_DAY = 24 * 60;
     private static final Duration VIEW_TTL = Duration.ofMinutes(5);
     /** How stale a view may be against changes by another process on the same database (D22). */
     private static final Duration REVISION_CHECK = Duration.ofSeconds(1);
@@ -329,8 +336,21 @@ public final class Production {
                 .list();
     }
 
+    /**
+     * The firm's planning board from {@code now}: {@link #HORIZON_DAYS} days beyond the later of now and the
+     * last planned end of its operations, so that a full order book still leaves room for the next order
+     * (a fixed horizon would promise the orders that no longer fit at its end, with no time planned for them).
+     */
     Board board(Handle h, String firmId, LocalDateTime now) {
-        return Board.of(now, HORIZON_DAYS, centres(firmId), downtimes(h, firmId));
+        List<LocalDateTime> last = h.createQuery("select max(planned_end) from planned_operations where firm_id = :f")
+                .bind("f", firmId)
+                .map((rs, ctx) -> rs.getObject(1, LocalDateTime.class))
+                .list();
+        LocalDateTime end = last.isEmpty() ? null : last.get(0);
+        long beyond = end == null || !end.isAfter(now)
+                ? 0
+                : Duration.between(now, end).toDays() + 1;
+        return Board.of(now, Math.toIntExact(HORIZON_DAYS + beyond), centres(firmId), downtimes(h, firmId));
     }
 
     static List<OpRow> ops(Handle h, String firmId) {
@@ -465,7 +485,7 @@ public final class Production {
     private boolean release(
             Handle h,
             String firmId,
-            Board board,
+            Board given,
             ProductionData data,
             Map<String, List<Interval>> busy,
             ArticleStock stock,
@@ -494,8 +514,18 @@ public final class Production {
         List<Board.Need> needs = po.tasks().stream()
                 .map(t -> new Board.Need(t.workCentreType(), Board.minutes(Board.pieces(t))))
                 .toList();
-        long ready = ready(board, arrival);
-        Optional<List<Board.Placement>> placed = board.insert(needs, busy, ready);
+        Board grown = given;
+        Optional<List<Board.Placement>> placed = grown.insert(needs, busy, ready(grown, arrival));
+        while (placed.isEmpty() && grown.horizon() < MAX_HORIZON_DAYS * MINUTES_PER_DAY) {
+            // an order larger than the free time left on the board: the same epoch, so busy stays valid
+            grown = Board.of(
+                    grown.epoch(),
+                    (int) Math.min(MAX_HORIZON_DAYS, 2 * (grown.horizon() / MINUTES_PER_DAY)),
+                    centres(firmId),
+                    downtimes(h, firmId));
+            placed = grown.insert(needs, busy, ready(grown, arrival));
+        }
+        Board board = grown;
         LocalDateTime start = arrival.map(a -> a.atStartOfDay().isAfter(now) ? a.atStartOfDay() : now)
                 .orElse(now);
         LocalDateTime finish = placed.map(p ->
@@ -760,21 +790,45 @@ public final class Production {
                 || (a.totalTardiness() == b.totalTardiness() && a.makespan() <= b.makespan());
     }
 
+    /**
+     * Stores {@code schedule}'s times of the open operations of {@code p}: only the operations whose times
+     * changed, and the planned finish of only the orders with such an operation (a re-plan that keeps most
+     * of a full plan writes little).
+     */
     static void write(Handle h, Board board, Problem p, Schedule schedule) {
+        PreparedBatch operations =
+                h.prepareBatch("update planned_operations set planned_start = :s, planned_end = :e where task_id = :t");
+        PreparedBatch finishes = h.prepareBatch("update production_orders set planned_finish = (select"
+                + " max(planned_end) from planned_operations where order_id = :o) where order_id = :o");
         for (int j = 0; j < p.remaining().size(); j++) {
             List<OpRow> open = p.remaining().get(j);
             List<Interval> slots = schedule.jobs().get(j).operations();
+            boolean moved = false;
+            LocalDateTime last = null;
             for (int k = 0; k < open.size(); k++) {
-                h.createUpdate("update planned_operations set planned_start = :s, planned_end = :e where task_id = :t")
-                        .bind("s", board.time(slots.get(k).start()))
-                        .bind("e", board.time(slots.get(k).end()))
+                LocalDateTime start = board.time(slots.get(k).start());
+                LocalDateTime end = board.time(slots.get(k).end());
+                last = last == null || end.isAfter(last) ? end : last;
+                if (start.equals(open.get(k).start()) && end.equals(open.get(k).end())) {
+                    continue;
+                }
+                operations
+                        .bind("s", start)
+                        .bind("e", end)
                         .bind("t", open.get(k).taskId())
-                        .execute();
+                        .add();
+                moved = true;
             }
-            h.createUpdate("update production_orders set planned_finish = (select max(planned_end) from"
-                            + " planned_operations where order_id = :o) where order_id = :o")
-                    .bind("o", open.get(0).orderId())
-                    .execute();
+            // a finish stored before a downtime split an operation may differ even when nothing moves now
+            if (moved || !Objects.equals(p.orders().get(j).plannedFinish(), last)) {
+                finishes.bind("o", open.get(0).orderId()).add();
+            }
+        }
+        if (operations.size() > 0) {
+            operations.execute();
+        }
+        if (finishes.size() > 0) {
+            finishes.execute();
         }
     }
 
