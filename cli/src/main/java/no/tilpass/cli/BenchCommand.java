@@ -8,6 +8,7 @@ import no.tilpass.bench.ChainedCopies;
 import no.tilpass.bench.SessionBenchmark;
 import no.tilpass.bench.SessionReport;
 import no.tilpass.bench.http.HttpBenchmark;
+import no.tilpass.bench.production.ProductionBenchmark;
 import no.tilpass.engine.space.SolutionSpace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             BenchCommand.Session.class,
             BenchCommand.Http.class,
+            BenchCommand.Production.class,
             BenchJobShop.Single.class,
             BenchJobShop.Suite.class,
             CuttingBenchCommands.Cutting.class,
@@ -175,6 +177,68 @@ final class BenchCommand implements Runnable {
                 return 1;
             }
             out.println(((HttpBenchmark.Outcome.Measured) outcome).report().toJson());
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "production",
+            description =
+                    "Fills one firm's plan over loopback HTTP on a server started in-process with a temporary data"
+                            + " folder: places window orders (seeded sizes and quantities, a share with motorised blinds that"
+                            + " wait for the supplier), each released and planned as a customer's order is; then times"
+                            + " capable-to-promise steps (width changes answered with a delivery date) against the full plan,"
+                            + " one goods receipt of the article most short (covered orders pulled forward, the queue moved"
+                            + " up) and one read of the plan. The last line is one JSON object.")
+    static final class Production implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--orders", defaultValue = "300", description = "orders to place (default ${DEFAULT-VALUE})")
+        int orders;
+
+        @Option(
+                names = "--steps",
+                defaultValue = "80",
+                description = "capable-to-promise steps timed after the orders (default ${DEFAULT-VALUE})")
+        int steps;
+
+        @Option(
+                names = "--plan-seconds",
+                defaultValue = "1",
+                description = "the server's planning time limit per order, at least 0.2 (default ${DEFAULT-VALUE};"
+                        + " the server's own default is 5)")
+        double planSeconds;
+
+        @Option(
+                names = "--motorised",
+                defaultValue = "0.2",
+                description = "share of orders with integrated motorised blinds, 0 to 1 (default ${DEFAULT-VALUE})")
+        double motorised;
+
+        @Option(
+                names = "--max-quantity",
+                defaultValue = "3",
+                description = "each order is 1 to this many windows (default ${DEFAULT-VALUE})")
+        int maxQuantity;
+
+        @Mixin
+        SeedOption seed;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ProductionBenchmark.Outcome outcome = ProductionBenchmark.run(
+                    new ProductionBenchmark.Settings(orders, steps, planSeconds, motorised, maxQuantity, seed.value),
+                    err);
+            if (outcome instanceof ProductionBenchmark.Outcome.Failed failed) {
+                err.println("error: " + failed.message());
+                err.println(failed.maybe());
+                return 1;
+            }
+            out.println(
+                    ((ProductionBenchmark.Outcome.Measured) outcome).report().toJson());
             return 0;
         }
     }

@@ -274,7 +274,7 @@ public final class HttpBenchmark {
     }
 
     /** Nearest-rank percentile in milliseconds; 0 without samples. */
-    static double percentile(long[] sortedNanos, double fraction) {
+    public static double percentile(long[] sortedNanos, double fraction) {
         if (sortedNanos.length == 0) {
             return 0;
         }
@@ -309,7 +309,8 @@ public final class HttpBenchmark {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    /** Deletes {@code dir} and everything in it, as far as it can. */
+    public static void deleteQuietly(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

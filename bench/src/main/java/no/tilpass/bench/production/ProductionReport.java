@@ -1,0 +1,85 @@
+package no.tilpass.bench.production;
+
+import java.util.Locale;
+
+/**
+ * What one {@code bench production} run measured. Times are round trips over loopback HTTP to a server
+ * in the same process.
+ *
+ * @param orders orders asked for
+ * @param placed orders placed and released (201 with a promised date)
+ * @param motorised placed orders that wait for a supplier (integrated motorised blinds; no motor in stock)
+ * @param orderP50Millis median time to place one order (release, greedy insertion and the firm's re-plan)
+ * @param orderP95Millis 95th percentile of the same
+ * @param orderMaxMillis slowest order
+ * @param lastOrderMillis mean time of the last tenth of the orders: what an order costs with the plan full
+ * @param steps capable-to-promise steps measured (width changes of one configuration after the orders)
+ * @param stepP50Millis median step, delivery date included
+ * @param stepP95Millis 95th percentile step
+ * @param stepMaxMillis slowest step
+ * @param workingDays the working days to the earliest delivery in the last step: how full the plan is
+ * @param receiptItem the article received (the one the orders were most short of), or null without one
+ * @param receiptQuantity pieces received
+ * @param receiptMillis the goods receipt's round trip: covering orders, pulling them forward and the
+ *     move-up of the orders queued behind, in one transaction
+ * @param coveredOrders orders the receipt covered
+ * @param movedUpOrders orders that moved up into the time the covered orders left
+ * @param planMillis one read of the firm's plan for 180 days, as the planner page asks for it
+ * @param errors failed requests of any kind
+ * @param seconds the whole run, server start included
+ */
+public record ProductionReport(
+        int orders,
+        int placed,
+        int motorised,
+        double orderP50Millis,
+        double orderP95Millis,
+        double orderMaxMillis,
+        double lastOrderMillis,
+        int steps,
+        double stepP50Millis,
+        double stepP95Millis,
+        double stepMaxMillis,
+        long workingDays,
+        String receiptItem,
+        long receiptQuantity,
+        double receiptMillis,
+        int coveredOrders,
+        int movedUpOrders,
+        double planMillis,
+        long errors,
+        double seconds) {
+
+    /** One JSON object on one line, the headline figures first. */
+    public String toJson() {
+        return String.format(
+                Locale.ROOT,
+                "{\"orders\":%d,\"placed\":%d,\"order_p50_ms\":%.1f,\"order_p95_ms\":%.1f,\"ctp_p50_ms\":%.2f,"
+                        + "\"ctp_p95_ms\":%.2f,\"receipt_ms\":%.1f,\"moved_up_orders\":%d,\"covered_orders\":%d,"
+                        + "\"errors\":%d,\"motorised\":%d,\"order_max_ms\":%.1f,\"last_tenth_order_ms\":%.1f,"
+                        + "\"ctp_steps\":%d,\"ctp_max_ms\":%.2f,\"working_days\":%d,\"receipt_item\":%s,"
+                        + "\"receipt_quantity\":%d,\"plan_ms\":%.1f,\"seconds\":%.1f}",
+                orders,
+                placed,
+                orderP50Millis,
+                orderP95Millis,
+                stepP50Millis,
+                stepP95Millis,
+                receiptMillis,
+                movedUpOrders,
+                coveredOrders,
+                errors,
+                motorised,
+                orderMaxMillis,
+                lastOrderMillis,
+                steps,
+                stepMaxMillis,
+                workingDays,
+                receiptItem == null
+                        ? "null"
+                        : "\"" + receiptItem.replace("\\", "\\\\").replace("\"", "\\\"") + "\"",
+                receiptQuantity,
+                planMillis,
+                seconds);
+    }
+}

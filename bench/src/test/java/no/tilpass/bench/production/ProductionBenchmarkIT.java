@@ -1,0 +1,59 @@
+package no.tilpass.bench.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class ProductionBenchmarkIT {
+    static final long SEED = 3;
+
+    @Test
+    void a_small_run_places_every_order_times_every_step_and_covers_the_waiting_orders_with_one_receipt()
+            throws Exception {
+        StringWriter log = new StringWriter();
+        ProductionBenchmark.Outcome outcome = ProductionBenchmark.run(
+                new ProductionBenchmark.Settings(8, 5, 0.2, 0.5, 2, SEED), new PrintWriter(log, true));
+
+        assertThat(outcome).as("seed %d: %s", SEED, log).isInstanceOf(ProductionBenchmark.Outcome.Measured.class);
+        ProductionReport report = ((ProductionBenchmark.Outcome.Measured) outcome).report();
+        assertThat(report.errors()).as("seed %d: %s", SEED, log).isZero();
+        assertThat(report.placed()).isEqualTo(8);
+        assertThat(report.motorised())
+                .as("seed %d draws motorised orders", SEED)
+                .isBetween(1, 7);
+        assertThat(report.steps()).isEqualTo(5);
+        assertThat(report.stepP50Millis()).isPositive().isLessThanOrEqualTo(report.stepP95Millis());
+        assertThat(report.stepP95Millis()).isLessThanOrEqualTo(report.stepMaxMillis());
+        assertThat(report.orderP50Millis()).isPositive().isLessThanOrEqualTo(report.orderP95Millis());
+        assertThat(report.workingDays()).as("a delivery date was read").isNotNegative();
+        assertThat(report.receiptItem()).as("motors are never in stock").isEqualTo("motor");
+        assertThat(report.coveredOrders())
+                .as("a receipt of every motor short covers every motorised order")
+                .isEqualTo(report.motorised());
+        assertThat(report.receiptMillis()).isPositive();
+        assertThat(report.planMillis()).isPositive();
+
+        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        assertThat(json.get("placed").asInt()).isEqualTo(8);
+        assertThat(json.get("receipt_item").asText()).isEqualTo("motor");
+        assertThat(json.get("moved_up_orders").asInt()).isEqualTo(report.movedUpOrders());
+        assertThat(System.getProperty("tilpass.planSeconds"))
+                .as("the planning limit is the run's only")
+                .isNull();
+    }
+
+    @Test
+    void settings_that_cannot_run_are_refused_with_a_likely_fix() {
+        ProductionBenchmark.Outcome outcome = ProductionBenchmark.run(
+                new ProductionBenchmark.Settings(0, 5, 0.2, 0.5, 2, SEED), new PrintWriter(new StringWriter()));
+
+        assertThat(outcome).isInstanceOf(ProductionBenchmark.Outcome.Failed.class);
+        ProductionBenchmark.Outcome.Failed failed = (ProductionBenchmark.Outcome.Failed) outcome;
+        assertThat(failed.message()).contains("--orders 0");
+        assertThat(failed.maybe()).startsWith("Maybe ");
+    }
+}
