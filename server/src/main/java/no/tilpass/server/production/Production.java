@@ -712,14 +712,24 @@ public final class Production {
             List<OpRow> ops = byOrder.getOrDefault(o.orderId(), List.of());
             long release = ready(board, Optional.ofNullable(o.materialArrival()));
             List<OpRow> open = new ArrayList<>();
-            for (OpRow op : ops) {
+            // A lost part was done before a downtime stopped it, and so was everything before it in the
+            // routing: all that stays where it was even when this process's clock is behind the one that
+            // recorded the stop (another server, D22).
+            int lastLost = -1;
+            for (int i = 0; i < ops.size(); i++) {
+                if (ops.get(i).lost()) {
+                    lastLost = i;
+                }
+            }
+            for (int i = 0; i < ops.size(); i++) {
+                OpRow op = ops.get(i);
                 boolean started = op.start() != null && op.start().isBefore(board.epoch());
-                if (started) {
+                if (started || (i <= lastLost && op.start() != null)) {
                     long end = board.minutes(op.end());
                     release = Math.max(release, end);
                     if (end > 0) {
                         frozen.computeIfAbsent(laneKey(board, op.centreId(), op.lane()), k -> new ArrayList<>())
-                                .add(new Interval(0, end));
+                                .add(new Interval(Math.max(0, board.minutes(op.start())), end));
                     }
                 } else {
                     open.add(op);

@@ -416,14 +416,15 @@ public final class StockFlow {
      * Re-inserts the not yet started operations of {@code orderId} one after another at the earliest free
      * capacity from now (or from {@code arrival}), the other orders' operations in {@code ops} fixed;
      * written (to the database and to {@code ops}) only when the order then finishes earlier, and then
-     * true. An order with a started operation is left alone.
+     * true. An order with a started operation (or a lost part of one) is left alone.
      */
     static boolean pullForward(
             Handle h, Board board, List<Production.OpRow> ops, String orderId, Optional<LocalDate> arrival) {
         List<Production.OpRow> mine =
                 ops.stream().filter(op -> op.orderId().equals(orderId)).toList();
         if (mine.isEmpty()
-                || mine.stream().anyMatch(op -> op.start() == null || op.start().isBefore(board.epoch()))) {
+                || mine.stream()
+                        .anyMatch(op -> op.start() == null || op.start().isBefore(board.epoch()) || op.lost())) {
             return false;
         }
         List<Production.OpRow> others =
