@@ -46,6 +46,8 @@ public final class ProductionBenchmark {
     private static final String PLAN_SECONDS = "tilpass.planSeconds";
     static final String PRODUCT = "casement_window";
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
+    /** Every this many orders, one delivery date is timed right after the order. */
+    static final int AFTER_ORDER_EVERY = 10;
 
     private ProductionBenchmark() {}
 
@@ -144,6 +146,9 @@ public final class ProductionBenchmark {
                 }
                 String firmId = first.path("firmId").asText();
                 long[] orderNanos = new long[settings.orders()];
+                long[] afterNanos = new long[settings.orders() / AFTER_ORDER_EVERY + 1];
+                int after = 0;
+                JsonNode probe = first;
                 int placed = 0;
                 int motorised = 0;
                 for (int i = 0; i < settings.orders(); i++) {
@@ -163,6 +168,18 @@ public final class ProductionBenchmark {
                         }
                     } else if (order != null) {
                         error("order " + i + " placed but not released: " + abbreviate(order.toString()));
+                    }
+                    if (i % AFTER_ORDER_EVERY == 0 && probe != null) {
+                        // the first delivery date after the plan changed: the cached view is built again
+                        long p0 = System.nanoTime();
+                        JsonNode next = set(probe, "width", randomValid(option(probe, "width")));
+                        long nanos = System.nanoTime() - p0;
+                        if (next != null && next.path("delivery").hasNonNull("earliest")) {
+                            afterNanos[after++] = nanos;
+                        } else if (next != null) {
+                            error("no delivery date right after order " + i);
+                        }
+                        probe = next;
                     }
                     if ((i + 1) % 50 == 0) {
                         err.printf(
@@ -188,6 +205,8 @@ public final class ProductionBenchmark {
                                         .orElse(0)
                                 / 1e6;
                 Arrays.sort(orderTimes);
+                long[] afterTimes = Arrays.copyOf(afterNanos, after);
+                Arrays.sort(afterTimes);
 
                 long[] stepNanos = new long[settings.steps()];
                 int steps = 0;
@@ -261,6 +280,9 @@ public final class ProductionBenchmark {
                                 HttpBenchmark.percentile(stepTimes, 0.50),
                                 HttpBenchmark.percentile(stepTimes, 0.95),
                                 HttpBenchmark.percentile(stepTimes, 1.0),
+                                after,
+                                HttpBenchmark.percentile(afterTimes, 0.50),
+                                HttpBenchmark.percentile(afterTimes, 0.95),
                                 workingDays,
                                 item,
                                 quantity,

@@ -17,6 +17,10 @@ import java.util.Locale;
  * @param stepP50Millis median step, delivery date included
  * @param stepP95Millis 95th percentile step
  * @param stepMaxMillis slowest step
+ * @param afterOrderSteps width steps timed right after an order, one every ten orders (the first delivery
+ *     date against a changed plan, whose cached view is then built again)
+ * @param afterOrderP50Millis median of those steps
+ * @param afterOrderP95Millis 95th percentile of those steps
  * @param workingDays the working days to the earliest delivery in the last step: how full the plan is
  * @param receiptItem the article received (the one the orders were most short of), or null without one
  * @param receiptQuantity pieces received
@@ -40,6 +44,9 @@ public record ProductionReport(
         double stepP50Millis,
         double stepP95Millis,
         double stepMaxMillis,
+        int afterOrderSteps,
+        double afterOrderP50Millis,
+        double afterOrderP95Millis,
         long workingDays,
         String receiptItem,
         long receiptQuantity,
@@ -57,7 +64,8 @@ public record ProductionReport(
                 "{\"orders\":%d,\"placed\":%d,\"order_p50_ms\":%.1f,\"order_p95_ms\":%.1f,\"ctp_p50_ms\":%.2f,"
                         + "\"ctp_p95_ms\":%.2f,\"receipt_ms\":%.1f,\"moved_up_orders\":%d,\"covered_orders\":%d,"
                         + "\"errors\":%d,\"motorised\":%d,\"order_max_ms\":%.1f,\"last_tenth_order_ms\":%.1f,"
-                        + "\"ctp_steps\":%d,\"ctp_max_ms\":%.2f,\"working_days\":%d,\"receipt_item\":%s,"
+                        + "\"ctp_steps\":%d,\"ctp_max_ms\":%.2f,\"ctp_after_order_steps\":%d,\"ctp_after_order_p50_ms\":%.2f,"
+                        + "\"ctp_after_order_p95_ms\":%.2f,\"working_days\":%d,\"receipt_item\":%s,"
                         + "\"receipt_quantity\":%d,\"plan_ms\":%.1f,\"seconds\":%.1f}",
                 orders,
                 placed,
@@ -74,6 +82,9 @@ public record ProductionReport(
                 lastOrderMillis,
                 steps,
                 stepMaxMillis,
+                afterOrderSteps,
+                afterOrderP50Millis,
+                afterOrderP95Millis,
                 workingDays,
                 receiptItem == null
                         ? "null"

@@ -28,6 +28,10 @@ class ProductionBenchmarkIT {
         assertThat(report.steps()).isEqualTo(5);
         assertThat(report.stepP50Millis()).isPositive().isLessThanOrEqualTo(report.stepP95Millis());
         assertThat(report.stepP95Millis()).isLessThanOrEqualTo(report.stepMaxMillis());
+        assertThat(report.afterOrderSteps())
+                .as("of 8 orders the first (every tenth) is followed by a timed step")
+                .isEqualTo(1);
+        assertThat(report.afterOrderP50Millis()).isPositive();
         assertThat(report.orderP50Millis()).isPositive().isLessThanOrEqualTo(report.orderP95Millis());
         assertThat(report.workingDays()).as("a delivery date was read").isNotNegative();
         assertThat(report.receiptItem()).as("motors are never in stock").isEqualTo("motor");
@@ -41,6 +45,7 @@ class ProductionBenchmarkIT {
         assertThat(json.get("placed").asInt()).isEqualTo(8);
         assertThat(json.get("receipt_item").asText()).isEqualTo("motor");
         assertThat(json.get("moved_up_orders").asInt()).isEqualTo(report.movedUpOrders());
+        assertThat(json.get("ctp_after_order_steps").asInt()).isEqualTo(1);
         assertThat(System.getProperty("tilpass.planSeconds"))
                 .as("the planning limit is the run's only")
                 .isNull();
