@@ -154,7 +154,8 @@ final class Customer implements Callable<Tally> {
             Transport.Answer answer = http.send(method, path, body == null ? null : body.toString());
             long nanos = System.nanoTime() - start;
             if (answer.status() / 100 != 2) {
-                tally.error(method + " " + path + " -> " + answer.status() + " " + abbreviate(answer.text()));
+                tally.error(
+                        method + " " + path + " -> " + answer.status() + " " + HttpBenchmark.abbreviate(answer.text()));
                 return Optional.empty();
             }
             if (timed) {
@@ -178,10 +179,5 @@ final class Customer implements Callable<Tally> {
 
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String abbreviate(String text) {
-        String flat = text == null ? "" : text.replaceAll("\\s+", " ");
-        return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
     }
 }

@@ -309,6 +309,12 @@ public final class HttpBenchmark {
         }
     }
 
+    /** {@code text} on one line (runs of white space as one space), cut after 200 characters. */
+    public static String abbreviate(String text) {
+        String flat = text == null ? "" : text.replaceAll("\\s+", " ");
+        return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
+    }
+
     /** Deletes {@code dir} and everything in it, as far as it can. */
     public static void deleteQuietly(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {

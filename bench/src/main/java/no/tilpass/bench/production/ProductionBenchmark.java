@@ -167,12 +167,13 @@ public final class ProductionBenchmark {
                             motorised++;
                         }
                     } else if (order != null) {
-                        error("order " + i + " placed but not released: " + abbreviate(order.toString()));
+                        error("order " + i + " placed but not released: " + HttpBenchmark.abbreviate(order.toString()));
                     }
                     if (i % AFTER_ORDER_EVERY == 0 && probe != null) {
                         // the first delivery date after the plan changed: the cached view is built again
+                        JsonNode width = randomValid(option(probe, "width"));
                         long p0 = System.nanoTime();
-                        JsonNode next = set(probe, "width", randomValid(option(probe, "width")));
+                        JsonNode next = set(probe, "width", width);
                         long nanos = System.nanoTime() - p0;
                         if (next != null && next.path("delivery").hasNonNull("earliest")) {
                             afterNanos[after++] = nanos;
@@ -213,12 +214,9 @@ public final class ProductionBenchmark {
                 long workingDays = -1;
                 JsonNode state = send("POST", "/api/configurations", productBody());
                 for (int i = 0; i < settings.steps() && state != null; i++) {
-                    JsonNode width = option(state, "width");
+                    JsonNode width = randomValid(option(state, "width"));
                     long t0 = System.nanoTime();
-                    JsonNode next = send(
-                            "PUT",
-                            "/api/configurations/" + state.path("id").asText() + "/decisions/width",
-                            decision(state, randomValid(width)));
+                    JsonNode next = set(state, "width", width);
                     long nanos = System.nanoTime() - t0;
                     if (next == null) {
                         break;
@@ -228,7 +226,7 @@ public final class ProductionBenchmark {
                         workingDays = next.path("delivery").path("workingDays").asLong();
                     } else {
                         error("no delivery date in the state after a width step: "
-                                + abbreviate(next.path("delivery").toString()));
+                                + HttpBenchmark.abbreviate(next.path("delivery").toString()));
                     }
                     state = next;
                 }
@@ -374,7 +372,7 @@ public final class ProductionBenchmark {
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() / 100 != 2) {
-                    error(what + " -> " + response.statusCode() + " " + abbreviate(response.body()));
+                    error(what + " -> " + response.statusCode() + " " + HttpBenchmark.abbreviate(response.body()));
                     return null;
                 }
                 return JSON.readTree(response.body());
@@ -426,11 +424,6 @@ public final class ProductionBenchmark {
     private static long length(JsonNode run) {
         long step = Math.max(1, run.path("step").asLong());
         return (run.path("to").asLong() - run.path("from").asLong()) / step + 1;
-    }
-
-    private static String abbreviate(String text) {
-        String flat = text == null ? "" : text.replaceAll("\\s+", " ");
-        return flat.length() > 200 ? flat.substring(0, 200) + "..." : flat;
     }
 
     private static void restore(String property, String value) {
