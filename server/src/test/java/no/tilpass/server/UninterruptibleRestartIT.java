@@ -141,6 +141,26 @@ class UninterruptibleRestartIT {
                                 LocalDateTime.parse(again.get("end").asText()))
                         .toMinutes())
                 .isEqualTo(minutes);
+
+        // A process whose clock is still before the order began (another server, D22) releases an order:
+        // its re-plan keeps the lost part and everything before it where they ran.
+        Production behind = server.productionAt(
+                LocalDateTime.parse(ops.get(0).get("start").asText()).minusMinutes(1));
+        server.server()
+                .platform()
+                .orders()
+                .place(UUID.randomUUID().toString(), Json.readObject(OrderApiIT.orderBody(door(), 1)));
+        assertThat(behind.releasePending("glamdal-vindu")).isEqualTo(1);
+        List<JsonNode> replanned = checkedOperations(behind, orderId);
+        for (int i = 0; i <= k; i++) {
+            assertThat(replanned.get(i).get("taskId").asText())
+                    .isEqualTo(ops.get(i).get("taskId").asText());
+            assertThat(replanned.get(i).get("start").asText())
+                    .as("done before the stop: " + ops.get(i))
+                    .isEqualTo(ops.get(i).get("start").asText());
+            assertThat(replanned.get(i).get("end").asText())
+                    .isEqualTo(ops.get(i).get("end").asText());
+        }
     }
 
     /** An order of 30 windows and the first piece of its paint, after checking the pieces and the plan. */
