@@ -225,6 +225,9 @@ public final class OrderRelease {
                     s.uninterruptible() && s.eachUnit(),
                     s.perUnitMinutes()));
         }
+        if (problems.isEmpty()) {
+            problems.addAll(beyondPlan(data, order, file, tasks));
+        }
         if (!problems.isEmpty()) {
             return new Release.Rejected(problems);
         }
@@ -305,6 +308,75 @@ public final class OrderRelease {
             }
         }
         return longest;
+    }
+
+    /**
+     * The longest a firm's plan reaches, in days from now: an order whose work on one work-centre type
+     * exceeds the open time of the firm's work centres of that type in this many days cannot be planned.
+     */
+    public static final int MAX_PLAN_DAYS = 3653;
+
+    /**
+     * One problem per work-centre type on which the order's operations take more minutes than the type's
+     * work centres (every lane) are open in the {@value #MAX_PLAN_DAYS} days from the order's date: no plan
+     * could hold the order, even with no other work. The open time is summed {@value #STRETCH_DAYS} days at a
+     * time and only until it covers the need, so an ordinary order costs one such window per type. This is a
+     * necessary condition only: the work before an operation delays it, so an order just under the limit may
+     * still not fit the plan (it is then released with the operations that do not fit unplanned).
+     */
+    private static List<Diagnostic> beyondPlan(ProductionData data, Order order, String file, List<Task> tasks) {
+        Map<String, long[]> perType = new LinkedHashMap<>(); // setup minutes, per-unit minutes, total minutes
+        for (Task t : tasks) {
+            long[] sum = perType.computeIfAbsent(t.workCentreType(), k -> new long[3]);
+            sum[0] += t.setupMinutes();
+            sum[1] += t.perUnitMinutes();
+            sum[2] += t.setupMinutes() + t.runMinutes();
+        }
+        List<Diagnostic> problems = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : perType.entrySet()) {
+            long need = e.getValue()[2];
+            long open = openMinutes(data.centresOfType(e.getKey()), order.due(), need);
+            if (need <= open) {
+                continue;
+            }
+            long perUnit = e.getValue()[1];
+            long fit = perUnit > 0 ? (open - e.getValue()[0]) / perUnit : 0;
+            problems.add(new Diagnostic(
+                    file,
+                    0,
+                    0,
+                    "the operations on work-centre type '" + e.getKey() + "' take " + hours(need) + " hours for "
+                            + order.quantity() + " units, more than the " + hours(open) + " hours the work centres"
+                            + " of that type at " + data.firm() + " are open in the " + MAX_PLAN_DAYS
+                            + " days a plan reaches",
+                    "",
+                    (fit >= 1
+                                    ? "split it into smaller orders: at most " + fit + " units fit on type '"
+                                            + e.getKey() + "' in that time, fewer with the work before them; or "
+                                    : "")
+                            + "add work centres of type '" + e.getKey() + "' or longer shifts."));
+        }
+        return problems;
+    }
+
+    /**
+     * The open minutes of {@code centres} (each lane counted) from {@code from} on, summed until they reach
+     * {@code enough} or {@value #MAX_PLAN_DAYS} days have been counted.
+     */
+    static long openMinutes(List<ProductionData.WorkCentre> centres, LocalDate from, long enough) {
+        long open = 0;
+        for (int day = 0; day < MAX_PLAN_DAYS && open < enough; day += STRETCH_DAYS) {
+            LocalDate end = from.plusDays(Math.min(MAX_PLAN_DAYS, day + STRETCH_DAYS));
+            for (ProductionData.WorkCentre c : centres) {
+                open += c.capacity()
+                        * c.calendar().availableMinutes(from.plusDays(day).atStartOfDay(), end.atStartOfDay());
+            }
+        }
+        return open;
+    }
+
+    private static long hours(long minutes) {
+        return (minutes + 59) / 60;
     }
 
     /**

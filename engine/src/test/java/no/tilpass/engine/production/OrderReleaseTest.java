@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -192,6 +193,49 @@ class OrderReleaseTest {
                         twoShifts,
                         new OrderRelease.Order("O-6", PRESSED, Map.of("fire", "true"), 16, LocalDate.of(2026, 12, 7))))
                 .as("one press of the type with a long enough shift is enough")
+                .isInstanceOf(OrderRelease.Release.Released.class);
+    }
+
+    @Test
+    void an_order_whose_work_on_one_type_exceeds_ten_years_of_its_open_time_is_rejected_with_the_numbers() {
+        // the bench is open one hour a week, on Mondays: ten years hold about 522 hours of assembly
+        ShiftCalendar mondays = new ShiftCalendar(
+                List.of(new ShiftCalendar.Shift(DayOfWeek.MONDAY, LocalTime.of(7, 0), LocalTime.of(8, 0))),
+                List.of(),
+                List.of());
+        LocalDate from = LocalDate.of(2026, 12, 7);
+        long open = 60
+                * from.datesUntil(from.plusDays(OrderRelease.MAX_PLAN_DAYS))
+                        .filter(d -> d.getDayOfWeek() == DayOfWeek.MONDAY)
+                        .count();
+        long fit = (open - 5) / 12; // assemble: setup 5, 12 per unit
+        ProductionData data = firm(List.of(
+                new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS),
+                new ProductionData.WorkCentre("bench-1", "bench", 1, mondays)));
+        Map<String, String> shelf = Map.of("width", "600", "glass", "false");
+
+        assertThat(OrderRelease.release(data, new OrderRelease.Order("O-8", SHELF, shelf, fit, from)))
+                .as("exactly as much as ten years hold")
+                .isInstanceOf(OrderRelease.Release.Released.class);
+        OrderRelease.Release r = OrderRelease.release(data, new OrderRelease.Order("O-8", SHELF, shelf, fit + 1, from));
+        assertThat(((OrderRelease.Release.Rejected) r).problems())
+                .singleElement()
+                .satisfies(d -> {
+                    assertThat(d.message())
+                            .isEqualTo("the operations on work-centre type 'bench' take "
+                                    + ((5 + 12 * (fit + 1) + 59) / 60) + " hours for " + (fit + 1)
+                                    + " units, more than the " + (open / 60) + " hours the work centres of that type"
+                                    + " at Vestby Snekkeri AS are open in the 3653 days a plan reaches");
+                    assertThat(d.maybe())
+                            .isEqualTo("split it into smaller orders: at most " + fit + " units fit on type"
+                                    + " 'bench' in that time, fewer with the work before them; or add work centres"
+                                    + " of type 'bench' or longer shifts.");
+                });
+        ProductionData twoLanes = firm(List.of(
+                new ProductionData.WorkCentre("saw-1", "saw", 1, DAYS),
+                new ProductionData.WorkCentre("bench-1", "bench", 2, mondays)));
+        assertThat(OrderRelease.release(twoLanes, new OrderRelease.Order("O-8", SHELF, shelf, 2 * fit, from)))
+                .as("a bench of capacity 2 holds twice the work")
                 .isInstanceOf(OrderRelease.Release.Released.class);
     }
 

@@ -67,7 +67,7 @@ public final class Production {
     /** Days the planning board reaches beyond the last planned operation (see {@link #board}). */
     static final int HORIZON_DAYS = 180;
     /** The longest board an order that needs more room than that grows it to (ten years). */
-    static final int MAX_HORIZON_DAYS = 3653;
+    static final int MAX_HORIZON_DAYS = OrderRelease.MAX_PLAN_DAYS;
 
     private static final long MINUTES_PER_DAY = 24 * 60;
     private static final Duration VIEW_TTL = Duration.ofMinutes(5);
