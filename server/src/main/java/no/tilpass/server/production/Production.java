@@ -664,17 +664,59 @@ public final class Production {
         if (centres.isEmpty() || model.isEmpty()) {
             return Optional.empty();
         }
+        ProductionData data = data(firmId, centres);
+        Map<String, String> configuration = configuration(Json.mapper().valueToTree(values));
+        LocalDateTime now = now();
         OrderRelease.Release r = OrderRelease.release(
-                data(firmId, centres),
-                new OrderRelease.Order(
-                        "check",
-                        model.get().model(),
-                        configuration(Json.mapper().valueToTree(values)),
-                        quantity,
-                        now().toLocalDate()));
-        return r instanceof OrderRelease.Release.Rejected rejected
-                ? rejected.problems().stream().findFirst()
-                : Optional.empty();
+                data, new OrderRelease.Order("check", model.get().model(), configuration, quantity, now.toLocalDate()));
+        if (r instanceof OrderRelease.Release.Rejected rejected) {
+            return rejected.problems().stream().findFirst();
+        }
+        OrderRelease.ProductionOrder po = ((OrderRelease.Release.Released) r).order();
+        return jdbi.withHandle(h -> {
+            // the release inserts the order into the free time of the board, grown up to its longest when
+            // needed: the same insertion here, so that an order no board can hold is refused, not accepted
+            // with its operations unplanned (another order placed meanwhile can still take the room)
+            List<OpRow> planned = ops(h, firmId);
+            Board usual = board(h, firmId, now);
+            if (fits(usual, busy(usual, planned), po)) {
+                return Optional.empty();
+            }
+            Board board = Board.of(now, MAX_HORIZON_DAYS, centres, downtimes(h, firmId));
+            Map<String, List<Interval>> busy = busy(board, planned);
+            if (fits(board, busy, po)) {
+                return Optional.empty();
+            }
+            long most = 0;
+            long tooMany = quantity;
+            while (tooMany - most > 1) {
+                long q = most + (tooMany - most) / 2;
+                OrderRelease.Release smaller = OrderRelease.release(
+                        data,
+                        new OrderRelease.Order("check", model.get().model(), configuration, q, now.toLocalDate()));
+                if (smaller instanceof OrderRelease.Release.Released released && fits(board, busy, released.order())) {
+                    most = q;
+                } else {
+                    tooMany = q;
+                }
+            }
+            return Optional.of(new Diagnostic(
+                    model.get().model().file(),
+                    0,
+                    0,
+                    "its operations for " + quantity + " units do not fit in the " + MAX_HORIZON_DAYS
+                            + " days a plan reaches at " + data.firm() + ", with the work already planned",
+                    "",
+                    (most >= 1 ? "split it into orders of at most " + most + " units (the most that fit now), or " : "")
+                            + "add work centres or longer shifts."));
+        });
+    }
+
+    private static boolean fits(Board board, Map<String, List<Interval>> busy, OrderRelease.ProductionOrder po) {
+        List<Board.Need> needs = po.tasks().stream()
+                .map(t -> new Board.Need(t.workCentreType(), Board.minutes(Board.pieces(t))))
+                .toList();
+        return board.insert(needs, busy, 0).isPresent();
     }
 
     /** The minute of {@code board} from which an order whose short articles arrive on {@code arrival} may start. */

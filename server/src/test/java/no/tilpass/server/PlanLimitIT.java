@@ -1,0 +1,131 @@
+package no.tilpass.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.UUID;
+import no.tilpass.server.order.Orders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * An order no plan could hold is refused when it is placed, not accepted with operations unplanned: first by
+ * the work on one work-centre type against ten years of its open time (an upper bound on what could fit),
+ * then, for a large order, by inserting it into the longest board with the work already planned (exact). A
+ * server of its own, so that the order book and the changed calendars are this test's.
+ */
+class PlanLimitIT {
+    @RegisterExtension
+    static final ServerUnderTest server = ServerUnderTest.perClass().withProperty("tilpass.planSeconds", "1");
+
+    static final TestClient client = server.client();
+
+    private static int setCalendar(String centre, String calendar) {
+        return server.server().platform().database().jdbi().withHandle(h -> h.createUpdate(
+                        "update work_centres set calendar = :c where firm_id = 'glamdal-vindu' and work_centre_id = :w")
+                .bind("c", calendar)
+                .bind("w", centre)
+                .execute());
+    }
+
+    @Test
+    void an_order_that_no_ten_year_plan_could_hold_is_refused_when_placed_with_how_many_units_could_fit() {
+        String before = server.server().platform().database().jdbi().withHandle(h -> h.createQuery(
+                        "select calendar from work_centres where firm_id = 'glamdal-vindu' and work_centre_id = 'pack-1'")
+                .mapTo(String.class)
+                .one());
+        // the packing station open one hour a week: ten years hold about 522 hours of packing
+        assertThat(setCalendar("pack-1", "shifts=MON 07:00-08:00")).isEqualTo(1);
+        try {
+            JsonNode window = StockApiIT.window(client);
+            TestClient.Response r = client.postWithKey(
+                    "/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, Orders.MAX_QUANTITY));
+
+            assertThat(r.status()).as(r.text()).isEqualTo(422);
+            assertThat(r.error().get("code").asText()).isEqualTo("not_producible");
+            assertThat(r.error().get("field").asText()).isEqualTo("quantity");
+            assertThat(r.error().get("message").asText())
+                    .startsWith("the order cannot be produced: the operations on work-centre type 'packing' take ")
+                    .contains(" hours for 9999 units, more than the ")
+                    .endsWith(" hours the work centres of that type at Glåmdal Vindu AS are open in the 3653 days"
+                            + " a plan reaches");
+            assertThat(r.error().get("maybe").asText())
+                    .startsWith("Maybe split it into smaller orders: at most ")
+                    .endsWith("or add work centres of type 'packing' or longer shifts.");
+            long fit = Long.parseLong(r.error()
+                    .get("maybe")
+                    .asText()
+                    .replaceFirst("^Maybe split it into smaller orders: at most (\\d+) units .*$", "$1"));
+            TestClient.Response one = client.postWithKey(
+                    "/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, (int) fit + 1));
+            assertThat(one.status())
+                    .as("one unit more than fits: " + one.text())
+                    .isEqualTo(422);
+
+            assertThat(StockApiIT.order(client, window, 1).get("id").isTextual())
+                    .as("a small order is still taken")
+                    .isTrue();
+        } finally {
+            setCalendar("pack-1", before);
+        }
+    }
+
+    @Test
+    void a_large_order_that_does_not_fit_the_plan_with_the_work_already_planned_is_refused_with_the_most_that_fits() {
+        // the packing station goes out of service 30 days from now until after the longest plan ends
+        LocalDateTime now =
+                LocalDateTime.now(ZoneId.of("Europe/Oslo")).withSecond(0).withNano(0);
+        int inserted = server.server().platform().database().jdbi().withHandle(h -> h.createUpdate(
+                        "insert into downtimes (firm_id, downtime_id, work_centre_id, starts_at, ends_at, created_at)"
+                                + " values ('glamdal-vindu', 'plan-limit-it', 'pack-1', :s, :e, current_timestamp)")
+                .bind("s", now.plusDays(30))
+                .bind("e", now.plusDays(3660))
+                .execute());
+        assertThat(inserted).isEqualTo(1);
+        try {
+            JsonNode window = StockApiIT.window(client);
+            TestClient.Response big =
+                    client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, 2000));
+
+            assertThat(big.status()).as(big.text()).isEqualTo(422);
+            assertThat(big.error().get("code").asText()).isEqualTo("not_producible");
+            assertThat(big.error().get("field").asText()).isEqualTo("quantity");
+            assertThat(big.error().get("message").asText())
+                    .isEqualTo("the order cannot be produced: its operations for 2000 units do not fit in the"
+                            + " 3653 days a plan reaches at Glåmdal Vindu AS, with the work already planned");
+            String maybe = big.error().get("maybe").asText();
+            assertThat(maybe)
+                    .startsWith("Maybe split it into orders of at most ")
+                    .endsWith(" units (the most that fit now), or add work centres or longer shifts.");
+            long most =
+                    Long.parseLong(maybe.replaceFirst("^Maybe split it into orders of at most (\\d+) units.*$", "$1"));
+            assertThat(most).isBetween(2L, 1999L);
+
+            TestClient.Response oneMore = client.postWithKey(
+                    "/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, (int) most + 1));
+            assertThat(oneMore.status())
+                    .as("one more than the most: " + oneMore.text())
+                    .isEqualTo(422);
+            JsonNode largest = StockApiIT.order(client, window, (int) most);
+            LocalDateTime end = PlanHorizonIT.lastEnd(
+                    client.get("/api/orders/" + largest.get("id").asText() + "/production")
+                            .json());
+            assertThat(end)
+                    .as("the most that fit is planned in full, before the packing station stops")
+                    .isBefore(now.plusDays(30));
+            TestClient.Response more = client.postWithKey(
+                    "/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, (int) most));
+            assertThat(more.status())
+                    .as("the same again no longer fits behind it: " + more.text())
+                    .isEqualTo(422);
+        } finally {
+            server.server()
+                    .platform()
+                    .database()
+                    .jdbi()
+                    .useHandle(h -> h.execute("delete from downtimes where downtime_id = 'plan-limit-it'"));
+        }
+    }
+}
