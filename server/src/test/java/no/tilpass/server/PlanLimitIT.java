@@ -13,7 +13,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * An order no plan could hold is refused when it is placed, not accepted with operations unplanned: first by
  * the work on one work-centre type against ten years of its open time (an upper bound on what could fit),
- * then, for a large order, by inserting it into the longest board with the work already planned (exact). A
+ * then by inserting it, as the release will, into the board grown to its longest with the work already
+ * planned (exact). A
  * server of its own, so that the order book and the changed calendars are this test's.
  */
 class PlanLimitIT {

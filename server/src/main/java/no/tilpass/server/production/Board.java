@@ -174,6 +174,13 @@ final class Board {
     /** One operation to insert: its work-centre type and its chunks. */
     record Need(String type, List<Long> chunks) {}
 
+    /** The needs of a released order's tasks, in task order: each task's pieces on its work-centre type. */
+    static List<Need> needs(OrderRelease.ProductionOrder order) {
+        return order.tasks().stream()
+                .map(t -> new Need(t.workCentreType(), minutes(pieces(t))))
+                .toList();
+    }
+
     /** Where one chunk goes. */
     record Placement(String lane, long start, long end) {}
 

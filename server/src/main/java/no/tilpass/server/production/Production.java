@@ -511,9 +511,7 @@ public final class Production {
         OrderRelease.ProductionOrder po = ((OrderRelease.Release.Released) r).order();
         List<ArticleStock.Line> articles = stock.reserve(po.materials(), now.toLocalDate());
         Optional<LocalDate> arrival = ArticleStock.arrival(articles);
-        List<Board.Need> needs = po.tasks().stream()
-                .map(t -> new Board.Need(t.workCentreType(), Board.minutes(Board.pieces(t))))
-                .toList();
+        List<Board.Need> needs = Board.needs(po);
         Board grown = given;
         Optional<List<Board.Placement>> placed = grown.insert(needs, busy, ready(grown, arrival));
         while (placed.isEmpty() && grown.horizon() < MAX_HORIZON_DAYS * MINUTES_PER_DAY) {
@@ -654,8 +652,10 @@ public final class Production {
 
     /**
      * The first reason {@code quantity} units of {@code values} of a product version cannot be released to
-     * the firm's production ({@link OrderRelease#release}'s rejection), or empty when they can, the firm has
-     * no production data or the version is unknown (the release then logs it as before).
+     * the firm's production, or empty when they can, the firm has no production data or the version is
+     * unknown (the release then logs it as before). The reasons are {@link OrderRelease#release}'s
+     * rejection, and an order that fits neither the usual board nor the longest one with the work already
+     * planned (inserted from now, as if no material were short: a shortage only delays it within the board).
      */
     public Optional<Diagnostic> releaseProblem(
             String firmId, String productId, int version, Map<String, Object> values, long quantity) {
@@ -713,10 +713,7 @@ public final class Production {
     }
 
     private static boolean fits(Board board, Map<String, List<Interval>> busy, OrderRelease.ProductionOrder po) {
-        List<Board.Need> needs = po.tasks().stream()
-                .map(t -> new Board.Need(t.workCentreType(), Board.minutes(Board.pieces(t))))
-                .toList();
-        return board.insert(needs, busy, 0).isPresent();
+        return board.insert(Board.needs(po), busy, 0).isPresent();
     }
 
     /** The minute of {@code board} from which an order whose short articles arrive on {@code arrival} may start. */
@@ -909,9 +906,7 @@ public final class Production {
         if (!(r instanceof OrderRelease.Release.Released released)) {
             return Optional.empty();
         }
-        List<Board.Need> needs = released.order().tasks().stream()
-                .map(t -> new Board.Need(t.workCentreType(), Board.minutes(Board.pieces(t))))
-                .toList();
+        List<Board.Need> needs = Board.needs(released.order());
         List<ArticleStock.Line> articles =
                 view.stock().copy().reserve(released.order().materials(), now.toLocalDate());
         Optional<LocalDate> arrival = ArticleStock.arrival(articles);
