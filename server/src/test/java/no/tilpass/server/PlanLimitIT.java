@@ -1,11 +1,14 @@
 package no.tilpass.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import no.tilpass.server.order.Orders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,8 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * An order no plan could hold is refused when it is placed, not accepted with operations unplanned: first by
  * the work on one work-centre type against ten years of its open time (an upper bound on what could fit),
  * then by inserting it, as the release will, into the board grown to its longest with the work already
- * planned (exact). A
- * server of its own, so that the order book and the changed calendars are this test's.
+ * planned and the orders accepted before it (exact), one order at a time. A server of its own, so that the
+ * order book and the changed calendars are this test's.
  */
 class PlanLimitIT {
     @RegisterExtension
@@ -127,6 +130,100 @@ class PlanLimitIT {
                     .database()
                     .jdbi()
                     .useHandle(h -> h.execute("delete from downtimes where downtime_id = 'plan-limit-it'"));
+        }
+    }
+
+    private static LocalDateTime packingStopsIn30Days(String id) {
+        LocalDateTime now =
+                LocalDateTime.now(ZoneId.of("Europe/Oslo")).withSecond(0).withNano(0);
+        int inserted = server.server().platform().database().jdbi().withHandle(h -> h.createUpdate(
+                        "insert into downtimes (firm_id, downtime_id, work_centre_id, starts_at, ends_at, created_at)"
+                                + " values ('glamdal-vindu', :id, 'pack-1', :s, :e, current_timestamp)")
+                .bind("id", id)
+                .bind("s", now.plusDays(30))
+                .bind("e", now.plusDays(3660))
+                .execute());
+        assertThat(inserted).isEqualTo(1);
+        return now;
+    }
+
+    private static void deleteDowntime(String id) {
+        server.server().platform().database().jdbi().useHandle(h -> h.createUpdate(
+                        "delete from downtimes where downtime_id = :id")
+                .bind("id", id)
+                .execute());
+    }
+
+    /** The most units of {@code window} that fit now, as the refusal of 2000 names them. */
+    private static int mostThatFit(JsonNode window) {
+        TestClient.Response big =
+                client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, 2000));
+        assertThat(big.status()).as(big.text()).isEqualTo(422);
+        return Integer.parseInt(big.error()
+                .get("maybe")
+                .asText()
+                .replaceFirst("^Maybe split it into orders of at most (\\d+) units.*$", "$1"));
+    }
+
+    @Test
+    void an_order_accepted_but_not_yet_released_takes_its_room_before_the_next_order_is_checked() {
+        LocalDateTime now = packingStopsIn30Days("plan-limit-pending");
+        try {
+            JsonNode window = StockApiIT.window(client);
+            int most = mostThatFit(window);
+            Orders orders = server.server().platform().orders();
+            // accepted, and not released yet: the moment between one request's acceptance and its release
+            String key = UUID.randomUUID().toString();
+            Orders.Placed first = orders.place(key, Json.readObject(OrderApiIT.orderBody(window, most)));
+            assertThat(first.created()).isTrue();
+
+            ApiError second = catchThrowableOfType(
+                    ApiError.class,
+                    () -> orders.place(
+                            UUID.randomUUID().toString(), Json.readObject(OrderApiIT.orderBody(window, most))));
+            assertThat(second)
+                    .as("the same quantity again, checked while the first waits for its release")
+                    .isNotNull();
+            assertThat(second.code()).isEqualTo("not_producible");
+            assertThat(orders.place(key, Json.readObject(OrderApiIT.orderBody(window, most)))
+                            .created())
+                    .as("the first request again is still the first order")
+                    .isFalse();
+
+            assertThat(server.server().platform().production().releasePending("glamdal-vindu"))
+                    .isEqualTo(1);
+            LocalDateTime end = PlanHorizonIT.lastEnd(
+                    client.get("/api/orders/" + first.order().get("id") + "/production")
+                            .json());
+            assertThat(end).as("the accepted order is planned in full").isBefore(now.plusDays(30));
+        } finally {
+            deleteDowntime("plan-limit-pending");
+        }
+    }
+
+    @Test
+    void of_two_orders_placed_at_the_same_moment_that_fit_only_one_at_a_time_one_is_taken_and_planned_in_full()
+            throws Exception {
+        LocalDateTime now = packingStopsIn30Days("plan-limit-at-once");
+        try {
+            JsonNode window = StockApiIT.window(client);
+            int most = mostThatFit(window);
+            Callable<TestClient.Response> place = () ->
+                    client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, most));
+            List<TestClient.Response> answers = AtOnce.run(List.of(place, place));
+
+            List<Integer> statuses =
+                    answers.stream().map(TestClient.Response::status).sorted().toList();
+            assertThat(statuses)
+                    .as(answers.get(0).text() + answers.get(1).text())
+                    .containsExactly(201, 422);
+            TestClient.Response taken = answers.get(0).status() == 201 ? answers.get(0) : answers.get(1);
+            LocalDateTime end = PlanHorizonIT.lastEnd(
+                    client.get("/api/orders/" + taken.json().get("id").asText() + "/production")
+                            .json());
+            assertThat(end).as("the order taken is planned in full").isBefore(now.plusDays(30));
+        } finally {
+            deleteDowntime("plan-limit-at-once");
         }
     }
 }

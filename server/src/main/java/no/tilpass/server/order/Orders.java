@@ -21,6 +21,7 @@ import no.tilpass.engine.space.Diagnostic;
 import no.tilpass.server.ApiError;
 import no.tilpass.server.Json;
 import no.tilpass.server.configuration.Configurations;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -56,16 +57,24 @@ public final class Orders {
          * no production data.
          */
         Optional<Diagnostic> problem(
-                String firmId, String productId, int version, Map<String, Object> configuration, int quantity);
+                Handle h,
+                String firmId,
+                String productId,
+                int version,
+                Map<String, Object> configuration,
+                int quantity);
     }
 
     private volatile ProductionCheck productionCheck =
-            (firm, product, version, configuration, quantity) -> Optional.empty();
+            (h, firm, product, version, configuration, quantity) -> Optional.empty();
 
     /**
      * Checks each new order against the firm's production before it is accepted: an order production could
-     * never release (an uninterruptible operation longer than every stretch of open time of its work
-     * centres) is refused with 422 {@code not_producible} instead of being accepted and never planned.
+     * not release in full (an uninterruptible operation longer than every stretch of open time of its work
+     * centres, or more work than the plan's free time holds after the orders before it) is refused with
+     * 422 {@code not_producible} instead of being accepted and left unplanned. The check runs in the
+     * transaction that inserts the order, after it has taken the firm's row lock, so that two orders placed
+     * at the same moment are checked one after the other, each seeing the one before it.
      */
     public void checkProductionWith(ProductionCheck check) {
         this.productionCheck = check;
@@ -123,23 +132,36 @@ public final class Orders {
             throw new IllegalStateException("complete configuration " + configurationId + " has no price");
         }
         String firmId = snapshot.session().firmId();
-        Optional<Diagnostic> problem = productionCheck.problem(
-                firmId,
-                snapshot.session().productId(),
-                snapshot.session().version(),
-                snapshot.configuration(),
-                quantity);
-        if (problem.isPresent()) {
-            throw ApiError.unprocessable(
-                            "not_producible",
-                            "the order cannot be produced: " + problem.get().message(),
-                            "Maybe " + problem.get().maybe())
-                    .field("quantity");
-        }
         String orderId = Configurations.randomId();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Optional<Map<String, Object>> winner;
         try {
-            jdbi.useTransaction(h -> {
+            winner = jdbi.inTransaction(h -> {
+                // the firm's row lock first: orders of one firm are checked and numbered one at a time, in
+                // this process and any other on the same database, each seeing those accepted before it
+                h.createQuery("select next_order_number from firms where firm_id = :f for update")
+                        .bind("f", firmId)
+                        .mapTo(Long.class)
+                        .one();
+                Optional<Map<String, Object>> first = byKey(h, idempotencyKey);
+                if (first.isPresent()) {
+                    return first; // the same request, accepted while this one waited for the lock
+                }
+                Optional<Diagnostic> problem = productionCheck.problem(
+                        h,
+                        firmId,
+                        snapshot.session().productId(),
+                        snapshot.session().version(),
+                        snapshot.configuration(),
+                        quantity);
+                if (problem.isPresent()) {
+                    throw ApiError.unprocessable(
+                                    "not_producible",
+                                    "the order cannot be produced: "
+                                            + problem.get().message(),
+                                    "Maybe " + problem.get().maybe())
+                            .field("quantity");
+                }
                 h.createUpdate("update firms set next_order_number = next_order_number + 1 where firm_id = :f")
                         .bind("f", firmId)
                         .execute();
@@ -167,13 +189,17 @@ public final class Orders {
                         .bind("at", now.atOffset(ZoneOffset.UTC))
                         .bind("quantity", quantity)
                         .execute();
+                return Optional.<Map<String, Object>>empty();
             });
         } catch (UnableToExecuteStatementException e) {
-            Optional<Map<String, Object>> winner = byKey(idempotencyKey);
-            if (winner.isPresent()) {
-                return new Placed(sameRequest(idempotencyKey, winner.get(), body), false);
+            Optional<Map<String, Object>> other = byKey(idempotencyKey);
+            if (other.isPresent()) {
+                return new Placed(sameRequest(idempotencyKey, other.get(), body), false);
             }
             throw e;
+        }
+        if (winner.isPresent()) {
+            return new Placed(sameRequest(idempotencyKey, winner.get(), body), false);
         }
         return new Placed(byKey(idempotencyKey).orElseThrow(), true);
     }
@@ -274,10 +300,14 @@ public final class Orders {
     }
 
     private Optional<Map<String, Object>> byKey(String key) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " where idempotency_key = :k")
+        return jdbi.withHandle(h -> byKey(h, key));
+    }
+
+    private static Optional<Map<String, Object>> byKey(Handle h, String key) {
+        return h.createQuery(SELECT + " where idempotency_key = :k")
                 .bind("k", key)
                 .map((rs, ctx) -> order(rs))
-                .findOne());
+                .findOne();
     }
 
     private static Map<String, Object> order(ResultSet rs) throws SQLException {

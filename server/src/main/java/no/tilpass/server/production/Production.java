@@ -318,16 +318,20 @@ public final class Production {
     }
 
     List<Board.Centre> centres(String firmId) {
-        return jdbi.withHandle(h -> h.createQuery(
+        return jdbi.withHandle(h -> centres(h, firmId));
+    }
+
+    static List<Board.Centre> centres(Handle h, String firmId) {
+        return h.createQuery(
                         "select work_centre_id, type, name, capacity, calendar from work_centres where firm_id = :f"
                                 + " order by position")
                 .bind("f", firmId)
                 .map((rs, ctx) -> new Board.Centre(
                         rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5)))
-                .list());
+                .list();
     }
 
-    List<Board.Downtime> downtimes(Handle h, String firmId) {
+    static List<Board.Downtime> downtimes(Handle h, String firmId) {
         return h.createQuery("select work_centre_id, starts_at, ends_at from downtimes where firm_id = :f"
                         + " order by starts_at, downtime_id")
                 .bind("f", firmId)
@@ -350,7 +354,7 @@ public final class Production {
         long beyond = end == null || !end.isAfter(now)
                 ? 0
                 : Duration.between(now, end).toDays() + 1;
-        return Board.of(now, Math.toIntExact(HORIZON_DAYS + beyond), centres(firmId), downtimes(h, firmId));
+        return Board.of(now, Math.toIntExact(HORIZON_DAYS + beyond), centres(h, firmId), downtimes(h, firmId));
     }
 
     static List<OpRow> ops(Handle h, String firmId) {
@@ -450,7 +454,7 @@ public final class Production {
             }
             LocalDateTime now = now();
             Board board = board(h, firmId, now);
-            List<Board.Centre> centres = centres(firmId);
+            List<Board.Centre> centres = centres(h, firmId);
             ProductionData data = data(firmId, centres);
             Map<String, List<Interval>> busy = busy(board, ops(h, firmId));
             ArticleStock stock = stock(h, firmId);
@@ -492,38 +496,25 @@ public final class Production {
             Map<String, Object> row,
             LocalDateTime now) {
         String orderId = (String) row.get("order_id");
-        String productId = (String) row.get("product_id");
-        int version = ((Number) row.get("version")).intValue();
-        Optional<CompiledModel> model = catalogue.model(productId, version);
-        if (model.isEmpty()) {
+        Optional<OrderRelease.Release> r = releaseOf(data, row, now);
+        if (r.isEmpty()) {
             LOG.warn(
-                    "order {} names product {} version {}, which is not in the catalogue", orderId, productId, version);
+                    "order {} names product {} version {}, which is not in the catalogue",
+                    orderId,
+                    row.get("product_id"),
+                    row.get("version"));
             return false;
         }
-        Map<String, String> configuration = configuration(Json.parseStored((String) row.get("configuration_values")));
-        long quantity = ((Number) row.get("quantity")).longValue();
-        OrderRelease.Release r = OrderRelease.release(
-                data, new OrderRelease.Order(orderId, model.get().model(), configuration, quantity, now.toLocalDate()));
-        if (r instanceof OrderRelease.Release.Rejected rejected) {
+        if (r.get() instanceof OrderRelease.Release.Rejected rejected) {
             LOG.warn("order {} cannot be released: {}", orderId, rejected.problems());
             return false;
         }
-        OrderRelease.ProductionOrder po = ((OrderRelease.Release.Released) r).order();
+        OrderRelease.ProductionOrder po = ((OrderRelease.Release.Released) r.get()).order();
         List<ArticleStock.Line> articles = stock.reserve(po.materials(), now.toLocalDate());
         Optional<LocalDate> arrival = ArticleStock.arrival(articles);
-        List<Board.Need> needs = Board.needs(po);
-        Board grown = given;
-        Optional<List<Board.Placement>> placed = grown.insert(needs, busy, ready(grown, arrival));
-        while (placed.isEmpty() && grown.horizon() < MAX_HORIZON_DAYS * MINUTES_PER_DAY) {
-            // an order larger than the free time left on the board: the same epoch, so busy stays valid
-            grown = Board.of(
-                    grown.epoch(),
-                    (int) Math.min(MAX_HORIZON_DAYS, 2 * (grown.horizon() / MINUTES_PER_DAY)),
-                    centres(firmId),
-                    downtimes(h, firmId));
-            placed = grown.insert(needs, busy, ready(grown, arrival));
-        }
-        Board board = grown;
+        Insertion insertion = insert(h, firmId, given, Board.needs(po), busy, arrival);
+        Board board = insertion.board();
+        Optional<List<Board.Placement>> placed = insertion.placed();
         LocalDateTime start = arrival.map(a -> a.atStartOfDay().isAfter(now) ? a.atStartOfDay() : now)
                 .orElse(now);
         LocalDateTime finish = placed.map(p ->
@@ -624,7 +615,7 @@ public final class Production {
                         ? board.lanes().get(p.lane())
                         : board.lanesOfType(t.workCentreType()).get(0);
                 if (p != null) {
-                    busy.computeIfAbsent(p.lane(), x -> new ArrayList<>()).add(new Interval(p.start(), p.end()));
+                    occupy(busy, p);
                 }
                 h.createUpdate("insert into planned_operations (task_id, firm_id, order_id, position, operation,"
                                 + " description, work_centre_id, lane, minutes, planned_start, planned_end,"
@@ -651,15 +642,74 @@ public final class Production {
     }
 
     /**
+     * What releasing the order of a {@link #pending} row would give now, or empty when its product version is
+     * not in the catalogue.
+     */
+    private Optional<OrderRelease.Release> releaseOf(ProductionData data, Map<String, Object> row, LocalDateTime now) {
+        Optional<CompiledModel> model =
+                catalogue.model((String) row.get("product_id"), ((Number) row.get("version")).intValue());
+        if (model.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> configuration = configuration(Json.parseStored((String) row.get("configuration_values")));
+        long quantity = ((Number) row.get("quantity")).longValue();
+        return Optional.of(OrderRelease.release(
+                data,
+                new OrderRelease.Order(
+                        (String) row.get("order_id"),
+                        model.get().model(),
+                        configuration,
+                        quantity,
+                        now.toLocalDate())));
+    }
+
+    /** Where an order's needs went: the board they were inserted on, and their places (empty: none fitted). */
+    private record Insertion(Board board, Optional<List<Board.Placement>> placed) {}
+
+    /**
+     * Inserts {@code needs} into the free time of {@code given} from the arrival of short material, growing
+     * the board (same epoch, so {@code busy} stays valid) up to its longest while they do not fit. Does not
+     * mark them busy: see {@link #occupy}.
+     */
+    private static Insertion insert(
+            Handle h,
+            String firmId,
+            Board given,
+            List<Board.Need> needs,
+            Map<String, List<Interval>> busy,
+            Optional<LocalDate> arrival) {
+        Board grown = given;
+        Optional<List<Board.Placement>> placed = grown.insert(needs, busy, ready(grown, arrival));
+        while (placed.isEmpty() && grown.horizon() < MAX_HORIZON_DAYS * MINUTES_PER_DAY) {
+            grown = Board.of(
+                    grown.epoch(),
+                    (int) Math.min(MAX_HORIZON_DAYS, 2 * (grown.horizon() / MINUTES_PER_DAY)),
+                    centres(h, firmId),
+                    downtimes(h, firmId));
+            placed = grown.insert(needs, busy, ready(grown, arrival));
+        }
+        return new Insertion(grown, placed);
+    }
+
+    private static void occupy(Map<String, List<Interval>> busy, Board.Placement p) {
+        busy.computeIfAbsent(p.lane(), x -> new ArrayList<>()).add(new Interval(p.start(), p.end()));
+    }
+
+    /**
      * The first reason {@code quantity} units of {@code values} of a product version cannot be released to
      * the firm's production, or empty when they can, the firm has no production data or the version is
      * unknown (the release then logs it as before). The reasons are {@link OrderRelease#release}'s
      * rejection, and an order that fits neither the usual board nor the longest one with the work already
-     * planned (inserted from now, as if no material were short: a shortage only delays it within the board).
+     * planned and the orders accepted before it and not yet released (each inserted as its release will
+     * insert it, from now, as if no material were short: a shortage only delays an order within the board).
+     *
+     * <p>Reads through {@code h}, the transaction that accepts the order: when that transaction holds the
+     * firm's row lock (as {@code Orders.place} does), no order accepted at the same moment can take the room
+     * this check found, in this process or another, until the order is in.
      */
     public Optional<Diagnostic> releaseProblem(
-            String firmId, String productId, int version, Map<String, Object> values, long quantity) {
-        List<Board.Centre> centres = centres(firmId);
+            Handle h, String firmId, String productId, int version, Map<String, Object> values, long quantity) {
+        List<Board.Centre> centres = centres(h, firmId);
         Optional<CompiledModel> model = catalogue.model(productId, version);
         if (centres.isEmpty() || model.isEmpty()) {
             return Optional.empty();
@@ -673,43 +723,47 @@ public final class Production {
             return rejected.problems().stream().findFirst();
         }
         OrderRelease.ProductionOrder po = ((OrderRelease.Release.Released) r).order();
-        return jdbi.withHandle(h -> {
-            // the release inserts the order into the free time of the board, grown up to its longest when
-            // needed: the same insertion here, so that an order no board can hold is refused, not accepted
-            // with its operations unplanned (another order placed meanwhile can still take the room)
-            List<OpRow> planned = ops(h, firmId);
-            Board usual = board(h, firmId, now);
-            if (fits(usual, busy(usual, planned), po)) {
-                return Optional.empty();
+        // the release inserts each order into the free time of the board, grown up to its longest when
+        // needed: the same insertions here, the accepted orders first, so that an order no board can hold
+        // is refused, not accepted with its operations unplanned
+        Board usual = board(h, firmId, now);
+        Map<String, List<Interval>> busy = busy(usual, ops(h, firmId));
+        for (Map<String, Object> row : pending(firmId, h)) {
+            Optional<OrderRelease.Release> earlier = releaseOf(data, row, now);
+            if (earlier.isPresent() && earlier.get() instanceof OrderRelease.Release.Released released) {
+                insert(h, firmId, usual, Board.needs(released.order()), busy, Optional.empty())
+                        .placed()
+                        .ifPresent(places -> places.forEach(p -> occupy(busy, p)));
             }
-            Board board = Board.of(now, MAX_HORIZON_DAYS, centres, downtimes(h, firmId));
-            Map<String, List<Interval>> busy = busy(board, planned);
-            if (fits(board, busy, po)) {
-                return Optional.empty();
+        }
+        if (fits(usual, busy, po)) {
+            return Optional.empty();
+        }
+        Board board = Board.of(now, MAX_HORIZON_DAYS, centres, downtimes(h, firmId));
+        if (fits(board, busy, po)) {
+            return Optional.empty();
+        }
+        long most = 0;
+        long tooMany = quantity;
+        while (tooMany - most > 1) {
+            long q = most + (tooMany - most) / 2;
+            OrderRelease.Release smaller = OrderRelease.release(
+                    data, new OrderRelease.Order("check", model.get().model(), configuration, q, now.toLocalDate()));
+            if (smaller instanceof OrderRelease.Release.Released released && fits(board, busy, released.order())) {
+                most = q;
+            } else {
+                tooMany = q;
             }
-            long most = 0;
-            long tooMany = quantity;
-            while (tooMany - most > 1) {
-                long q = most + (tooMany - most) / 2;
-                OrderRelease.Release smaller = OrderRelease.release(
-                        data,
-                        new OrderRelease.Order("check", model.get().model(), configuration, q, now.toLocalDate()));
-                if (smaller instanceof OrderRelease.Release.Released released && fits(board, busy, released.order())) {
-                    most = q;
-                } else {
-                    tooMany = q;
-                }
-            }
-            return Optional.of(new Diagnostic(
-                    model.get().model().file(),
-                    0,
-                    0,
-                    "its operations for " + quantity + " units do not fit in the " + MAX_HORIZON_DAYS
-                            + " days a plan reaches at " + data.firm() + ", with the work already planned",
-                    "",
-                    (most >= 1 ? "split it into orders of at most " + most + " units (the most that fit now), or " : "")
-                            + "add work centres or longer shifts."));
-        });
+        }
+        return Optional.of(new Diagnostic(
+                model.get().model().file(),
+                0,
+                0,
+                "its operations for " + quantity + " units do not fit in the " + MAX_HORIZON_DAYS
+                        + " days a plan reaches at " + data.firm() + ", with the work already planned",
+                "",
+                (most >= 1 ? "split it into orders of at most " + most + " units (the most that fit now), or " : "")
+                        + "add work centres or longer shifts."));
     }
 
     private static boolean fits(Board board, Map<String, List<Interval>> busy, OrderRelease.ProductionOrder po) {
