@@ -23,15 +23,23 @@ import no.tilpass.engine.scheduling.WorkCentre;
  */
 final class Board {
     /**
-     * Operations longer than this are split into consecutive chunks on the same lane (a shift is longer),
-     * except uninterruptible ones, which stay one piece.
+     * Operations longer than this are split into consecutive chunks on the same lane, except uninterruptible
+     * ones, which stay one piece. Shorter chunks on a work-centre type whose stretches of open time are
+     * shorter: see {@link #chunkMinutes(String)}.
      */
     static final long CHUNK_MINUTES = 240;
+
+    /** Open stretches shorter than this (a half-hour slot) do not shorten a type's chunks. */
+    static final long SHORTEST_STRETCH = 60;
+
+    /** A Monday in a month with no change of summer time: the reference weeks of a calendar's shifts. */
+    private static final LocalDateTime REFERENCE_WEEK = LocalDateTime.of(2024, 1, 1, 0, 0);
 
     private final LocalDateTime epoch;
     private final long horizon;
     private final Map<String, Lane> lanes;
     private final TreeSet<LocalDate> workingDates;
+    private final Map<String, Long> chunkMinutes;
 
     record Centre(String id, String type, String name, int capacity, String calendar) {}
 
@@ -39,11 +47,17 @@ final class Board {
 
     record Downtime(String centreId, LocalDateTime from, LocalDateTime to) {}
 
-    private Board(LocalDateTime epoch, long horizon, Map<String, Lane> lanes, TreeSet<LocalDate> workingDates) {
+    private Board(
+            LocalDateTime epoch,
+            long horizon,
+            Map<String, Lane> lanes,
+            TreeSet<LocalDate> workingDates,
+            Map<String, Long> chunkMinutes) {
         this.epoch = epoch;
         this.horizon = horizon;
         this.lanes = lanes;
         this.workingDates = workingDates;
+        this.chunkMinutes = chunkMinutes;
     }
 
     static Board of(LocalDateTime epoch, int horizonDays, List<Centre> centres, List<Downtime> downtimes) {
@@ -51,8 +65,10 @@ final class Board {
         long horizon = Duration.between(epoch, end).toMinutes();
         Map<String, Lane> lanes = new LinkedHashMap<>();
         TreeSet<LocalDate> working = new TreeSet<>();
+        Map<String, Long> chunkMinutes = new LinkedHashMap<>();
         for (Centre c : centres) {
             ShiftCalendar base = ProductionFile.calendar("work centre " + c.id(), c.calendar());
+            chunkMinutes.merge(c.type(), stretch(base.shifts()), Math::min);
             List<ShiftCalendar.Period> down = new ArrayList<>(base.downtime());
             for (Downtime d : downtimes) {
                 if (d.centreId().equals(c.id())) {
@@ -72,7 +88,38 @@ final class Board {
                 lanes.put(key, new Lane(key, c.id(), k, c.type(), new WorkCentre(key, closed).unavailable()));
             }
         }
-        return new Board(epoch, horizon, lanes, working);
+        return new Board(epoch, horizon, lanes, working, chunkMinutes);
+    }
+
+    /**
+     * The chunk length for {@code shifts}: {@link #CHUNK_MINUTES}, or the shortest stretch of open time of
+     * their week when that is shorter (only stretches of at least {@link #SHORTEST_STRETCH} minutes count,
+     * unless there are no others: then the longest), so that a chunk fits every regular stretch and none
+     * waits for a stretch that never comes. The shifts alone, in fixed reference weeks: the same for
+     * every board, whatever its epoch, holidays or downtime.
+     */
+    static long stretch(List<ShiftCalendar.Shift> shifts) {
+        List<ShiftCalendar.Period> open =
+                new ShiftCalendar(shifts, List.of(), List.of()).available(REFERENCE_WEEK, REFERENCE_WEEK.plusWeeks(3));
+        long shortest = Long.MAX_VALUE;
+        long longest = 0;
+        for (ShiftCalendar.Period p : open) {
+            if (!p.start().isAfter(REFERENCE_WEEK) || !p.end().isBefore(REFERENCE_WEEK.plusWeeks(3))) {
+                continue; // cut by the reference weeks: not a whole stretch
+            }
+            long m = p.minutes();
+            longest = Math.max(longest, m);
+            if (m >= SHORTEST_STRETCH) {
+                shortest = Math.min(shortest, m);
+            }
+        }
+        long typical = shortest != Long.MAX_VALUE ? shortest : longest > 0 ? longest : CHUNK_MINUTES;
+        return Math.min(CHUNK_MINUTES, typical);
+    }
+
+    /** The longest chunk of interruptible work on a work centre of {@code type}. */
+    long chunkMinutes(String type) {
+        return chunkMinutes.getOrDefault(type, CHUNK_MINUTES);
     }
 
     static String key(String centreId, int lane, int capacity) {
@@ -116,11 +163,12 @@ final class Board {
     }
 
     /**
-     * The lengths of the chunks an operation of {@code minutes} is split into: one chunk of all its minutes
-     * when it is uninterruptible (it is then placed in one unbroken stretch of open time, never split).
+     * The lengths of the chunks an operation of {@code minutes} is split into, each at most {@code chunk}:
+     * one chunk of all its minutes when it is uninterruptible (it is then placed in one unbroken stretch of
+     * open time, never split).
      */
-    static List<Long> chunks(long minutes, boolean uninterruptible) {
-        return uninterruptible ? List.of(Math.max(1, minutes)) : chunks(minutes);
+    static List<Long> chunks(long minutes, boolean uninterruptible, long chunk) {
+        return uninterruptible ? List.of(Math.max(1, minutes)) : chunks(minutes, chunk);
     }
 
     /**
@@ -131,14 +179,18 @@ final class Board {
     record Piece(long minutes, long units, long unitMinutes) {}
 
     /**
-     * The pieces {@code task} is planned as: chunks of at most {@value #CHUNK_MINUTES} minutes, one piece
-     * when it is uninterruptible, and for one uninterruptible per unit as many whole units per piece as fit
-     * in a chunk (at least one; the setup with the first), so that no unit is ever split.
+     * The pieces {@code task} is planned as: chunks of at most {@link #chunkMinutes} of its work-centre type,
+     * one piece when it is uninterruptible, and for one uninterruptible per unit as many whole units per
+     * piece as fit in a chunk (at least one; the setup with the first), so that no unit is ever split.
      */
-    static List<Piece> pieces(OrderRelease.Task task) {
+    List<Piece> pieces(OrderRelease.Task task) {
+        return pieces(task, chunkMinutes(task.workCentreType()));
+    }
+
+    static List<Piece> pieces(OrderRelease.Task task, long chunk) {
         long unit = task.perUnitMinutes();
         if (!task.eachUnit() || unit <= 0) {
-            return chunks(task.totalMinutes(), task.uninterruptible()).stream()
+            return chunks(task.totalMinutes(), task.uninterruptible(), chunk).stream()
                     .map(m -> new Piece(m, 0, 0))
                     .toList();
         }
@@ -146,7 +198,7 @@ final class Board {
         long left = task.runMinutes() / unit;
         long lead = task.setupMinutes();
         while (left > 0) {
-            long units = Math.min(left, Math.max(1, (CHUNK_MINUTES - lead) / unit));
+            long units = Math.min(left, Math.max(1, (chunk - lead) / unit));
             out.add(new Piece(lead + units * unit, units, unit));
             left -= units;
             lead = 0;
@@ -159,12 +211,12 @@ final class Board {
         return pieces.stream().map(Piece::minutes).toList();
     }
 
-    /** The lengths of the chunks an operation of {@code minutes} is split into. */
-    static List<Long> chunks(long minutes) {
+    /** The lengths of the chunks, each at most {@code chunk}, an operation of {@code minutes} is split into. */
+    static List<Long> chunks(long minutes, long chunk) {
         List<Long> out = new ArrayList<>();
         long left = Math.max(1, minutes);
         while (left > 0) {
-            long c = Math.min(CHUNK_MINUTES, left);
+            long c = Math.min(chunk, left);
             out.add(c);
             left -= c;
         }
@@ -175,7 +227,7 @@ final class Board {
     record Need(String type, List<Long> chunks) {}
 
     /** The needs of a released order's tasks, in task order: each task's pieces on its work-centre type. */
-    static List<Need> needs(OrderRelease.ProductionOrder order) {
+    List<Need> needs(OrderRelease.ProductionOrder order) {
         return order.tasks().stream()
                 .map(t -> new Need(t.workCentreType(), minutes(pieces(t))))
                 .toList();

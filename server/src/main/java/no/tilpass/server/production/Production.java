@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Planning: every released, unfinished order is one job whose operations run in routing order (the
  * release order of its tasks, a topological order of the routing's precedences), each operation on the
- * lane chosen at release, split into chunks of at most {@link Board#CHUNK_MINUTES}. Operations that have
+ * lane chosen at release, split into chunks of at most {@link Board#CHUNK_MINUTES} (shorter where the
+ * shifts of its work-centre type are: {@link Board#chunkMinutes}). Operations that have
  * started are frozen. A new order is first inserted greedily into the free time of the plan (its
  * promised date is that finish); then all open work is re-planned by {@link Scheduler#solve} (least total
  * tardiness against the promised dates, then makespan), and the new plan is kept only when it is not
@@ -512,7 +513,7 @@ public final class Production {
         OrderRelease.ProductionOrder po = ((OrderRelease.Release.Released) r.get()).order();
         List<ArticleStock.Line> articles = stock.reserve(po.materials(), now.toLocalDate());
         Optional<LocalDate> arrival = ArticleStock.arrival(articles);
-        Insertion insertion = insert(h, firmId, given, Board.needs(po), busy, arrival);
+        Insertion insertion = insert(h, firmId, given, given.needs(po), busy, arrival);
         Board board = insertion.board();
         Optional<List<Board.Placement>> placed = insertion.placed();
         LocalDateTime start = arrival.map(a -> a.atStartOfDay().isAfter(now) ? a.atStartOfDay() : now)
@@ -607,7 +608,7 @@ public final class Production {
         int position = 0;
         int placement = 0;
         for (OrderRelease.Task t : po.tasks()) {
-            List<Board.Piece> chunks = Board.pieces(t);
+            List<Board.Piece> chunks = board.pieces(t);
             for (int k = 0; k < chunks.size(); k++) {
                 Board.Placement p = placed.isPresent() ? placed.get().get(placement) : null;
                 placement++;
@@ -701,7 +702,7 @@ public final class Production {
      * unknown (the release then logs it as before). The reasons are {@link OrderRelease#release}'s
      * rejection, and an order that fits neither the usual board nor the longest one with the work already
      * planned and the orders accepted before it and not yet released (each inserted as its release will
-     * insert it, from now, as if no material were short: a shortage only delays an order within the board).
+     * insert it: from now, or from when its short material arrives, the stock reserved in order).
      *
      * <p>Reads through {@code h}, the transaction that accepts the order: when that transaction holds the
      * firm's row lock (as {@code Orders.place} does), no order accepted at the same moment can take the room
@@ -723,24 +724,27 @@ public final class Production {
             return rejected.problems().stream().findFirst();
         }
         OrderRelease.ProductionOrder po = ((OrderRelease.Release.Released) r).order();
-        // the release inserts each order into the free time of the board, grown up to its longest when
-        // needed: the same insertions here, the accepted orders first, so that an order no board can hold
-        // is refused, not accepted with its operations unplanned
+        // the release inserts each order into the free time of the board from when its material is there,
+        // grown up to its longest when needed: the same insertions here, the accepted orders first, so that
+        // an order no board can hold is refused, not accepted with its operations unplanned
         Board usual = board(h, firmId, now);
         Map<String, List<Interval>> busy = busy(usual, ops(h, firmId));
+        ArticleStock stock = stock(h, firmId);
         for (Map<String, Object> row : pending(firmId, h)) {
             Optional<OrderRelease.Release> earlier = releaseOf(data, row, now);
             if (earlier.isPresent() && earlier.get() instanceof OrderRelease.Release.Released released) {
-                insert(h, firmId, usual, Board.needs(released.order()), busy, Optional.empty())
+                Optional<LocalDate> arrival =
+                        ArticleStock.arrival(stock.reserve(released.order().materials(), now.toLocalDate()));
+                insert(h, firmId, usual, usual.needs(released.order()), busy, arrival)
                         .placed()
                         .ifPresent(places -> places.forEach(p -> occupy(busy, p)));
             }
         }
-        if (fits(usual, busy, po)) {
+        if (fits(usual, busy, stock, po, now)) {
             return Optional.empty();
         }
         Board board = Board.of(now, MAX_HORIZON_DAYS, centres, downtimes(h, firmId));
-        if (fits(board, busy, po)) {
+        if (fits(board, busy, stock, po, now)) {
             return Optional.empty();
         }
         long most = 0;
@@ -749,7 +753,8 @@ public final class Production {
             long q = most + (tooMany - most) / 2;
             OrderRelease.Release smaller = OrderRelease.release(
                     data, new OrderRelease.Order("check", model.get().model(), configuration, q, now.toLocalDate()));
-            if (smaller instanceof OrderRelease.Release.Released released && fits(board, busy, released.order())) {
+            if (smaller instanceof OrderRelease.Release.Released released
+                    && fits(board, busy, stock, released.order(), now)) {
                 most = q;
             } else {
                 tooMany = q;
@@ -766,8 +771,15 @@ public final class Production {
                         + "add work centres or longer shifts."));
     }
 
-    private static boolean fits(Board board, Map<String, List<Interval>> busy, OrderRelease.ProductionOrder po) {
-        return board.insert(Board.needs(po), busy, 0).isPresent();
+    /** Whether {@code po} fits {@code board} from the arrival of its short material, as the release inserts it. */
+    private static boolean fits(
+            Board board,
+            Map<String, List<Interval>> busy,
+            ArticleStock stock,
+            OrderRelease.ProductionOrder po,
+            LocalDateTime now) {
+        Optional<LocalDate> arrival = ArticleStock.arrival(stock.copy().reserve(po.materials(), now.toLocalDate()));
+        return board.insert(board.needs(po), busy, ready(board, arrival)).isPresent();
     }
 
     /** The minute of {@code board} from which an order whose short articles arrive on {@code arrival} may start. */
@@ -960,7 +972,7 @@ public final class Production {
         if (!(r instanceof OrderRelease.Release.Released released)) {
             return Optional.empty();
         }
-        List<Board.Need> needs = Board.needs(released.order());
+        List<Board.Need> needs = board.needs(released.order());
         List<ArticleStock.Line> articles =
                 view.stock().copy().reserve(released.order().materials(), now.toLocalDate());
         Optional<LocalDate> arrival = ArticleStock.arrival(articles);

@@ -79,15 +79,15 @@ class BoardTest {
 
     @Test
     void long_operations_are_split_into_chunks_of_at_most_four_hours() {
-        assertThat(Board.chunks(600)).containsExactly(240L, 240L, 120L);
-        assertThat(Board.chunks(0)).containsExactly(1L);
+        assertThat(Board.chunks(600, Board.CHUNK_MINUTES)).containsExactly(240L, 240L, 120L);
+        assertThat(Board.chunks(0, Board.CHUNK_MINUTES)).containsExactly(1L);
     }
 
     @Test
     void an_uninterruptible_operation_stays_one_piece_however_long_it_is() {
-        assertThat(Board.chunks(600, true)).containsExactly(600L);
-        assertThat(Board.chunks(600, false)).containsExactly(240L, 240L, 120L);
-        assertThat(Board.chunks(0, true)).containsExactly(1L);
+        assertThat(Board.chunks(600, true, Board.CHUNK_MINUTES)).containsExactly(600L);
+        assertThat(Board.chunks(600, false, Board.CHUNK_MINUTES)).containsExactly(240L, 240L, 120L);
+        assertThat(Board.chunks(0, true, Board.CHUNK_MINUTES)).containsExactly(1L);
     }
 
     private static OrderRelease.Task painting(long setup, long perUnit, long quantity) {
@@ -107,22 +107,22 @@ class BoardTest {
 
     @Test
     void an_operation_uninterruptible_per_unit_is_cut_only_between_whole_units() {
-        assertThat(Board.pieces(painting(30, 16, 30)))
+        assertThat(Board.pieces(painting(30, 16, 30), Board.CHUNK_MINUTES))
                 .containsExactly(
                         new Board.Piece(30 + 13 * 16, 13, 16),
                         new Board.Piece(15 * 16, 15, 16),
                         new Board.Piece(2 * 16, 2, 16));
-        assertThat(Board.pieces(painting(200, 90, 3)))
+        assertThat(Board.pieces(painting(200, 90, 3), Board.CHUNK_MINUTES))
                 .as("a unit longer than what is left of a chunk still goes whole, with the setup")
                 .containsExactly(new Board.Piece(290, 1, 90), new Board.Piece(180, 2, 90));
-        assertThat(Board.pieces(painting(0, 300, 2)))
+        assertThat(Board.pieces(painting(0, 300, 2), Board.CHUNK_MINUTES))
                 .containsExactly(new Board.Piece(300, 1, 300), new Board.Piece(300, 1, 300));
         for (int seed = 1; seed <= 200; seed++) {
             Random random = new Random(seed);
             long setup = random.nextInt(300);
             long unit = 1 + random.nextInt(300);
             long quantity = 1 + random.nextInt(40);
-            List<Board.Piece> pieces = Board.pieces(painting(setup, unit, quantity));
+            List<Board.Piece> pieces = Board.pieces(painting(setup, unit, quantity), Board.CHUNK_MINUTES);
             assertThat(pieces.stream().mapToLong(Board.Piece::minutes).sum())
                     .as("seed " + seed)
                     .isEqualTo(setup + unit * quantity);
@@ -138,8 +138,10 @@ class BoardTest {
                         .isTrue();
             }
         }
-        assertThat(Board.pieces(new OrderRelease.Task(
-                        "o/cut", "cut", "Cut", "saw", List.of("saw-1"), 10, 500, List.of(), false, false, 50)))
+        assertThat(Board.pieces(
+                        new OrderRelease.Task(
+                                "o/cut", "cut", "Cut", "saw", List.of("saw-1"), 10, 500, List.of(), false, false, 50),
+                        Board.CHUNK_MINUTES))
                 .extracting(Board.Piece::minutes)
                 .containsExactly(240L, 240L, 30L);
     }
@@ -178,8 +180,8 @@ class BoardTest {
             for (int k = 0; k < 2 + random.nextInt(6); k++) {
                 boolean uninterruptible = random.nextBoolean();
                 long minutes = 20 + random.nextInt(uninterruptible ? 340 : 900);
-                needs.add(
-                        new Board.Need(random.nextBoolean() ? "saw" : "press", Board.chunks(minutes, uninterruptible)));
+                String type = random.nextBoolean() ? "saw" : "press";
+                needs.add(new Board.Need(type, Board.chunks(minutes, uninterruptible, board.chunkMinutes(type))));
                 whole.add(uninterruptible);
             }
             Map<String, List<Interval>> busy = new java.util.LinkedHashMap<>();
@@ -208,6 +210,100 @@ class BoardTest {
         assertThat(splitInterruptible)
                 .as("the checker sees the splits of interruptible operations, which are allowed")
                 .isGreaterThan(20);
+    }
+
+    private static long chunkOf(String shifts) {
+        return Board.of(
+                        MONDAY,
+                        14,
+                        List.of(new Board.Centre("bench-1", "bench", "Bench", 1, shifts + "\nholidays=\ndowntime=")),
+                        List.of())
+                .chunkMinutes("bench");
+    }
+
+    @Test
+    void chunks_are_as_short_as_the_shortest_regular_stretch_of_open_time_of_their_type_and_at_most_four_hours() {
+        assertThat(chunkOf("shifts=MON-FRI 07:00-15:00")).isEqualTo(240);
+        assertThat(chunkOf("shifts=MON-FRI 07:00-10:30, MON-FRI 11:00-15:00"))
+                .as("a lunch break: the morning's three and a half hours")
+                .isEqualTo(210);
+        assertThat(chunkOf("shifts=MON-FRI 07:00-09:00")).isEqualTo(120);
+        assertThat(chunkOf("shifts=MON-FRI 07:00-15:00, SAT 08:00-08:30"))
+                .as("a half-hour slot does not shorten the chunks")
+                .isEqualTo(240);
+        assertThat(chunkOf("shifts=MON 07:00-07:45, WED 07:00-07:20"))
+                .as("only short slots: the longest")
+                .isEqualTo(45);
+        assertThat(chunkOf("shifts=MON-SUN 00:00-00:00"))
+                .as("open day and night")
+                .isEqualTo(240);
+        assertThat(chunkOf("shifts=MON-FRI 22:00-04:00"))
+                .as("a night shift over midnight")
+                .isEqualTo(240);
+        Board mixed = Board.of(
+                MONDAY,
+                14,
+                List.of(
+                        new Board.Centre("bench-1", "bench", "Bench", 1, "shifts=MON-FRI 07:00-15:00"),
+                        new Board.Centre("bench-2", "bench", "Bench", 1, "shifts=MON-FRI 12:00-15:00"),
+                        new Board.Centre("saw-1", "saw", "Saw", 1, "shifts=MON-FRI 12:00-13:30")),
+                List.of());
+        assertThat(mixed.chunkMinutes("bench"))
+                .as("the shorter of a type's centres")
+                .isEqualTo(180);
+        assertThat(mixed.chunkMinutes("saw")).isEqualTo(90);
+    }
+
+    @Test
+    void long_interruptible_work_is_placed_in_full_on_random_calendars_with_short_shifts_and_breaks() {
+        String[] days = {"MON-FRI", "MON-THU", "MON+WED+FRI", "TUE-SAT"};
+        for (int seed = 1; seed <= 120; seed++) {
+            Random random = new Random(seed);
+            List<Board.Centre> centres = new ArrayList<>();
+            for (String type : List.of("saw", "press")) {
+                for (int c = 1; c <= 1 + random.nextInt(2); c++) {
+                    // one or two shifts a day of 45 minutes to 3 hours 45, with a break between them
+                    int from = 6 * 60 + 15 * random.nextInt(8);
+                    int to = from + 45 + 15 * random.nextInt(13);
+                    String shifts = days[random.nextInt(days.length)] + " " + hm(from) + "-" + hm(to);
+                    if (random.nextBoolean()) {
+                        int again = to + 15 + 15 * random.nextInt(6);
+                        shifts += ", " + days[random.nextInt(days.length)] + " " + hm(again) + "-"
+                                + hm(again + 45 + 15 * random.nextInt(13));
+                    }
+                    String id = type + "-" + c;
+                    centres.add(new Board.Centre(id, type, id, 1 + random.nextInt(2), "shifts=" + shifts));
+                }
+            }
+            Board board = Board.of(MONDAY, 120, centres, List.of());
+            List<Board.Need> needs = new ArrayList<>();
+            for (int k = 0; k < 2 + random.nextInt(5); k++) {
+                String type = random.nextBoolean() ? "saw" : "press";
+                long minutes = 60 + random.nextInt(1200);
+                needs.add(new Board.Need(type, Board.chunks(minutes, false, board.chunkMinutes(type))));
+            }
+
+            Optional<List<Board.Placement>> placed = board.insert(needs, Map.of(), random.nextInt(2000));
+
+            assertThat(placed)
+                    .as(
+                            "seed %d: %s with chunks of %d and %d minutes",
+                            seed, centres, board.chunkMinutes("saw"), board.chunkMinutes("press"))
+                    .isPresent();
+            int at = 0;
+            for (int k = 0; k < needs.size(); k++) {
+                List<Board.Placement> mine =
+                        placed.get().subList(at, at + needs.get(k).chunks().size());
+                at += mine.size();
+                assertThat(splitProblems(board, mine, false))
+                        .as("seed %d operation %d: %s", seed, k, mine)
+                        .isEmpty();
+            }
+        }
+    }
+
+    private static String hm(int minutes) {
+        return "%02d:%02d".formatted(minutes / 60, minutes % 60);
     }
 
     @Test
