@@ -248,6 +248,59 @@ abstract class PersistenceContract {
     }
 
     @Test
+    void of_two_orders_that_do_not_fit_together_placed_at_once_through_two_servers_one_is_taken_in_full()
+            throws Exception {
+        // the packing station stops 20 days from now for longer than any plan reaches
+        LocalDateTime now = LocalDateTime.now(java.time.ZoneId.of("Europe/Oslo"))
+                .withSecond(0)
+                .withNano(0);
+        server.server().platform().database().jdbi().useHandle(h -> h.createUpdate(
+                        "insert into downtimes (firm_id, downtime_id, work_centre_id, starts_at, ends_at, created_at)"
+                                + " values ('glamdal-vindu', 'contract-stop', 'pack-1', :s, :e, current_timestamp)")
+                .bind("s", now.plusDays(20))
+                .bind("e", now.plusDays(3700))
+                .execute());
+        JsonNode window = StockApiIT.window(client);
+        TestClient.Response big =
+                client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, 2000));
+        assertThat(big.status()).as(big.text()).isEqualTo(422);
+        int most = Integer.parseInt(big.error()
+                .get("maybe")
+                .asText()
+                .replaceFirst("^Maybe split it into orders of at most (\\d+) units.*$", "$1"));
+        TilpassServer second = server.startAnother();
+        try {
+            List<TestClient> clients = List.of(client, new TestClient(second.url()));
+            // the second server refuses the same (and has compiled the model before the two meet)
+            assertThat(clients.get(1)
+                            .postWithKey(
+                                    "/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, 2000))
+                            .text())
+                    .contains("at most " + most + " units");
+            List<Callable<TestClient.Response>> orders = new ArrayList<>();
+            for (TestClient via : clients) {
+                orders.add(() -> via.postWithKey(
+                        "/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, most)));
+            }
+            Runnable restore = PlanLimitIT.checksMeet(server.server(), second);
+            List<TestClient.Response> answers;
+            try {
+                answers = AtOnce.run(orders);
+            } finally {
+                restore.run();
+            }
+            PlanLimitIT.takenInFullAndSomeRefused(client, answers, now.plusDays(20));
+        } finally {
+            second.stop();
+            server.server()
+                    .platform()
+                    .database()
+                    .jdbi()
+                    .useHandle(h -> h.execute("delete from downtimes where downtime_id = 'contract-stop'"));
+        }
+    }
+
+    @Test
     void a_delivery_date_accounts_within_seconds_for_a_downtime_another_server_booked() throws Exception {
         TilpassServer second = server.startAnother();
         try {
