@@ -261,22 +261,12 @@ abstract class PersistenceContract {
                 .bind("e", now.plusDays(3700))
                 .execute());
         JsonNode window = StockApiIT.window(client);
-        TestClient.Response big =
-                client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, 2000));
-        assertThat(big.status()).as(big.text()).isEqualTo(422);
-        int most = Integer.parseInt(big.error()
-                .get("maybe")
-                .asText()
-                .replaceFirst("^Maybe split it into orders of at most (\\d+) units.*$", "$1"));
+        int most = PlanLimitIT.mostThatFit(client, window);
         TilpassServer second = server.startAnother();
         try {
             List<TestClient> clients = List.of(client, new TestClient(second.url()));
             // the second server refuses the same (and has compiled the model before the two meet)
-            assertThat(clients.get(1)
-                            .postWithKey(
-                                    "/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, 2000))
-                            .text())
-                    .contains("at most " + most + " units");
+            assertThat(PlanLimitIT.mostThatFit(clients.get(1), window)).isEqualTo(most);
             List<Callable<TestClient.Response>> orders = new ArrayList<>();
             for (TestClient via : clients) {
                 orders.add(() -> via.postWithKey(

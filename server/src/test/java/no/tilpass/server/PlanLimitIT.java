@@ -29,6 +29,14 @@ class PlanLimitIT {
 
     static final TestClient client = server.client();
 
+    private static String calendarOf(String centre) {
+        return server.server().platform().database().jdbi().withHandle(h -> h.createQuery(
+                        "select calendar from work_centres where firm_id = 'glamdal-vindu' and work_centre_id = :w")
+                .bind("w", centre)
+                .mapTo(String.class)
+                .one());
+    }
+
     private static int setCalendar(String centre, String calendar) {
         return server.server().platform().database().jdbi().withHandle(h -> h.createUpdate(
                         "update work_centres set calendar = :c where firm_id = 'glamdal-vindu' and work_centre_id = :w")
@@ -39,10 +47,7 @@ class PlanLimitIT {
 
     @Test
     void an_order_that_no_ten_year_plan_could_hold_is_refused_when_placed_with_how_many_units_could_fit() {
-        String before = server.server().platform().database().jdbi().withHandle(h -> h.createQuery(
-                        "select calendar from work_centres where firm_id = 'glamdal-vindu' and work_centre_id = 'pack-1'")
-                .mapTo(String.class)
-                .one());
+        String before = calendarOf("pack-1");
         // the packing station open one hour a week: ten years hold about 522 hours of packing
         assertThat(setCalendar("pack-1", "shifts=MON 07:00-08:00")).isEqualTo(1);
         try {
@@ -162,7 +167,7 @@ class PlanLimitIT {
     }
 
     /** The most units of {@code window} that fit now, as the refusal of 2000 names them. */
-    private static int mostThatFit(JsonNode window) {
+    static int mostThatFit(TestClient client, JsonNode window) {
         TestClient.Response big =
                 client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, 2000));
         assertThat(big.status()).as(big.text()).isEqualTo(422);
@@ -180,11 +185,11 @@ class PlanLimitIT {
             Orders orders = server.server().platform().orders();
             // accepted, and not released yet: the moment between one request's acceptance and its release
             String key = UUID.randomUUID().toString();
-            String firstBody = OrderApiIT.orderBody(window, mostThatFit(window));
+            String firstBody = OrderApiIT.orderBody(window, mostThatFit(client, window));
             Orders.Placed first = orders.place(key, Json.readObject(firstBody));
             assertThat(first.created()).isTrue();
 
-            int rest = mostThatFit(window);
+            int rest = mostThatFit(client, window);
             ApiError more = catchThrowableOfType(
                     ApiError.class,
                     () -> orders.place(
@@ -219,7 +224,7 @@ class PlanLimitIT {
         Runnable restore = checksMeet(server.server());
         try {
             JsonNode window = StockApiIT.window(client);
-            int most = mostThatFit(window);
+            int most = mostThatFit(client, window);
             Callable<TestClient.Response> place = () ->
                     client.postWithKey("/api/orders", UUID.randomUUID().toString(), OrderApiIT.orderBody(window, most));
             List<TestClient.Response> answers = AtOnce.run(List.of(place, place));
@@ -284,10 +289,7 @@ class PlanLimitIT {
 
     @Test
     void a_packing_station_open_three_hours_a_day_takes_more_than_four_hours_of_packing_in_pieces_of_its_shifts() {
-        String before = server.server().platform().database().jdbi().withHandle(h -> h.createQuery(
-                        "select calendar from work_centres where firm_id = 'glamdal-vindu' and work_centre_id = 'pack-1'")
-                .mapTo(String.class)
-                .one());
+        String before = calendarOf("pack-1");
         assertThat(setCalendar("pack-1", "shifts=MON-FRI 07:00-10:00")).isEqualTo(1);
         try {
             // 60 windows: 2 + 60 × 5 = 302 minutes of packing, more than one shift
