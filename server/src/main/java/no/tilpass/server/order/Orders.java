@@ -54,7 +54,8 @@ public final class Orders {
         /**
          * The first reason {@code quantity} units of {@code configuration} (option name to value, as stored
          * with the order) cannot be released to the firm's production, or empty when they can or the firm has
-         * no production data.
+         * no production data. Reads through {@code h}, the transaction that will insert the order, which
+         * holds the firm's row lock.
          */
         Optional<Diagnostic> problem(
                 Handle h,
