@@ -282,12 +282,16 @@ abstract class PersistenceContract {
             PlanLimitIT.takenInFullAndSomeRefused(client, answers, now.plusDays(20));
         } finally {
             second.stop();
-            server.server()
-                    .platform()
-                    .database()
-                    .jdbi()
-                    .useHandle(h -> h.execute("delete from downtimes where downtime_id = 'contract-stop'"));
+            deleteDowntimes();
         }
+    }
+
+    private void deleteDowntimes() {
+        server.server()
+                .platform()
+                .database()
+                .jdbi()
+                .useHandle(h -> h.execute("delete from downtimes where firm_id = 'glamdal-vindu'"));
     }
 
     @Test
@@ -316,13 +320,7 @@ abstract class PersistenceContract {
                     .isAfterOrEqualTo(until.toLocalDate());
         } finally {
             second.stop();
-            server.server()
-                    .platform()
-                    .database()
-                    .jdbi()
-                    .useHandle(h -> h.execute(
-                            "delete from downtimes where firm_id = 'glamdal-vindu'")); // the database outlives
-            // this test
+            deleteDowntimes(); // the database outlives this test
         }
     }
 

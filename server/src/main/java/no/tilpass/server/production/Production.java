@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongFunction;
 import no.tilpass.engine.bom.Explosion;
 import no.tilpass.engine.model.ProductModel;
 import no.tilpass.engine.production.OrderRelease;
@@ -347,6 +348,11 @@ public final class Production {
      * (a fixed horizon would promise the orders that no longer fit at its end, with no time planned for them).
      */
     Board board(Handle h, String firmId, LocalDateTime now) {
+        return board(h, firmId, now, centres(h, firmId));
+    }
+
+    /** {@link #board(Handle, String, LocalDateTime)} for a caller that has read the firm's work centres. */
+    private static Board board(Handle h, String firmId, LocalDateTime now, List<Board.Centre> centres) {
         List<LocalDateTime> last = h.createQuery("select max(planned_end) from planned_operations where firm_id = :f")
                 .bind("f", firmId)
                 .map((rs, ctx) -> rs.getObject(1, LocalDateTime.class))
@@ -355,7 +361,7 @@ public final class Production {
         long beyond = end == null || !end.isAfter(now)
                 ? 0
                 : Duration.between(now, end).toDays() + 1;
-        return Board.of(now, Math.toIntExact(HORIZON_DAYS + beyond), centres(h, firmId), downtimes(h, firmId));
+        return Board.of(now, Math.toIntExact(HORIZON_DAYS + beyond), centres, downtimes(h, firmId));
     }
 
     static List<OpRow> ops(Handle h, String firmId) {
@@ -454,8 +460,8 @@ public final class Production {
                 return 0;
             }
             LocalDateTime now = now();
-            Board board = board(h, firmId, now);
             List<Board.Centre> centres = centres(h, firmId);
+            Board board = board(h, firmId, now, centres);
             ProductionData data = data(firmId, centres);
             Map<String, List<Interval>> busy = busy(board, ops(h, firmId));
             ArticleStock stock = stock(h, firmId);
@@ -718,8 +724,9 @@ public final class Production {
         ProductionData data = data(firmId, centres);
         Map<String, String> configuration = configuration(Json.mapper().valueToTree(values));
         LocalDateTime now = now();
-        OrderRelease.Release r = OrderRelease.release(
-                data, new OrderRelease.Order("check", model.get().model(), configuration, quantity, now.toLocalDate()));
+        LongFunction<OrderRelease.Release> release = q -> OrderRelease.release(
+                data, new OrderRelease.Order("check", model.get().model(), configuration, q, now.toLocalDate()));
+        OrderRelease.Release r = release.apply(quantity);
         if (r instanceof OrderRelease.Release.Rejected rejected) {
             return rejected.problems().stream().findFirst();
         }
@@ -727,7 +734,7 @@ public final class Production {
         // the release inserts each order into the free time of the board from when its material is there,
         // grown up to its longest when needed: the same insertions here, the accepted orders first, so that
         // an order no board can hold is refused, not accepted with its operations unplanned
-        Board usual = board(h, firmId, now);
+        Board usual = board(h, firmId, now, centres);
         Map<String, List<Interval>> busy = busy(usual, ops(h, firmId));
         ArticleStock stock = stock(h, firmId);
         for (Map<String, Object> row : pending(firmId, h)) {
@@ -751,9 +758,7 @@ public final class Production {
         long tooMany = quantity;
         while (tooMany - most > 1) {
             long q = most + (tooMany - most) / 2;
-            OrderRelease.Release smaller = OrderRelease.release(
-                    data, new OrderRelease.Order("check", model.get().model(), configuration, q, now.toLocalDate()));
-            if (smaller instanceof OrderRelease.Release.Released released
+            if (release.apply(q) instanceof OrderRelease.Release.Released released
                     && fits(board, busy, stock, released.order(), now)) {
                 most = q;
             } else {
@@ -1051,7 +1056,7 @@ public final class Production {
         LocalDateTime now = now();
         View fresh = jdbi.withHandle(h -> {
             long revision = planRevision(h, firmId); // first: a change committed meanwhile only rebuilds again
-            Board board = board(h, firmId, now);
+            Board board = board(h, firmId, now, centres);
             return new View(
                     at,
                     revision,
@@ -1156,7 +1161,7 @@ public final class Production {
         }
         LocalDateTime now = now();
         return jdbi.withHandle(h -> {
-            Board board = board(h, firmId, now);
+            Board board = board(h, firmId, now, centres);
             List<Map<String, Object>> wcs = new ArrayList<>();
             for (Board.Centre c : centres) {
                 List<Map<String, Object>> closed = new ArrayList<>();
@@ -1289,7 +1294,7 @@ public final class Production {
         }
         Map<String, Object> out = changePlan(firmId, h -> {
             LocalDateTime now = now();
-            Board before = board(h, firmId, now);
+            Board before = board(h, firmId, now, centres);
             Map<String, LocalDateTime> finishBefore = new LinkedHashMap<>();
             orders(h, firmId).forEach(o -> finishBefore.put(o.orderId(), o.plannedFinish()));
             Interruptions interrupted = interrupt(h, centreId, from, to, now, ops(h, firmId));
