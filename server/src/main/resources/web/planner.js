@@ -116,7 +116,48 @@
       sel.appendChild(o);
     }
     if (plan.workCentres.some((wc) => wc.id === chosen)) sel.value = chosen;
+    const cal = $('cal-centre'), calChosen = cal.value;
+    cal.innerHTML = sel.innerHTML;
+    if (plan.workCentres.some((wc) => wc.id === calChosen)) cal.value = calChosen;
+    if (cal.value !== calChosen || calendarFirm !== plan.firmId) loadCalendar();
   }
+
+  let calendarFirm = null;
+
+  function calendarPath() {
+    return '/api/firms/' + encodeURIComponent(firm()) + '/work-centres/' + encodeURIComponent($('cal-centre').value) + '/calendar';
+  }
+
+  function showCalendar(c) {
+    $('cal-shifts').value = c.shifts.join('\n');
+    $('cal-holidays').value = c.holidays.join('\n');
+    const hours = Math.round(c.openMinutesPerWeek / 6) / 10;
+    $('cal-info').textContent = c.name + ' (' + c.type + ', capacity ' + c.capacity + '): ' + hours
+      + ' h open per week; interruptible work is planned in pieces of at most ' + c.chunkMinutes + ' min'
+      + (c.downtime.length ? '; ' + c.downtime.length + ' downtime period(s)' : '') + '.';
+  }
+
+  async function loadCalendar() {
+    calendarFirm = firm();
+    showCalendarError(null);
+    if (!$('cal-centre').value) return;
+    try { showCalendar(await api(calendarPath())); }
+    catch (e) { $('cal-info').textContent = String(e.message); }
+  }
+
+  function showCalendarError(err) {
+    for (const id of ['cal-shifts', 'cal-holidays']) $(id).removeAttribute('aria-invalid');
+    if (!err) { $('cal-error').textContent = ''; return; }
+    const field = String(err.field || '');
+    const box = field.startsWith('shifts') ? 'cal-shifts' : field.startsWith('holidays') ? 'cal-holidays' : null;
+    if (box) $(box).setAttribute('aria-invalid', 'true');
+    const line = /\[(\d+)\]$/.exec(field);
+    $('cal-error').textContent = (line ? (box === 'cal-shifts' ? 'Shift' : 'Holiday') + ' line ' + (Number(line[1]) + 1) + ': ' : '')
+      + (err.message ? err.message.charAt(0).toUpperCase() + err.message.slice(1) : 'The server answered ' + err.status)
+      + (err.maybe ? '\n' + err.maybe : '');
+  }
+
+  function lines(text) { return text.split('\n').map((l) => l.trim()).filter((l) => l.length > 0); }
 
   function drawCutting(plan) {
     const box = $('cutting');
@@ -361,6 +402,37 @@
       $('dt-result').textContent = r.status + again + '; moved orders: ' + (r.movedOrders.map((m) => m.number + ' → ' + m.plannedFinish).join(', ') || 'none');
       reload();
     } catch (e) { $('dt-result').textContent = String(e.message); }
+  });
+  $('cal-centre').addEventListener('change', loadCalendar);
+  $('calendar').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    showCalendarError(null);
+    $('cal-result').textContent = 'Saving…';
+    $('cal-submit').disabled = true;
+    try {
+      const r = await fetch(calendarPath(), {
+        method: 'PUT', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        body: JSON.stringify({ shifts: lines($('cal-shifts').value), holidays: lines($('cal-holidays').value) }),
+      });
+      const body = await r.json().catch(() => ({}));
+      if (!r.ok) {
+        $('cal-result').textContent = '';
+        showCalendarError(Object.assign({ status: r.status }, body.error || {}));
+        return;
+      }
+      showCalendar(body);
+      const moved = body.movedOrders.map((m) => 'order ' + m.number + ' ' + m.plannedFinishBefore + ' → ' + m.plannedFinish + (m.late ? ' (late)' : ''));
+      const what = { unchanged: 'the plan needed no change', repaired: 'plan repaired', replanned: 'plan rebuilt', no_open_work: 'no open work to plan' }[body.status] || body.status;
+      $('cal-result').textContent = 'Saved: ' + what + '; ' + body.changedOperations + ' operation(s) moved'
+        + (body.splitOperations ? ', ' + body.splitOperations + ' cut into shorter pieces' : '')
+        + '; orders whose finish moved: ' + (moved.join(', ') || 'none') + '.';
+      reload();
+    } catch (e) {
+      $('cal-result').textContent = '';
+      $('cal-error').textContent = 'The calendar did not get through (no answer from the server).\nMaybe check the connection and save again.';
+    } finally {
+      $('cal-submit').disabled = false;
+    }
   });
   loadFirms().then(reload);
 })();

@@ -80,6 +80,8 @@ final class Api {
                 route(HandlerType.POST, "/api/firms/{firmId}/stock/receipts", this::receive),
                 route(HandlerType.GET, "/api/firms/{firmId}/stock/movements", this::movements),
                 route(HandlerType.POST, "/api/firms/{firmId}/work-centres/{id}/downtime", this::downtime),
+                route(HandlerType.GET, "/api/firms/{firmId}/work-centres/{id}/calendar", this::calendar),
+                route(HandlerType.PUT, "/api/firms/{firmId}/work-centres/{id}/calendar", this::changeCalendar),
                 route(HandlerType.GET, "/api/firms/{firmId}/work-centres/{id}/work-list.pdf", this::workList),
                 route(HandlerType.GET, "/planner", this::plannerPage)));
         // Documents (server-docs): quote.pdf and drawing.svg of a session, and the OpenAPI document.
@@ -447,6 +449,42 @@ final class Api {
                 ctx,
                 200,
                 platform.production().downtime(firmId, ctx.pathParam("id"), time(body, "from"), time(body, "to")));
+    }
+
+    private void calendar(Context ctx) {
+        json(ctx, 200, platform.production().calendar(firm(ctx), ctx.pathParam("id")));
+    }
+
+    private void changeCalendar(Context ctx) {
+        String firmId = firm(ctx);
+        ObjectNode body = Json.readObject(ctx.body());
+        List<String> shifts = texts(body, "shifts", "[\"MON-FRI 07:00-15:00\"]");
+        List<String> holidays = texts(body, "holidays", "[\"2026-12-24\", \"2026-12-31\"] or []");
+        json(ctx, 200, platform.production().changeCalendar(firmId, ctx.pathParam("id"), shifts, holidays));
+    }
+
+    /** The strings of array {@code field} of {@code body}; 400 when it is missing or holds anything else. */
+    private static List<String> texts(JsonNode body, String field, String example) {
+        JsonNode n = body.get(field);
+        if (n == null || !n.isArray()) {
+            throw ApiError.badRequest(
+                            "missing_field",
+                            "\"" + field + "\" must be an array of strings, not " + (n == null ? "missing" : n),
+                            "Maybe \"" + field + "\": " + example + ".")
+                    .field(field);
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            if (!n.get(i).isTextual()) {
+                throw ApiError.badRequest(
+                                "missing_field",
+                                "\"" + field + "\"[" + i + "] must be a string, not " + n.get(i),
+                                "Maybe \"" + field + "\": " + example + ".")
+                        .field(field + "[" + i + "]");
+            }
+            out.add(n.get(i).asText());
+        }
+        return out;
     }
 
     private static LocalDateTime time(JsonNode body, String field) {

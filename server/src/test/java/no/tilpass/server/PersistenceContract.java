@@ -3,6 +3,8 @@ package no.tilpass.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -321,6 +323,49 @@ abstract class PersistenceContract {
         } finally {
             second.stop();
             deleteDowntimes(); // the database outlives this test
+        }
+    }
+
+    @Test
+    void a_changed_calendar_moves_the_delivery_date_at_another_server_and_survives_a_restart() throws Exception {
+        String path = "/api/firms/glamdal-vindu/work-centres/pack-1/calendar";
+        JsonNode old = client.get(path).json();
+        TilpassServer second = server.startAnother();
+        try {
+            LocalDate before = earliestDelivery(OrderApiIT.completeWindow(client));
+            TestClient other = new TestClient(second.url());
+            LocalDate today = LocalDate.parse(other.get("/api/firms/glamdal-vindu/plan?days=1")
+                    .json()
+                    .get("now")
+                    .asText()
+                    .substring(0, 10));
+            ObjectNode body = Json.mapper().createObjectNode();
+            body.set("shifts", old.get("shifts"));
+            ArrayNode holidays = body.putArray("holidays");
+            old.get("holidays").forEach(holidays::add);
+            for (LocalDate d = today; d.isBefore(today.plusDays(21)); d = d.plusDays(1)) {
+                holidays.add(d.toString());
+            }
+            TestClient.Response changed = other.put(path, body.toString());
+            assertThat(changed.status()).as(changed.text()).isEqualTo(200);
+            Thread.sleep(1_200); // the first server checks its firm's plan revision at most once a second
+
+            LocalDate after = earliestDelivery(OrderApiIT.completeWindow(client));
+
+            assertThat(before).isBefore(today.plusDays(21));
+            assertThat(after)
+                    .as("packing is closed for three weeks, changed at the other server")
+                    .isAfterOrEqualTo(today.plusDays(21));
+            server.restart();
+            assertThat(client.get(path).json().get("holidays"))
+                    .as("kept, not seeded again")
+                    .isEqualTo(changed.json().get("holidays"));
+        } finally {
+            second.stop();
+            ObjectNode restore = Json.mapper().createObjectNode();
+            restore.set("shifts", old.get("shifts"));
+            restore.set("holidays", old.get("holidays"));
+            assertThat(client.put(path, restore.toString()).status()).isEqualTo(200); // the database outlives this test
         }
     }
 

@@ -121,14 +121,22 @@ public final class Scheduler {
             String workCentre,
             Interval downtime,
             SchedulerSettings settings) {
+        return repair(problem.withDowntime(workCentre, downtime), previous, settings);
+    }
+
+    /**
+     * Re-plans {@code previous} on {@code changed}, the same jobs on changed calendars (downtime, new shifts or
+     * holidays), where {@code previous} may now run in closed time: least total tardiness first, then as few
+     * changed operation starts as possible, then the least total shift of starts.
+     */
+    public static Repair repair(SchedulingProblem changed, Schedule previous, SchedulerSettings settings) {
         long began = System.nanoTime();
-        SchedulingProblem changed = problem.withDowntime(workCentre, downtime);
         Optional<String> obvious = obviouslyInfeasible(changed);
         if (obvious.isPresent()) {
             return new Repair(new ScheduleResult.Infeasible(obvious.get()), List.of(), 0, 0);
         }
         long[][] reference = previous.starts();
-        boolean hasDue = problem.jobs().stream().anyMatch(j -> j.due().isPresent());
+        boolean hasDue = changed.jobs().stream().anyMatch(j -> j.due().isPresent());
         long cap = -1;
         long tardinessBound = 0;
         boolean tardinessOptimal = true;

@@ -206,6 +206,30 @@ final class Board {
         return out;
     }
 
+    /**
+     * A planned piece cut again into pieces of at most {@code chunk} minutes, after its work-centre type's
+     * chunks became shorter: a piece of an uninterruptible per-unit operation ({@code units > 0}) into whole
+     * units (the setup, {@code minutes - units * unitMinutes}, with the first), any other interruptible piece
+     * into plain chunks. An uninterruptible piece is never cut: it is returned whole.
+     */
+    static List<Piece> split(Piece piece, boolean uninterruptible, long chunk) {
+        if (piece.units() > 0 && piece.unitMinutes() > 0) {
+            List<Piece> out = new ArrayList<>();
+            long left = piece.units();
+            long lead = piece.minutes() - piece.units() * piece.unitMinutes();
+            while (left > 0) {
+                long units = Math.min(left, Math.max(1, (chunk - lead) / piece.unitMinutes()));
+                out.add(new Piece(lead + units * piece.unitMinutes(), units, piece.unitMinutes()));
+                left -= units;
+                lead = 0;
+            }
+            return out;
+        }
+        return chunks(piece.minutes(), uninterruptible, chunk).stream()
+                .map(m -> new Piece(m, 0, 0))
+                .toList();
+    }
+
     /** The minutes of {@link #pieces}. */
     static List<Long> minutes(List<Piece> pieces) {
         return pieces.stream().map(Piece::minutes).toList();

@@ -352,7 +352,7 @@ public final class Production {
     }
 
     /** {@link #board(Handle, String, LocalDateTime)} for a caller that has read the firm's work centres. */
-    private static Board board(Handle h, String firmId, LocalDateTime now, List<Board.Centre> centres) {
+    static Board board(Handle h, String firmId, LocalDateTime now, List<Board.Centre> centres) {
         List<LocalDateTime> last = h.createQuery("select max(planned_end) from planned_operations where firm_id = :f")
                 .bind("f", firmId)
                 .map((rs, ctx) -> rs.getObject(1, LocalDateTime.class))
@@ -1295,8 +1295,7 @@ public final class Production {
         Map<String, Object> out = changePlan(firmId, h -> {
             LocalDateTime now = now();
             Board before = board(h, firmId, now, centres);
-            Map<String, LocalDateTime> finishBefore = new LinkedHashMap<>();
-            orders(h, firmId).forEach(o -> finishBefore.put(o.orderId(), o.plannedFinish()));
+            Map<String, LocalDateTime> finishBefore = finishes(h, firmId);
             Interruptions interrupted = interrupt(h, centreId, from, to, now, ops(h, firmId));
             Optional<Problem> p = problem(h, firmId, before);
             h.createUpdate(
@@ -1337,19 +1336,7 @@ public final class Production {
             } else if (p.isPresent()) {
                 status = "outside_horizon";
             }
-            List<Map<String, Object>> moved = new ArrayList<>();
-            for (OrderRow o : orders(h, firmId)) {
-                LocalDateTime was = finishBefore.get(o.orderId());
-                if (was != null && o.plannedFinish() != null && !was.equals(o.plannedFinish())) {
-                    moved.add(Json.map(
-                            "orderId", o.orderId(),
-                            "number", o.number(),
-                            "promisedDate", o.promised().toString(),
-                            "plannedFinishBefore", was.toString(),
-                            "plannedFinish", o.plannedFinish().toString(),
-                            "late", o.plannedFinish().toLocalDate().isAfter(o.promised())));
-                }
-            }
+            List<Map<String, Object>> moved = movedOrders(h, firmId, finishBefore);
             return Json.map(
                     "workCentreId", centreId,
                     "from", from.toString(),
@@ -1360,6 +1347,133 @@ public final class Production {
                     "restartedOperations", interrupted.restarted(),
                     "lostMinutes", interrupted.lostMinutes(),
                     "movedOrders", moved);
+        });
+        views.remove(firmId);
+        return out;
+    }
+
+    /** The planned finish of every released order of the firm, by order id (null where not planned). */
+    private static Map<String, LocalDateTime> finishes(Handle h, String firmId) {
+        Map<String, LocalDateTime> out = new LinkedHashMap<>();
+        orders(h, firmId).forEach(o -> out.put(o.orderId(), o.plannedFinish()));
+        return out;
+    }
+
+    /** The orders whose planned finish is no longer the one in {@code finishBefore}, as the API lists them. */
+    private static List<Map<String, Object>> movedOrders(
+            Handle h, String firmId, Map<String, LocalDateTime> finishBefore) {
+        List<Map<String, Object>> moved = new ArrayList<>();
+        for (OrderRow o : orders(h, firmId)) {
+            LocalDateTime was = finishBefore.get(o.orderId());
+            if (was != null && o.plannedFinish() != null && !was.equals(o.plannedFinish())) {
+                moved.add(Json.map(
+                        "orderId", o.orderId(),
+                        "number", o.number(),
+                        "promisedDate", o.promised().toString(),
+                        "plannedFinishBefore", was.toString(),
+                        "plannedFinish", o.plannedFinish().toString(),
+                        "late", o.plannedFinish().toLocalDate().isAfter(o.promised())));
+            }
+        }
+        return moved;
+    }
+
+    // ------------------------------------------------------------------ calendars
+
+    SchedulerSettings settings() {
+        return settings;
+    }
+
+    /** The shift calendar of work centre {@code centreId}: shifts, holidays, downtime and its chunk length. */
+    public Map<String, Object> calendar(String firmId, String centreId) {
+        List<Board.Centre> centres = centres(firmId);
+        Board.Centre centre = centre(firmId, centres, centreId);
+        LocalDateTime now = now();
+        return jdbi.withHandle(h -> Calendars.view(centre, board(h, firmId, now, centres), downtimes(h, firmId)));
+    }
+
+    private static Board.Centre centre(String firmId, List<Board.Centre> centres, String centreId) {
+        if (centres.isEmpty()) {
+            throw noProduction(firmId);
+        }
+        return centres.stream()
+                .filter(c -> c.id().equals(centreId))
+                .findFirst()
+                .orElseThrow(() -> ApiError.notFound("work centre", centreId));
+    }
+
+    /**
+     * Replaces the shifts and holidays of work centre {@code centreId} and repairs the plan in the same
+     * transaction (see {@link Calendars}): the answer names what changed and lists the orders whose planned
+     * finish moved. A calendar on which the open work cannot be planned is refused (422
+     * {@code calendar_not_plannable}) and nothing is stored.
+     */
+    public Map<String, Object> changeCalendar(
+            String firmId, String centreId, List<String> shifts, List<String> holidays) {
+        Board.Centre old = centre(firmId, centres(firmId), centreId);
+        String text = Calendars.text(centreId, shifts, holidays, old.calendar());
+        Map<String, Object> out = changePlan(firmId, h -> {
+            LocalDateTime now = now();
+            List<Board.Centre> before = centres(h, firmId);
+            Board.Centre centre = centre(firmId, before, centreId);
+            Map<String, LocalDateTime> finishBefore = finishes(h, firmId);
+            h.createUpdate("update work_centres set calendar = :c where firm_id = :f and work_centre_id = :id")
+                    .bind("c", text)
+                    .bind("f", firmId)
+                    .bind("id", centreId)
+                    .execute();
+            List<Board.Centre> after = centres(h, firmId);
+            Board board = board(h, firmId, now, after);
+            int cut = Calendars.resplit(h, board, after, ops(h, firmId));
+            Optional<Problem> p = problem(h, firmId, board);
+            String status;
+            int changed = 0;
+            if (p.isEmpty()) {
+                status = "no_open_work";
+            } else if (Calendars.fits(p.get())) {
+                status = cut > 0 ? "repaired" : "unchanged";
+            } else if (p.get().current() == null) {
+                replan(h, firmId, now);
+                status = "replanned";
+            } else {
+                Repair repair = Scheduler.repair(p.get().problem(), p.get().current(), settings);
+                if (!(repair.result() instanceof ScheduleResult.Solved)) {
+                    // a longer board, as a placement grows it, for a calendar with much less open time
+                    board = Board.of(now, MAX_HORIZON_DAYS, after, downtimes(h, firmId));
+                    p = problem(h, firmId, board);
+                    repair = Scheduler.repair(p.get().problem(), p.get().current(), settings);
+                }
+                if (repair.result() instanceof ScheduleResult.Solved solved) {
+                    write(h, board, p.get(), solved.schedule());
+                    status = "repaired";
+                    changed = repair.changedStarts();
+                } else {
+                    String why = Calendars.tooLong(board, p.get(), after)
+                            .orElse(
+                                    repair.result() instanceof ScheduleResult.NotSolved n
+                                            ? "no plan was found: " + n.reason()
+                                            : "the work does not fit within " + MAX_HORIZON_DAYS + " days");
+                    throw ApiError.unprocessable(
+                                    "calendar_not_plannable",
+                                    "the open work of " + firmName(firmId) + " cannot be planned on the new calendar"
+                                            + " of work centre " + centre.name() + " (" + centreId + "): " + why,
+                                    "Maybe keep a stretch of open time as long as its longest uninterruptible"
+                                            + " operation, or give it fewer holidays.")
+                            .field("shifts");
+                }
+            }
+            Map<String, Object> result = new LinkedHashMap<>(Calendars.view(
+                    after.stream()
+                            .filter(c -> c.id().equals(centreId))
+                            .findFirst()
+                            .orElseThrow(),
+                    board,
+                    downtimes(h, firmId)));
+            result.put("status", status);
+            result.put("changedOperations", changed);
+            result.put("splitOperations", cut);
+            result.put("movedOrders", movedOrders(h, firmId, finishBefore));
+            return result;
         });
         views.remove(firmId);
         return out;
@@ -1502,7 +1616,7 @@ public final class Production {
     }
 
     /** Moves the operations of {@code op}'s order after it {@code n} positions on, to insert {@code n} after it. */
-    private static void makeRoom(Handle h, OpRow op, int n) {
+    static void makeRoom(Handle h, OpRow op, int n) {
         h.createUpdate("update planned_operations set position = position + :n where order_id = :o and position > :p")
                 .bind("n", n)
                 .bind("o", op.orderId())
@@ -1511,7 +1625,7 @@ public final class Production {
     }
 
     /** A new planned operation like {@code op} (same order, operation, work centre and lane). */
-    private static void copyOf(
+    static void copyOf(
             Handle h,
             OpRow op,
             String taskId,

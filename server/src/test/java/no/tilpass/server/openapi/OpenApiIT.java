@@ -196,6 +196,25 @@ class OpenApiIT {
     }
 
     @Test
+    void a_work_centre_calendar_and_its_change_carry_the_documented_properties() throws Exception {
+        String path = "/api/firms/glamdal-vindu/work-centres/glaze-1/calendar";
+        HttpResponse<String> calendar = send("GET", path, null);
+        assertThat(calendar.statusCode()).isEqualTo(200);
+        assertConforms(calendar, "get", "/api/firms/{firmId}/work-centres/{id}/calendar");
+        JsonNode c = JSON.readTree(calendar.body());
+        ObjectNode body = JSON.createObjectNode();
+        body.set("shifts", c.get("shifts"));
+        body.set("holidays", c.get("holidays"));
+        HttpResponse<String> same = send("PUT", path, body.toString());
+        assertThat(same.statusCode()).as(same.body()).isEqualTo(200);
+        assertConforms(same, "put", "/api/firms/{firmId}/work-centres/{id}/calendar");
+        body.putArray("holidays").add("24.12.2026");
+        HttpResponse<String> bad = send("PUT", path, body.toString());
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertConforms(bad, "put", "/api/firms/{firmId}/work-centres/{id}/calendar");
+    }
+
+    @Test
     void the_stock_a_goods_receipt_and_the_stock_movements_carry_the_documented_properties() throws Exception {
         HttpResponse<String> stock = send("GET", "/api/firms/glamdal-vindu/stock", null);
         assertThat(stock.statusCode()).as(stock.body()).isEqualTo(200);

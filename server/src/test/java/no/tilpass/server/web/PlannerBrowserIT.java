@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -248,6 +249,46 @@ final class PlannerBrowserIT {
                 .isEqualTo(centre);
         browser.script("document.getElementById('downtime-title').scrollIntoView()");
         browser.screenshot("planner-03-downtime");
+    }
+
+    @Test
+    void a_work_centres_calendar_is_shown_a_bad_holiday_is_refused_on_its_line_and_a_good_one_is_saved()
+            throws Exception {
+        String path = "/api/firms/" + FIRM + "/work-centres/glaze-1/calendar";
+        JsonNode old = call("GET", path, null, null);
+        new Select(browser.visible(By.id("cal-centre"))).selectByValue("glaze-1");
+        browser.until(
+                d -> browser.visible(By.id("cal-shifts")).getAttribute("value").equals("MON-FRI 07:00-15:00"));
+        assertThat(browser.text(By.id("cal-info"))).startsWith("Glazing line (glazing_line, capacity 1): 40 h open");
+        String holidays = browser.visible(By.id("cal-holidays")).getAttribute("value");
+        assertThat(holidays).contains("2026-12-24");
+        int lines = holidays.split("\n").length;
+
+        browser.script("document.getElementById('cal-holidays').value = arguments[0]", holidays + "\n2027-13-01");
+        browser.click(By.id("cal-submit"));
+
+        browser.until(ExpectedConditions.textMatches(By.id("cal-error"), Pattern.compile(".+")));
+        assertThat(browser.text(By.id("cal-error")))
+                .startsWith("Holiday line " + (lines + 1) + ": Holiday '2027-13-01' is not a date")
+                .contains("Maybe");
+        assertThat(browser.visible(By.id("cal-holidays")).getAttribute("aria-invalid"))
+                .isEqualTo("true");
+        assertThat(call("GET", path, null, null)).as("nothing stored").isEqualTo(old);
+
+        browser.script("document.getElementById('cal-holidays').value = arguments[0]", holidays + "\n2027-06-02");
+        browser.click(By.id("cal-submit"));
+
+        browser.until(ExpectedConditions.textMatches(By.id("cal-result"), Pattern.compile("^Saved: .*")));
+        assertThat(browser.driver().findElement(By.id("cal-error")).getAttribute("textContent"))
+                .as("no error shown")
+                .isEmpty();
+        assertThat(call("GET", path, null, null).get("holidays").toString()).contains("2027-06-02");
+        browser.script("document.getElementById('calendar-title').scrollIntoView()");
+        browser.screenshot("planner-04-calendar");
+        ObjectNode restore = MAPPER.createObjectNode();
+        restore.set("shifts", old.get("shifts"));
+        restore.set("holidays", old.get("holidays"));
+        call("PUT", path, restore.toString(), null);
     }
 
     /** The article's row in the stock panel, once drawn. */

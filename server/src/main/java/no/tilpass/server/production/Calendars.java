@@ -1,0 +1,283 @@
+package no.tilpass.server.production;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import no.tilpass.engine.production.ShiftCalendar;
+import no.tilpass.engine.scheduling.Interval;
+import no.tilpass.engine.scheduling.JobSchedule;
+import no.tilpass.engine.scheduling.SchedulingProblem;
+import no.tilpass.engine.scheduling.WorkCentre;
+import no.tilpass.server.ApiError;
+import no.tilpass.server.Json;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A work centre's shift calendar read and changed by the planner: its weekly shifts and its holidays. A
+ * change is stored and the live plan repaired in one transaction under the firm's lock: operations that
+ * would run in time the new calendar closes move, with as few changed starts as the repair finds; pieces of
+ * work longer than the work-centre type's new chunk length (shorter shifts) are cut again first; a calendar
+ * on which the open work cannot be planned is refused and nothing changes.
+ */
+final class Calendars {
+    /** The most shift lines and holidays one work centre may have. */
+    static final int MAX_SHIFTS = 50;
+
+    static final int MAX_HOLIDAYS = 1000;
+
+    /** A Monday: the week whose open minutes are reported ({@code openMinutesPerWeek}). */
+    private static final LocalDateTime WEEK = LocalDateTime.of(2024, 1, 8, 0, 0);
+
+    private Calendars() {}
+
+    /** The calendar text lines of {@code text}: key to value ({@code shifts}, {@code holidays}, {@code downtime}). */
+    static Map<String, String> lines(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq >= 0) {
+                out.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> items(String value) {
+        List<String> out = new ArrayList<>();
+        if (value != null) {
+            for (String s : value.split(",")) {
+                if (!s.isBlank()) {
+                    out.add(s.strip());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The calendar of {@code centre} as the API shows it, with the downtime reported for it. */
+    static Map<String, Object> view(Board.Centre centre, Board board, List<Board.Downtime> reported) {
+        Map<String, String> lines = lines(centre.calendar());
+        ShiftCalendar calendar = ProductionFile.calendar("work centre " + centre.id(), centre.calendar());
+        List<Map<String, Object>> downtime = new ArrayList<>();
+        for (ShiftCalendar.Period p : calendar.downtime()) {
+            downtime.add(Json.map("from", p.start().toString(), "to", p.end().toString(), "source", "file"));
+        }
+        for (Board.Downtime d : reported) {
+            if (d.centreId().equals(centre.id())) {
+                downtime.add(Json.map("from", d.from().toString(), "to", d.to().toString(), "source", "reported"));
+            }
+        }
+        long perWeek =
+                new ShiftCalendar(calendar.shifts(), List.of(), List.of()).availableMinutes(WEEK, WEEK.plusDays(7));
+        return Json.map(
+                "workCentreId", centre.id(),
+                "name", centre.name(),
+                "type", centre.type(),
+                "capacity", centre.capacity(),
+                "shifts", items(lines.get("shifts")),
+                "holidays", items(lines.get("holidays")),
+                "downtime", downtime,
+                "openMinutesPerWeek", perWeek,
+                "chunkMinutes", board.chunkMinutes(centre.type()));
+    }
+
+    /**
+     * The stored calendar text for {@code shifts} and {@code holidays}, keeping the downtime lines of {@code
+     * old}; a bad entry is a 422 {@code invalid_calendar} naming the field ({@code shifts[1]}), its value and
+     * a likely fix. Holidays are kept once each, in date order.
+     */
+    static String text(String centreId, List<String> shifts, List<String> holidays, String old) {
+        if (shifts.isEmpty()) {
+            throw invalid(
+                            "work centre " + centreId + " would have no shift and never be open",
+                            "Maybe \"shifts\": [\"MON-FRI 07:00-15:00\"].")
+                    .field("shifts");
+        }
+        if (shifts.size() > MAX_SHIFTS) {
+            throw invalid(shifts.size() + " shifts are more than the " + MAX_SHIFTS + " a work centre may have", null)
+                    .field("shifts");
+        }
+        if (holidays.size() > MAX_HOLIDAYS) {
+            throw invalid(
+                            holidays.size() + " holidays are more than the " + MAX_HOLIDAYS + " a work centre may have",
+                            "Maybe drop the holidays of past years.")
+                    .field("holidays");
+        }
+        List<String> shiftLines = new ArrayList<>();
+        for (int i = 0; i < shifts.size(); i++) {
+            String s = shifts.get(i) == null ? "" : shifts.get(i).strip().replaceAll("\\s+", " ");
+            String field = "shifts[" + i + "]";
+            if (s.isEmpty() || s.contains(",")) {
+                throw invalid("shift '" + s + "' is not one 'DAYS HH:MM-HH:MM'", "Maybe MON-FRI 07:00-15:00.")
+                        .field(field);
+            }
+            ShiftCalendar parsed;
+            try {
+                parsed = ProductionFile.calendar(field, "shifts=" + s);
+            } catch (IllegalArgumentException e) {
+                throw fromFile(field, e);
+            }
+            ShiftCalendar.Shift first = parsed.shifts().get(0);
+            if (first.start().equals(first.end())) {
+                throw invalid(
+                                "shift '" + s + "' starts and ends at " + first.start() + ", so it is never open",
+                                "Maybe " + s.substring(0, s.indexOf(' ')) + " " + first.start() + "-"
+                                        + first.start().plusHours(8) + ".")
+                        .field(field);
+            }
+            shiftLines.add(s);
+        }
+        TreeSet<LocalDate> dates = new TreeSet<>();
+        for (int i = 0; i < holidays.size(); i++) {
+            String h = holidays.get(i) == null ? "" : holidays.get(i).strip();
+            try {
+                dates.add(LocalDate.parse(h));
+            } catch (DateTimeParseException e) {
+                throw invalid("holiday '" + h + "' is not a date (YYYY-MM-DD)", "Maybe 2026-12-24.")
+                        .field("holidays[" + i + "]");
+            }
+        }
+        List<String> holidayLines = dates.stream().map(LocalDate::toString).toList();
+        String downtime = lines(old).getOrDefault("downtime", "");
+        return "shifts=" + String.join(", ", shiftLines) + "\nholidays=" + String.join(", ", holidayLines)
+                + "\ndowntime=" + downtime;
+    }
+
+    private static ApiError invalid(String message, String maybe) {
+        return ApiError.unprocessable("invalid_calendar", message, maybe);
+    }
+
+    /** A {@link ProductionFile#calendar} error ("where: what. Maybe fix.") as a field error. */
+    private static ApiError fromFile(String field, IllegalArgumentException e) {
+        String message = e.getMessage();
+        if (message.startsWith(field + ": ")) {
+            message = message.substring(field.length() + 2);
+        }
+        int maybe = message.indexOf(" Maybe ");
+        return invalid(
+                        maybe < 0 ? message : message.substring(0, maybe).replaceAll("\\.$", ""),
+                        maybe < 0 ? null : message.substring(maybe + 1))
+                .field(field);
+    }
+
+    /**
+     * Cuts again every open piece of interruptible work longer than its work-centre type's chunk on {@code
+     * board} (shifts became shorter): the piece keeps its row with its first part, the rest follow as {@code
+     * <taskId>.2}, {@code <taskId>.3}, ... on the same lane, tentatively right after it (the repair then
+     * places them). Returns the number of pieces cut.
+     */
+    static int resplit(Handle h, Board board, List<Board.Centre> centres, List<Production.OpRow> ops) {
+        Map<String, String> typeOf = new LinkedHashMap<>();
+        centres.forEach(c -> typeOf.put(c.id(), c.type()));
+        int cut = 0;
+        // last first: making room after a piece moves only the positions of the pieces after it
+        for (int i = ops.size() - 1; i >= 0; i--) {
+            Production.OpRow op = ops.get(i);
+            boolean started = op.start() != null && op.start().isBefore(board.epoch());
+            String type = typeOf.get(op.centreId());
+            if (op.lost() || started || type == null) {
+                continue;
+            }
+            long chunk = board.chunkMinutes(type);
+            List<Board.Piece> pieces = op.minutes() <= chunk
+                    ? List.of()
+                    : Board.split(
+                            new Board.Piece(op.minutes(), op.units(), op.unitMinutes()), op.uninterruptible(), chunk);
+            if (pieces.size() < 2) {
+                continue;
+            }
+            Board.Piece first = pieces.get(0);
+            LocalDateTime at = op.start() == null ? null : op.start().plusMinutes(first.minutes());
+            h.createUpdate(
+                            "update planned_operations set minutes = :m, planned_end = :e, units = :u where task_id = :t")
+                    .bind("m", first.minutes())
+                    .bind("e", at)
+                    .bind("u", first.units() > 0 ? first.units() : null)
+                    .bind("t", op.taskId())
+                    .execute();
+            Production.makeRoom(h, op, pieces.size() - 1);
+            for (int k = 1; k < pieces.size(); k++) {
+                Board.Piece p = pieces.get(k);
+                LocalDateTime end = at == null ? null : at.plusMinutes(p.minutes());
+                Production.copyOf(
+                        h,
+                        op,
+                        op.taskId() + "." + (k + 1),
+                        op.position() + k,
+                        p.minutes(),
+                        at,
+                        end,
+                        false,
+                        p.units() > 0 ? p.units() : null,
+                        p.units() > 0 ? p.unitMinutes() : null);
+                at = end;
+            }
+            cut++;
+        }
+        return cut;
+    }
+
+    /** Whether every open operation of {@code p}'s current schedule lies in open time of its lane. */
+    static boolean fits(Production.Problem p) {
+        if (p.current() == null) {
+            return false;
+        }
+        SchedulingProblem problem = p.problem();
+        Map<String, WorkCentre> byId = new LinkedHashMap<>();
+        problem.workCentres().forEach(w -> byId.put(w.id(), w));
+        for (int j = 0; j < problem.jobs().size(); j++) {
+            JobSchedule js = p.current().jobs().get(j);
+            for (int k = 0; k < js.operations().size(); k++) {
+                Interval slot = js.operations().get(k);
+                if (slot.end() > problem.horizonEnd()) {
+                    return false;
+                }
+                String lane = problem.jobs().get(j).operations().get(k).workCentre();
+                for (Interval closed : byId.get(lane).unavailable()) {
+                    if (closed.start() < slot.end() && slot.start() < closed.end()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Why {@code p} cannot be planned on {@code board}, when it is that one operation is longer than every
+     * stretch of open time of its lane: "operation 'press' of order 12 takes 255 minutes in one piece ...".
+     */
+    static Optional<String> tooLong(Board board, Production.Problem p, List<Board.Centre> centres) {
+        Map<String, String> names = new LinkedHashMap<>();
+        centres.forEach(c -> names.put(c.id(), c.name() + " (" + c.id() + ")"));
+        Map<String, Long> longest = new LinkedHashMap<>();
+        for (Board.Lane lane : board.lanes().values()) {
+            long open = 0;
+            long from = 0;
+            for (Interval closed : lane.unavailable()) {
+                open = Math.max(open, Math.min(closed.start(), board.horizon()) - from);
+                from = Math.max(from, closed.end());
+            }
+            longest.put(lane.key(), Math.max(open, board.horizon() - from));
+        }
+        for (int j = 0; j < p.remaining().size(); j++) {
+            for (Production.OpRow op : p.remaining().get(j)) {
+                long stretch = longest.getOrDefault(Production.laneKey(board, op.centreId(), op.lane()), 0L);
+                if (op.minutes() > stretch) {
+                    return Optional.of("operation '" + op.operation() + "' of order "
+                            + p.orders().get(j).number()
+                            + " takes " + op.minutes() + " minutes in one piece, and the longest stretch of open time"
+                            + " of " + names.getOrDefault(op.centreId(), op.centreId()) + " is " + stretch
+                            + " minutes");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
