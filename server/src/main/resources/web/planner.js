@@ -434,5 +434,48 @@
       $('cal-submit').disabled = false;
     }
   });
+  /** The dates from the closing form's first to its last day, at most a year of them. */
+  function closingDates() {
+    const from = $('cl-from').value, to = $('cl-to').value;
+    if (!from || !to) throw new Error('Give the first and the last day of the closing.\nMaybe ' + new Date().getFullYear() + '-12-24 to ' + new Date().getFullYear() + '-12-31.');
+    if (to < from) throw new Error('The closing ends (' + to + ') before it starts (' + from + ').\nMaybe swap the two dates.');
+    const dates = [];
+    for (let d = new Date(from + 'T12:00:00Z'); d.toISOString().slice(0, 10) <= to && dates.length <= 366; d.setUTCDate(d.getUTCDate() + 1)) {
+      dates.push(d.toISOString().slice(0, 10));
+    }
+    if (dates.length > 366) throw new Error('A closing of more than a year is not a holiday.\nMaybe shorten it, or change the shifts.');
+    return dates;
+  }
+
+  async function changeClosing(key) {
+    $('cl-error').textContent = ''; $('cl-result').textContent = '';
+    let dates;
+    try { dates = closingDates(); } catch (e) { $('cl-error').textContent = e.message; return; }
+    $('cl-result').textContent = 'Saving…';
+    try {
+      const r = await fetch('/api/firms/' + encodeURIComponent(firm()) + '/holidays', {
+        method: 'PATCH', headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        body: JSON.stringify({ [key]: dates }),
+      });
+      const body = await r.json().catch(() => ({}));
+      if (!r.ok) {
+        $('cl-result').textContent = '';
+        const err = body.error || {};
+        $('cl-error').textContent = (err.message ? err.message.charAt(0).toUpperCase() + err.message.slice(1) : 'The server answered ' + r.status) + (err.maybe ? '\n' + err.maybe : '');
+        return;
+      }
+      const moved = body.movedOrders.map((m) => 'order ' + m.number + ' ' + m.plannedFinishBefore + ' → ' + m.plannedFinish + (m.late ? ' (late)' : ''));
+      $('cl-result').textContent = (key === 'add' ? 'Closed ' : 'Opened again ') + dates.length + ' day(s) on ' + body.workCentres.length
+        + ' work centres; ' + body.changedOperations + ' operation(s) moved; orders whose finish moved: ' + (moved.join(', ') || 'none') + '.';
+      calendarFirm = null; // the calendar form shows the new holidays at the redraw
+      reload();
+    } catch (e) {
+      $('cl-result').textContent = '';
+      $('cl-error').textContent = 'The change did not get through (no answer from the server).\nMaybe check the connection and try again.';
+    }
+  }
+
+  $('closing').addEventListener('submit', (ev) => { ev.preventDefault(); changeClosing('add'); });
+  $('cl-open').addEventListener('click', () => changeClosing('remove'));
   loadFirms().then(reload);
 })();

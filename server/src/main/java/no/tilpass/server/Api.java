@@ -82,6 +82,7 @@ final class Api {
                 route(HandlerType.POST, "/api/firms/{firmId}/work-centres/{id}/downtime", this::downtime),
                 route(HandlerType.GET, "/api/firms/{firmId}/work-centres/{id}/calendar", this::calendar),
                 route(HandlerType.PUT, "/api/firms/{firmId}/work-centres/{id}/calendar", this::changeCalendar),
+                route(HandlerType.PATCH, "/api/firms/{firmId}/holidays", this::changeHolidays),
                 route(HandlerType.GET, "/api/firms/{firmId}/work-centres/{id}/work-list.pdf", this::workList),
                 route(HandlerType.GET, "/planner", this::plannerPage)));
         // Documents (server-docs): quote.pdf and drawing.svg of a session, and the OpenAPI document.
@@ -461,6 +462,21 @@ final class Api {
         List<String> shifts = texts(body, "shifts", "[\"MON-FRI 07:00-15:00\"]");
         List<String> holidays = texts(body, "holidays", "[\"2026-12-24\", \"2026-12-31\"] or []");
         json(ctx, 200, platform.production().changeCalendar(firmId, ctx.pathParam("id"), shifts, holidays));
+    }
+
+    private void changeHolidays(Context ctx) {
+        String firmId = firm(ctx);
+        ObjectNode body = Json.readObject(ctx.body());
+        List<String> add = body.has("add") ? texts(body, "add", "[\"2026-12-28\", \"2026-12-29\"]") : List.of();
+        List<String> remove = body.has("remove") ? texts(body, "remove", "[\"2026-12-28\"]") : List.of();
+        if (add.isEmpty() && remove.isEmpty()) {
+            throw ApiError.badRequest(
+                            "missing_field",
+                            "name the dates to \"add\" to the holidays of every work centre, or to \"remove\"",
+                            "Maybe {\"add\": [\"2026-12-28\", \"2026-12-29\"]}.")
+                    .field("add");
+        }
+        json(ctx, 200, platform.production().changeHolidays(firmId, add, remove));
     }
 
     /** The strings of array {@code field} of {@code body}; 400 when it is missing or holds anything else. */

@@ -197,6 +197,64 @@ class CalendarIT {
     }
 
     @Test
+    void a_factory_closing_adds_holidays_to_every_work_centre_with_one_repair_and_can_be_called_off() {
+        StockApiIT.order(client, StockApiIT.window(client), 8);
+        JsonNode before = checkedPlan();
+        LocalDate today = LocalDate.parse(before.get("now").asText().substring(0, 10));
+        TreeSet<LocalDate> busy = new TreeSet<>();
+        for (JsonNode o : before.get("orders")) {
+            for (JsonNode op : o.get("operations")) {
+                LocalDate day = LocalDate.parse(op.get("start").asText().substring(0, 10));
+                if (day.isAfter(today)) {
+                    busy.add(day);
+                }
+            }
+        }
+        List<String> closing = busy.stream().limit(3).map(LocalDate::toString).toList();
+        assertThat(closing).as("work planned after today: " + before).isNotEmpty();
+
+        TestClient.Response r = client.patch(FIRM + "/holidays", TestClient.json(Map.of("add", closing)));
+
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(texts(r.json().get("added"))).isEqualTo(closing);
+        assertThat(r.json().get("status").asText()).isEqualTo("repaired");
+        assertThat(r.json().get("movedOrders"))
+                .as("work moved off three working days")
+                .isNotEmpty();
+        for (String centre : texts(r.json().get("workCentres"))) {
+            assertThat(texts(calendar(centre).get("holidays"))).as(centre).containsAll(closing);
+        }
+        JsonNode after = checkedPlan();
+        LocalDateTime now = LocalDateTime.parse(after.get("now").asText());
+        for (JsonNode o : after.get("orders")) {
+            for (JsonNode op : o.get("operations")) {
+                if (LocalDateTime.parse(op.get("start").asText()).isAfter(now)) {
+                    assertThat(closing)
+                            .as(op.toString())
+                            .doesNotContain(op.get("start").asText().substring(0, 10));
+                }
+            }
+        }
+
+        TestClient.Response off = client.patch(FIRM + "/holidays", TestClient.json(Map.of("remove", closing)));
+
+        assertThat(off.status()).as(off.text()).isEqualTo(200);
+        assertThat(off.json().get("status").asText())
+                .as("more open time moves nothing")
+                .isEqualTo("unchanged");
+        for (String centre : texts(off.json().get("workCentres"))) {
+            assertThat(texts(calendar(centre).get("holidays"))).as(centre).doesNotContainAnyElementsOf(closing);
+        }
+        TestClient.Response bad = client.patch(FIRM + "/holidays", "{\"add\":[\"2027-01-04\",\"2027-02-30\"]}");
+        assertThat(bad.status()).as(bad.text()).isEqualTo(422);
+        assertThat(bad.json().get("error").get("field").asText()).isEqualTo("add[1]");
+        assertThat(bad.json().get("error").get("message").asText()).contains("2027-02-30");
+        TestClient.Response none = client.patch(FIRM + "/holidays", "{}");
+        assertThat(none.status()).as(none.text()).isEqualTo(400);
+        assertThat(none.json().get("error").get("maybe").asText()).startsWith("Maybe");
+    }
+
+    @Test
     void bad_calendars_are_refused_with_the_field_the_value_and_a_fix_and_nothing_changes() {
         JsonNode old = calendar("glaze-1");
         record Case(List<String> shifts, List<String> holidays, String field, String value) {}

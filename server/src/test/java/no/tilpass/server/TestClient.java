@@ -71,6 +71,10 @@ final class TestClient {
         return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    Response patch(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     Response delete(String path) {
         return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }

@@ -149,6 +149,34 @@ final class Calendars {
                 + "\ndowntime=" + downtime;
     }
 
+    /** The dates of request field {@code field}; a bad one is a 422 naming {@code field[i]}. */
+    static List<LocalDate> dates(String field, List<String> values) {
+        if (values.size() > MAX_HOLIDAYS) {
+            throw invalid(values.size() + " dates are more than the " + MAX_HOLIDAYS + " one call may name", null)
+                    .field(field);
+        }
+        TreeSet<LocalDate> out = new TreeSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i) == null ? "" : values.get(i).strip();
+            try {
+                out.add(LocalDate.parse(v));
+            } catch (DateTimeParseException e) {
+                throw invalid("date '" + v + "' is not a date (YYYY-MM-DD)", "Maybe 2026-12-28.")
+                        .field(field + "[" + i + "]");
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** The calendar text of {@code centre} with the holidays {@code add} and without {@code remove}. */
+    static String withHolidays(Board.Centre centre, List<LocalDate> add, List<LocalDate> remove) {
+        Map<String, String> lines = lines(centre.calendar());
+        TreeSet<String> holidays = new TreeSet<>(items(lines.get("holidays")));
+        add.forEach(d -> holidays.add(d.toString()));
+        remove.forEach(d -> holidays.remove(d.toString()));
+        return text(centre.id(), items(lines.get("shifts")), List.copyOf(holidays), centre.calendar());
+    }
+
     private static ApiError invalid(String message, String maybe) {
         return ApiError.unprocessable("invalid_calendar", message, maybe);
     }

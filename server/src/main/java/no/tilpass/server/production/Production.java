@@ -1404,24 +1404,83 @@ public final class Production {
 
     /**
      * Replaces the shifts and holidays of work centre {@code centreId} and repairs the plan in the same
-     * transaction (see {@link Calendars}): the answer names what changed and lists the orders whose planned
-     * finish moved. A calendar on which the open work cannot be planned is refused (422
+     * transaction (see {@link Calendars}): the answer is the new calendar, what changed in the plan and the
+     * orders whose planned finish moved. A calendar on which the open work cannot be planned is refused (422
      * {@code calendar_not_plannable}) and nothing is stored.
      */
     public Map<String, Object> changeCalendar(
             String firmId, String centreId, List<String> shifts, List<String> holidays) {
         Board.Centre old = centre(firmId, centres(firmId), centreId);
         String text = Calendars.text(centreId, shifts, holidays, old.calendar());
+        return recalendar(
+                firmId,
+                before -> {
+                    centre(firmId, before, centreId);
+                    return Map.of(centreId, text);
+                },
+                (h, after, board) -> Calendars.view(
+                        after.stream()
+                                .filter(c -> c.id().equals(centreId))
+                                .findFirst()
+                                .orElseThrow(),
+                        board,
+                        downtimes(h, firmId)));
+    }
+
+    /**
+     * Adds the dates {@code add} to the holidays of every work centre of the firm and takes {@code remove} out
+     * of them (a factory closing, or a closing called off), with one repair of the plan in the same
+     * transaction, as {@link #changeCalendar} does for one work centre.
+     */
+    public Map<String, Object> changeHolidays(String firmId, List<String> add, List<String> remove) {
+        if (centres(firmId).isEmpty()) {
+            throw noProduction(firmId);
+        }
+        List<LocalDate> added = Calendars.dates("add", add);
+        List<LocalDate> removed = Calendars.dates("remove", remove);
+        return recalendar(
+                firmId,
+                before -> {
+                    Map<String, String> texts = new LinkedHashMap<>();
+                    for (Board.Centre c : before) {
+                        texts.put(c.id(), Calendars.withHolidays(c, added, removed));
+                    }
+                    return texts;
+                },
+                (h, after, board) -> Json.map(
+                        "firmId", firmId,
+                        "added", added.stream().map(LocalDate::toString).toList(),
+                        "removed", removed.stream().map(LocalDate::toString).toList(),
+                        "workCentres", after.stream().map(Board.Centre::id).toList()));
+    }
+
+    /** What a calendar change answers besides the plan's changes, from the work centres and board after it. */
+    private interface CalendarAnswer {
+        Map<String, Object> of(Handle h, List<Board.Centre> after, Board board);
+    }
+
+    /**
+     * Stores the calendar texts {@code texts} computes from the work centres as they are under the lock (by
+     * work-centre id) and repairs the plan in the same transaction: pieces longer than the new chunks cut
+     * again, then the fewest changed starts that put every open operation in open time; 422 {@code
+     * calendar_not_plannable}, with nothing stored, when no plan is found.
+     */
+    private Map<String, Object> recalendar(
+            String firmId,
+            java.util.function.Function<List<Board.Centre>, Map<String, String>> texts,
+            CalendarAnswer answer) {
         Map<String, Object> out = changePlan(firmId, h -> {
             LocalDateTime now = now();
             List<Board.Centre> before = centres(h, firmId);
-            Board.Centre centre = centre(firmId, before, centreId);
+            Map<String, String> changes = texts.apply(before);
             Map<String, LocalDateTime> finishBefore = finishes(h, firmId);
-            h.createUpdate("update work_centres set calendar = :c where firm_id = :f and work_centre_id = :id")
-                    .bind("c", text)
-                    .bind("f", firmId)
-                    .bind("id", centreId)
-                    .execute();
+            for (Map.Entry<String, String> c : changes.entrySet()) {
+                h.createUpdate("update work_centres set calendar = :c where firm_id = :f and work_centre_id = :id")
+                        .bind("c", c.getValue())
+                        .bind("f", firmId)
+                        .bind("id", c.getKey())
+                        .execute();
+            }
             List<Board.Centre> after = centres(h, firmId);
             Board board = board(h, firmId, now, after);
             int cut = Calendars.resplit(h, board, after, ops(h, firmId));
@@ -1453,22 +1512,21 @@ public final class Production {
                                     repair.result() instanceof ScheduleResult.NotSolved n
                                             ? "no plan was found: " + n.reason()
                                             : "the work does not fit within " + MAX_HORIZON_DAYS + " days");
+                    List<String> names = before.stream()
+                            .filter(c -> changes.containsKey(c.id()))
+                            .map(c -> c.name() + " (" + c.id() + ")")
+                            .toList();
                     throw ApiError.unprocessable(
                                     "calendar_not_plannable",
                                     "the open work of " + firmName(firmId) + " cannot be planned on the new calendar"
-                                            + " of work centre " + centre.name() + " (" + centreId + "): " + why,
+                                            + (names.size() == 1 ? " of work centre " + names.get(0) : "s") + ": "
+                                            + why,
                                     "Maybe keep a stretch of open time as long as its longest uninterruptible"
-                                            + " operation, or give it fewer holidays.")
-                            .field("shifts");
+                                            + " operation, or close fewer days.")
+                            .field(names.size() == 1 ? "shifts" : "add");
                 }
             }
-            Map<String, Object> result = new LinkedHashMap<>(Calendars.view(
-                    after.stream()
-                            .filter(c -> c.id().equals(centreId))
-                            .findFirst()
-                            .orElseThrow(),
-                    board,
-                    downtimes(h, firmId)));
+            Map<String, Object> result = new LinkedHashMap<>(answer.of(h, after, board));
             result.put("status", status);
             result.put("changedOperations", changed);
             result.put("splitOperations", cut);

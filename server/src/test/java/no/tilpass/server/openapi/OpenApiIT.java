@@ -212,6 +212,10 @@ class OpenApiIT {
         HttpResponse<String> bad = send("PUT", path, body.toString());
         assertThat(bad.statusCode()).isEqualTo(422);
         assertConforms(bad, "put", "/api/firms/{firmId}/work-centres/{id}/calendar");
+        HttpResponse<String> holidays =
+                send("PATCH", "/api/firms/glamdal-vindu/holidays", "{\"remove\":[\"2040-01-02\"]}");
+        assertThat(holidays.statusCode()).as(holidays.body()).isEqualTo(200);
+        assertConforms(holidays, "patch", "/api/firms/{firmId}/holidays");
     }
 
     @Test

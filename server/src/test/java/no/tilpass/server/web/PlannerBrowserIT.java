@@ -291,6 +291,39 @@ final class PlannerBrowserIT {
         call("PUT", path, restore.toString(), null);
     }
 
+    @Test
+    void closing_the_whole_factory_for_two_days_adds_them_to_every_work_centre_and_opening_them_takes_them_out()
+            throws Exception {
+        String pack = "/api/firms/" + FIRM + "/work-centres/pack-1/calendar";
+        browser.script(
+                "document.getElementById('cl-from').value = arguments[0];"
+                        + "document.getElementById('cl-to').value = arguments[1];",
+                "2027-08-03",
+                "2027-08-02");
+        browser.click(By.id("cl-close"));
+        browser.until(ExpectedConditions.textMatches(By.id("cl-error"), Pattern.compile(".+")));
+        assertThat(browser.text(By.id("cl-error"))).contains("before it starts").contains("Maybe swap");
+
+        browser.script("document.getElementById('cl-to').value = arguments[0];", "2027-08-04");
+        browser.click(By.id("cl-close"));
+
+        browser.until(ExpectedConditions.textMatches(By.id("cl-result"), Pattern.compile("^Closed 2 day.*")));
+        int centres = call("GET", "/api/firms/" + FIRM + "/plan?days=1", null, null)
+                .get("workCentres")
+                .size();
+        assertThat(browser.text(By.id("cl-result"))).contains("on " + centres + " work centres");
+        assertThat(call("GET", pack, null, null).get("holidays").toString())
+                .contains("2027-08-03")
+                .contains("2027-08-04");
+
+        browser.click(By.id("cl-open"));
+
+        browser.until(ExpectedConditions.textMatches(By.id("cl-result"), Pattern.compile("^Opened again 2 day.*")));
+        assertThat(call("GET", pack, null, null).get("holidays").toString())
+                .doesNotContain("2027-08-03")
+                .doesNotContain("2027-08-04");
+    }
+
     /** The article's row in the stock panel, once drawn. */
     private static WebElement stockRow(String item) {
         return browser.visible(By.cssSelector("#stock tbody tr[data-item='" + item + "']"));
