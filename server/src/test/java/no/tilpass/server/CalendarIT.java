@@ -221,6 +221,9 @@ class CalendarIT {
         assertThat(r.json().get("movedOrders"))
                 .as("work moved off three working days")
                 .isNotEmpty();
+        assertThat(r.json().get("movedOrders").findValuesAsText("late"))
+                .as("an order the closing makes late: " + r.text())
+                .contains("true");
         for (String centre : texts(r.json().get("workCentres"))) {
             assertThat(texts(calendar(centre).get("holidays"))).as(centre).containsAll(closing);
         }
@@ -239,9 +242,20 @@ class CalendarIT {
         TestClient.Response off = client.patch(FIRM + "/holidays", TestClient.json(Map.of("remove", closing)));
 
         assertThat(off.status()).as(off.text()).isEqualTo(200);
-        assertThat(off.json().get("status").asText())
-                .as("more open time moves nothing")
-                .isEqualTo("unchanged");
+        assertThat(off.json().get("status").asText()).isEqualTo("repaired");
+        List<String> lateBefore = new ArrayList<>();
+        before.get("orders").forEach(o -> {
+            if (o.get("late").asBoolean()) {
+                lateBefore.add(o.get("orderId").asText());
+            }
+        });
+        for (JsonNode o : checkedPlan().get("orders")) {
+            if (!lateBefore.contains(o.get("orderId").asText())) {
+                assertThat(o.get("late").asBoolean())
+                        .as("the days open again bring every order on time before back on time: " + off.text())
+                        .isFalse();
+            }
+        }
         for (String centre : texts(off.json().get("workCentres"))) {
             assertThat(texts(calendar(centre).get("holidays"))).as(centre).doesNotContainAnyElementsOf(closing);
         }

@@ -1489,20 +1489,30 @@ public final class Production {
             int changed = 0;
             if (p.isEmpty()) {
                 status = "no_open_work";
-            } else if (Calendars.fits(p.get())) {
-                status = cut > 0 ? "repaired" : "unchanged";
             } else if (p.get().current() == null) {
                 replan(h, firmId, now);
                 status = "replanned";
+            } else if (Calendars.fits(p.get()) && p.get().current().objective().totalTardiness() == 0) {
+                status = cut > 0 ? "repaired" : "unchanged";
             } else {
+                // work in closed time must move; or the plan still fits but has late orders, which more open
+                // time may bring back on time (the repair's first goal), moving as little else as it can
+                boolean fitted = Calendars.fits(p.get());
+                long lateness = p.get().current().objective().totalTardiness();
                 Repair repair = Scheduler.repair(p.get().problem(), p.get().current(), settings);
-                if (!(repair.result() instanceof ScheduleResult.Solved)) {
+                if (fitted
+                        && !(repair.result() instanceof ScheduleResult.Solved solved
+                                && solved.schedule().objective().totalTardiness() < lateness)) {
+                    repair = null; // nothing gained: the plan stays as it is
+                } else if (!(repair.result() instanceof ScheduleResult.Solved)) {
                     // a longer board, as a placement grows it, for a calendar with much less open time
                     board = Board.of(now, MAX_HORIZON_DAYS, after, downtimes(h, firmId));
                     p = problem(h, firmId, board);
                     repair = Scheduler.repair(p.get().problem(), p.get().current(), settings);
                 }
-                if (repair.result() instanceof ScheduleResult.Solved solved) {
+                if (repair == null) {
+                    status = cut > 0 ? "repaired" : "unchanged";
+                } else if (repair.result() instanceof ScheduleResult.Solved solved) {
                     write(h, board, p.get(), solved.schedule());
                     status = "repaired";
                     changed = repair.changedStarts();
