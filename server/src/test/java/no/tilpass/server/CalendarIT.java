@@ -67,6 +67,19 @@ class CalendarIT {
         return ops;
     }
 
+    /** The days after today of {@code plan} on which one of {@code ops} starts. */
+    private static TreeSet<LocalDate> busyDays(JsonNode plan, List<JsonNode> ops) {
+        LocalDate today = LocalDate.parse(plan.get("now").asText().substring(0, 10));
+        TreeSet<LocalDate> busy = new TreeSet<>();
+        for (JsonNode op : ops) {
+            LocalDate day = LocalDate.parse(op.get("start").asText().substring(0, 10));
+            if (day.isAfter(today)) {
+                busy.add(day);
+            }
+        }
+        return busy;
+    }
+
     /** The planned finish of every order in the plan, by order id. */
     private static Map<String, String> finishes(JsonNode plan) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -96,14 +109,7 @@ class CalendarIT {
     void holidays_on_days_with_planned_work_move_that_work_off_them_and_list_the_orders_that_moved() {
         StockApiIT.order(client, StockApiIT.window(client), 16);
         JsonNode before = checkedPlan();
-        LocalDate today = LocalDate.parse(before.get("now").asText().substring(0, 10));
-        TreeSet<LocalDate> busy = new TreeSet<>();
-        for (JsonNode op : operations(before, "saw-1")) {
-            LocalDate day = LocalDate.parse(op.get("start").asText().substring(0, 10));
-            if (day.isAfter(today)) {
-                busy.add(day);
-            }
-        }
+        TreeSet<LocalDate> busy = busyDays(before, operations(before, "saw-1"));
         assertThat(busy).as("the saw has work after today: " + before).isNotEmpty();
         JsonNode old = calendar("saw-1");
         List<String> holidays = new ArrayList<>(texts(old.get("holidays")));
@@ -200,16 +206,9 @@ class CalendarIT {
     void a_factory_closing_adds_holidays_to_every_work_centre_with_one_repair_and_can_be_called_off() {
         StockApiIT.order(client, StockApiIT.window(client), 8);
         JsonNode before = checkedPlan();
-        LocalDate today = LocalDate.parse(before.get("now").asText().substring(0, 10));
-        TreeSet<LocalDate> busy = new TreeSet<>();
-        for (JsonNode o : before.get("orders")) {
-            for (JsonNode op : o.get("operations")) {
-                LocalDate day = LocalDate.parse(op.get("start").asText().substring(0, 10));
-                if (day.isAfter(today)) {
-                    busy.add(day);
-                }
-            }
-        }
+        List<JsonNode> all = new ArrayList<>();
+        before.get("orders").forEach(o -> o.get("operations").forEach(all::add));
+        TreeSet<LocalDate> busy = busyDays(before, all);
         List<String> closing = busy.stream().limit(3).map(LocalDate::toString).toList();
         assertThat(closing).as("work planned after today: " + before).isNotEmpty();
 

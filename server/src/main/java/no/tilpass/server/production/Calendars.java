@@ -103,12 +103,6 @@ final class Calendars {
             throw invalid(shifts.size() + " shifts are more than the " + MAX_SHIFTS + " a work centre may have", null)
                     .field("shifts");
         }
-        if (holidays.size() > MAX_HOLIDAYS) {
-            throw invalid(
-                            holidays.size() + " holidays are more than the " + MAX_HOLIDAYS + " a work centre may have",
-                            "Maybe drop the holidays of past years.")
-                    .field("holidays");
-        }
         List<String> shiftLines = new ArrayList<>();
         for (int i = 0; i < shifts.size(); i++) {
             String s = shifts.get(i) == null ? "" : shifts.get(i).strip().replaceAll("\\s+", " ");
@@ -133,26 +127,23 @@ final class Calendars {
             }
             shiftLines.add(s);
         }
-        TreeSet<LocalDate> dates = new TreeSet<>();
-        for (int i = 0; i < holidays.size(); i++) {
-            String h = holidays.get(i) == null ? "" : holidays.get(i).strip();
-            try {
-                dates.add(LocalDate.parse(h));
-            } catch (DateTimeParseException e) {
-                throw invalid("holiday '" + h + "' is not a date (YYYY-MM-DD)", "Maybe 2026-12-24.")
-                        .field("holidays[" + i + "]");
-            }
-        }
-        List<String> holidayLines = dates.stream().map(LocalDate::toString).toList();
+        List<String> holidayLines = dates("holidays", "holiday", holidays).stream()
+                .map(LocalDate::toString)
+                .toList();
         String downtime = lines(old).getOrDefault("downtime", "");
         return "shifts=" + String.join(", ", shiftLines) + "\nholidays=" + String.join(", ", holidayLines)
                 + "\ndowntime=" + downtime;
     }
 
-    /** The dates of request field {@code field}; a bad one is a 422 naming {@code field[i]}. */
-    static List<LocalDate> dates(String field, List<String> values) {
+    /**
+     * The dates of request field {@code field}, once each in date order; a bad one is a 422 naming {@code
+     * field[i]} and the value ({@code noun} 'x' is not a date).
+     */
+    static List<LocalDate> dates(String field, String noun, List<String> values) {
         if (values.size() > MAX_HOLIDAYS) {
-            throw invalid(values.size() + " dates are more than the " + MAX_HOLIDAYS + " one call may name", null)
+            throw invalid(
+                            values.size() + " dates are more than the " + MAX_HOLIDAYS + " a work centre may have",
+                            "Maybe drop the holidays of past years.")
                     .field(field);
         }
         TreeSet<LocalDate> out = new TreeSet<>();
@@ -161,7 +152,7 @@ final class Calendars {
             try {
                 out.add(LocalDate.parse(v));
             } catch (DateTimeParseException e) {
-                throw invalid("date '" + v + "' is not a date (YYYY-MM-DD)", "Maybe 2026-12-28.")
+                throw invalid(noun + " '" + v + "' is not a date (YYYY-MM-DD)", "Maybe 2026-12-24.")
                         .field(field + "[" + i + "]");
             }
         }

@@ -1436,8 +1436,8 @@ public final class Production {
         if (centres(firmId).isEmpty()) {
             throw noProduction(firmId);
         }
-        List<LocalDate> added = Calendars.dates("add", add);
-        List<LocalDate> removed = Calendars.dates("remove", remove);
+        List<LocalDate> added = Calendars.dates("add", "date", add);
+        List<LocalDate> removed = Calendars.dates("remove", "date", remove);
         return recalendar(
                 firmId,
                 before -> {
