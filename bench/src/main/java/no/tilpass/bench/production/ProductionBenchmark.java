@@ -261,8 +261,46 @@ public final class ProductionBenchmark {
                     }
                 }
                 long t0 = System.nanoTime();
-                send("GET", "/api/firms/" + firmId + "/plan?days=180", null);
+                JsonNode plan = send("GET", "/api/firms/" + firmId + "/plan?days=180", null);
                 double planMillis = (System.nanoTime() - t0) / 1e6;
+
+                // a factory closing of the next two days with work after today, then called off
+                List<String> closing = busyDays(plan, 2);
+                double closingMillis = 0;
+                double reopeningMillis = 0;
+                int closingMoved = 0;
+                int closingLate = 0;
+                long closingMaxDaysLate = 0;
+                int reopeningMoved = 0;
+                if (!closing.isEmpty()) {
+                    ObjectNode add = JSON.createObjectNode();
+                    closing.forEach(add.putArray("add")::add);
+                    long c0 = System.nanoTime();
+                    JsonNode closed = send("PATCH", "/api/firms/" + firmId + "/holidays", add.toString());
+                    closingMillis = (System.nanoTime() - c0) / 1e6;
+                    if (closed != null) {
+                        closingMoved = closed.path("movedOrders").size();
+                        for (JsonNode m : closed.path("movedOrders")) {
+                            closingLate += m.path("late").asBoolean() ? 1 : 0;
+                            long days = java.time.temporal.ChronoUnit.DAYS.between(
+                                    java.time.LocalDate.parse(
+                                            m.path("promisedDate").asText()),
+                                    java.time.LocalDate.parse(
+                                            m.path("plannedFinish").asText().substring(0, 10)));
+                            closingMaxDaysLate = Math.max(closingMaxDaysLate, days);
+                        }
+                    }
+                    ObjectNode remove = JSON.createObjectNode();
+                    closing.forEach(remove.putArray("remove")::add);
+                    long r0 = System.nanoTime();
+                    JsonNode reopened = send("PATCH", "/api/firms/" + firmId + "/holidays", remove.toString());
+                    reopeningMillis = (System.nanoTime() - r0) / 1e6;
+                    if (reopened != null) {
+                        reopeningMoved = reopened.path("movedOrders").size();
+                    }
+                }
+                int lateBefore = late(plan);
+                int lateAfter = late(send("GET", "/api/firms/" + firmId + "/plan?days=1", null));
 
                 firstErrors.forEach(e -> err.println("bench production: error: " + e));
                 return new Outcome.Measured(
@@ -288,6 +326,15 @@ public final class ProductionBenchmark {
                                 covered,
                                 movedUp,
                                 planMillis,
+                                closing.size(),
+                                closingMillis,
+                                closingMoved,
+                                closingLate,
+                                closingMaxDaysLate,
+                                reopeningMillis,
+                                reopeningMoved,
+                                lateBefore,
+                                lateAfter,
                                 errors,
                                 (System.nanoTime() - start) / 1e9),
                         firstErrors);
@@ -295,6 +342,35 @@ public final class ProductionBenchmark {
                 Thread.currentThread().interrupt();
                 return new Outcome.Failed("interrupted", "Maybe run it again.");
             }
+        }
+
+        /** The orders of {@code plan} planned to finish after their promised date (0 without a plan). */
+        private static int late(JsonNode plan) {
+            int late = 0;
+            if (plan != null) {
+                for (JsonNode o : plan.path("orders")) {
+                    late += o.path("late").asBoolean() ? 1 : 0;
+                }
+            }
+            return late;
+        }
+
+        /** The first {@code n} days after today on which {@code plan} starts an operation, as dates. */
+        private static List<String> busyDays(JsonNode plan, int n) {
+            java.util.TreeSet<String> days = new java.util.TreeSet<>();
+            if (plan == null) {
+                return List.of();
+            }
+            String today = plan.path("now").asText().substring(0, 10);
+            for (JsonNode o : plan.path("orders")) {
+                for (JsonNode op : o.path("operations")) {
+                    String day = op.path("start").asText("");
+                    if (day.length() >= 10 && day.substring(0, 10).compareTo(today) > 0) {
+                        days.add(day.substring(0, 10));
+                    }
+                }
+            }
+            return days.stream().limit(n).toList();
         }
 
         /** A complete window of random valid size, with integrated motorised blinds when {@code motor}. */

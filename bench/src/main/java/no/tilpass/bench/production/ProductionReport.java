@@ -29,6 +29,16 @@ import java.util.Locale;
  * @param coveredOrders orders the receipt covered
  * @param movedUpOrders orders that moved up into the time the covered orders left
  * @param planMillis one read of the firm's plan for 180 days, as the planner page asks for it
+ * @param closedDays days of the factory closing (the next days after today with work planned; 2, or fewer
+ *     when the plan has fewer)
+ * @param closingMillis the closing's round trip: every work centre's holidays stored and the plan repaired
+ * @param closingMovedOrders orders whose planned finish the closing moved
+ * @param closingLateOrders of those, the orders then late
+ * @param closingMaxDaysLate the most calendar days an order then finishes after its promised date
+ * @param reopeningMillis the round trip of calling the closing off (the repair brings late orders back)
+ * @param reopeningMovedOrders orders whose planned finish calling it off moved
+ * @param lateBeforeClosing orders late in the plan before the closing
+ * @param lateAfterReopening orders late in the plan after the closing was called off
  * @param errors failed requests of any kind
  * @param seconds the whole run, server start included
  */
@@ -54,6 +64,15 @@ public record ProductionReport(
         int coveredOrders,
         int movedUpOrders,
         double planMillis,
+        int closedDays,
+        double closingMillis,
+        int closingMovedOrders,
+        int closingLateOrders,
+        long closingMaxDaysLate,
+        double reopeningMillis,
+        int reopeningMovedOrders,
+        int lateBeforeClosing,
+        int lateAfterReopening,
         long errors,
         double seconds) {
 
@@ -66,7 +85,10 @@ public record ProductionReport(
                         + "\"errors\":%d,\"motorised\":%d,\"order_max_ms\":%.1f,\"last_tenth_order_ms\":%.1f,"
                         + "\"ctp_steps\":%d,\"ctp_max_ms\":%.2f,\"ctp_after_order_steps\":%d,\"ctp_after_order_p50_ms\":%.2f,"
                         + "\"ctp_after_order_p95_ms\":%.2f,\"working_days\":%d,\"receipt_item\":%s,"
-                        + "\"receipt_quantity\":%d,\"plan_ms\":%.1f,\"seconds\":%.1f}",
+                        + "\"receipt_quantity\":%d,\"plan_ms\":%.1f,\"closed_days\":%d,\"closing_ms\":%.1f,"
+                        + "\"closing_moved_orders\":%d,\"closing_late_orders\":%d,\"closing_max_days_late\":%d,\"reopening_ms\":%.1f,"
+                        + "\"reopening_moved_orders\":%d,\"late_before_closing\":%d,\"late_after_reopening\":%d,"
+                        + "\"seconds\":%.1f}",
                 orders,
                 placed,
                 orderP50Millis,
@@ -91,6 +113,15 @@ public record ProductionReport(
                         : "\"" + receiptItem.replace("\\", "\\\\").replace("\"", "\\\"") + "\"",
                 receiptQuantity,
                 planMillis,
+                closedDays,
+                closingMillis,
+                closingMovedOrders,
+                closingLateOrders,
+                closingMaxDaysLate,
+                reopeningMillis,
+                reopeningMovedOrders,
+                lateBeforeClosing,
+                lateAfterReopening,
                 seconds);
     }
 }

@@ -40,6 +40,14 @@ class ProductionBenchmarkIT {
                 .isEqualTo(report.motorised());
         assertThat(report.receiptMillis()).isPositive();
         assertThat(report.planMillis()).isPositive();
+        assertThat(report.closedDays())
+                .as("a closing of the next two days with work")
+                .isEqualTo(2);
+        assertThat(report.closingMillis()).isPositive();
+        assertThat(report.closingMovedOrders())
+                .as("two busy days closed move some order")
+                .isPositive();
+        assertThat(report.reopeningMillis()).isPositive();
 
         JsonNode json = new ObjectMapper().readTree(report.toJson());
         assertThat(json.get("placed").asInt()).isEqualTo(8);

@@ -1,5 +1,6 @@
 package no.tilpass.server.production;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -11,9 +12,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 import no.tilpass.engine.production.ShiftCalendar;
 import no.tilpass.engine.scheduling.Interval;
-import no.tilpass.engine.scheduling.JobSchedule;
-import no.tilpass.engine.scheduling.SchedulingProblem;
-import no.tilpass.engine.scheduling.WorkCentre;
 import no.tilpass.server.ApiError;
 import no.tilpass.server.Json;
 import org.jdbi.v3.core.Handle;
@@ -242,32 +240,6 @@ final class Calendars {
         return cut;
     }
 
-    /** Whether every open operation of {@code p}'s current schedule lies in open time of its lane. */
-    static boolean fits(Production.Problem p) {
-        if (p.current() == null) {
-            return false;
-        }
-        SchedulingProblem problem = p.problem();
-        Map<String, WorkCentre> byId = new LinkedHashMap<>();
-        problem.workCentres().forEach(w -> byId.put(w.id(), w));
-        for (int j = 0; j < problem.jobs().size(); j++) {
-            JobSchedule js = p.current().jobs().get(j);
-            for (int k = 0; k < js.operations().size(); k++) {
-                Interval slot = js.operations().get(k);
-                if (slot.end() > problem.horizonEnd()) {
-                    return false;
-                }
-                String lane = problem.jobs().get(j).operations().get(k).workCentre();
-                for (Interval closed : byId.get(lane).unavailable()) {
-                    if (closed.start() < slot.end() && slot.start() < closed.end()) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
     /**
      * Why {@code p} cannot be planned on {@code board}, when it is that one operation is longer than every
      * stretch of open time of its lane: "operation 'press' of order 12 takes 255 minutes in one piece ...".
@@ -298,5 +270,139 @@ final class Calendars {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether some minute closed on a lane of {@code before} is open on the same lane of {@code after}. */
+    static boolean frees(Board before, Board after) {
+        for (Board.Lane lane : after.lanes().values()) {
+            Board.Lane old = before.lanes().get(lane.key());
+            if (old == null) {
+                continue;
+            }
+            long shift = Duration.between(before.epoch(), after.epoch()).toMinutes();
+            long end = Math.min(before.horizon() - shift, after.horizon());
+            for (Interval closed : old.unavailable()) {
+                long from = Math.max(0, closed.start() - shift);
+                long to = Math.min(end, closed.end() - shift);
+                if (from < to && !covered(lane.unavailable(), from, to)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code [from, to)} lies wholly in the union of the sorted, merged {@code intervals}. */
+    private static boolean covered(List<Interval> intervals, long from, long to) {
+        long at = from;
+        for (Interval i : intervals) {
+            if (i.start() > at) {
+                break;
+            }
+            at = Math.max(at, i.end());
+            if (at >= to) {
+                return true;
+            }
+        }
+        return at >= to;
+    }
+
+    /**
+     * Re-times every open operation (planned, not started, not lost) on {@code board}'s calendars, each lane
+     * keeping its order of operations and each order its routing order: in order of their planned starts,
+     * each starts at the earliest open stretch that holds it after the operation before it in its order, the
+     * one before it on its lane, its order's material arrival and the started operations on its lane, and,
+     * unless {@code earlier}, not before its planned start. So a calendar that closed time pushes on only what
+     * it must, as far as it must, and one that opened time ({@code earlier}) lets every operation move up
+     * into it. Writes the operations that moved and their orders' planned finish and returns how many moved;
+     * -1, writing nothing, when an operation fits in no stretch before the board's end.
+     */
+    static int retime(Handle h, String firmId, Board board, boolean earlier) {
+        List<Production.OpRow> ops = Production.ops(h, firmId);
+        Map<String, Long> ready = new LinkedHashMap<>();
+        for (Production.OrderRow o : Production.orders(h, firmId)) {
+            ready.put(o.orderId(), Production.ready(board, java.util.Optional.ofNullable(o.materialArrival())));
+        }
+        Map<String, List<Interval>> blocked = new LinkedHashMap<>();
+        board.lanes().values().forEach(l -> blocked.put(l.key(), new ArrayList<>(l.unavailable())));
+        List<Production.OpRow> open = new ArrayList<>();
+        Map<String, Long> jobEnd = new LinkedHashMap<>();
+        java.util.Set<String> held = new java.util.HashSet<>();
+        for (Production.OpRow op : ops) {
+            if (op.start() == null) {
+                held.add(op.orderId()); // an unplanned operation: its order is left as it is
+            } else if (!op.start().isBefore(board.epoch()) && !op.lost()) {
+                open.add(op);
+            } else {
+                String lane = Production.laneKey(board, op.centreId(), op.lane());
+                long end = board.minutes(op.end());
+                if (end > 0 && blocked.containsKey(lane)) {
+                    blocked.get(lane).add(new Interval(Math.max(0, board.minutes(op.start())), end));
+                }
+                jobEnd.merge(op.orderId(), end, Math::max);
+            }
+        }
+        blocked.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Interval::start)));
+        open.removeIf(op -> held.contains(op.orderId()));
+        List<Production.OpRow> order = new ArrayList<>(open);
+        order.sort(java.util.Comparator.comparing(Production.OpRow::start)
+                .thenComparing(Production.OpRow::orderId)
+                .thenComparingInt(Production.OpRow::position));
+        Map<String, Long> laneEnd = new LinkedHashMap<>();
+        Map<String, long[]> placed = new LinkedHashMap<>();
+        for (Production.OpRow op : order) {
+            String lane = Production.laneKey(board, op.centreId(), op.lane());
+            long from = Math.max(
+                    ready.getOrDefault(op.orderId(), 0L),
+                    Math.max(jobEnd.getOrDefault(op.orderId(), 0L), laneEnd.getOrDefault(lane, 0L)));
+            if (!earlier) {
+                from = Math.max(from, board.minutes(op.start()));
+            }
+            long start = fit(blocked.getOrDefault(lane, List.of()), from, op.minutes());
+            long end = start + op.minutes();
+            if (end > board.horizon()) {
+                return -1;
+            }
+            jobEnd.put(op.orderId(), end);
+            laneEnd.put(lane, end);
+            placed.put(op.taskId(), new long[] {start, end});
+        }
+        int moved = 0;
+        java.util.Set<String> orders = new java.util.LinkedHashSet<>();
+        for (Production.OpRow op : open) {
+            long[] p = placed.get(op.taskId());
+            if (p[0] == board.minutes(op.start()) && p[1] == board.minutes(op.end())) {
+                continue;
+            }
+            h.createUpdate("update planned_operations set planned_start = :s, planned_end = :e where task_id = :t")
+                    .bind("s", board.time(p[0]))
+                    .bind("e", board.time(p[1]))
+                    .bind("t", op.taskId())
+                    .execute();
+            orders.add(op.orderId());
+            moved++;
+        }
+        for (String o : orders) {
+            h.createUpdate("update production_orders set planned_finish = (select max(planned_end) from"
+                            + " planned_operations where order_id = :o) where order_id = :o")
+                    .bind("o", o)
+                    .execute();
+        }
+        return moved;
+    }
+
+    /** The earliest start from {@code from} of {@code minutes} that overlaps none of the sorted {@code blocked}. */
+    private static long fit(List<Interval> blocked, long from, long minutes) {
+        long t = from;
+        for (Interval b : blocked) {
+            if (b.end() <= t) {
+                continue;
+            }
+            if (b.start() >= t + minutes) {
+                break;
+            }
+            t = b.end();
+        }
+        return t;
     }
 }

@@ -1481,6 +1481,7 @@ public final class Production {
                         .bind("id", c.getKey())
                         .execute();
             }
+            Board was = board(h, firmId, now, before);
             List<Board.Centre> after = centres(h, firmId);
             Board board = board(h, firmId, now, after);
             int cut = Calendars.resplit(h, board, after, ops(h, firmId));
@@ -1492,49 +1493,33 @@ public final class Production {
             } else if (p.get().current() == null) {
                 replan(h, firmId, now);
                 status = "replanned";
-            } else if (Calendars.fits(p.get()) && p.get().current().objective().totalTardiness() == 0) {
-                status = cut > 0 ? "repaired" : "unchanged";
             } else {
-                // work in closed time must move; or the plan still fits but has late orders, which more open
-                // time may bring back on time (the repair's first goal), moving as little else as it can
-                boolean fitted = Calendars.fits(p.get());
-                long lateness = p.get().current().objective().totalTardiness();
-                Repair repair = Scheduler.repair(p.get().problem(), p.get().current(), settings);
-                if (fitted
-                        && !(repair.result() instanceof ScheduleResult.Solved solved
-                                && solved.schedule().objective().totalTardiness() < lateness)) {
-                    repair = null; // nothing gained: the plan stays as it is
-                } else if (!(repair.result() instanceof ScheduleResult.Solved)) {
+                // first the sequences as they are, re-timed on the new calendars: pushed on out of closed
+                // time only as far as needed, or moved up into time that opened
+                boolean opened = Calendars.frees(was, board);
+                int retimed = Calendars.retime(h, firmId, board, opened);
+                if (retimed < 0) {
                     // a longer board, as a placement grows it, for a calendar with much less open time
                     board = Board.of(now, MAX_HORIZON_DAYS, after, downtimes(h, firmId));
-                    p = problem(h, firmId, board);
-                    repair = Scheduler.repair(p.get().problem(), p.get().current(), settings);
+                    retimed = Calendars.retime(h, firmId, board, opened);
                 }
-                if (repair == null) {
-                    status = cut > 0 ? "repaired" : "unchanged";
-                } else if (repair.result() instanceof ScheduleResult.Solved solved) {
-                    write(h, board, p.get(), solved.schedule());
-                    status = "repaired";
-                    changed = repair.changedStarts();
-                } else {
-                    String why = Calendars.tooLong(board, p.get(), after)
-                            .orElse(
-                                    repair.result() instanceof ScheduleResult.NotSolved n
-                                            ? "no plan was found: " + n.reason()
-                                            : "the work does not fit within " + MAX_HORIZON_DAYS + " days");
-                    List<String> names = before.stream()
-                            .filter(c -> changes.containsKey(c.id()))
-                            .map(c -> c.name() + " (" + c.id() + ")")
-                            .toList();
-                    throw ApiError.unprocessable(
-                                    "calendar_not_plannable",
-                                    "the open work of " + firmName(firmId) + " cannot be planned on the new calendar"
-                                            + (names.size() == 1 ? " of work centre " + names.get(0) : "s") + ": "
-                                            + why,
-                                    "Maybe keep a stretch of open time as long as its longest uninterruptible"
-                                            + " operation, or close fewer days.")
-                            .field(names.size() == 1 ? "shifts" : "add");
+                if (retimed < 0) {
+                    throw notPlannable(firmId, before, changes, Calendars.tooLong(board, p.get(), after));
                 }
+                changed = retimed;
+                // then, when orders are late, the repair's least tardiness with the fewest changed starts,
+                // kept only when it lowers the tardiness
+                p = problem(h, firmId, board);
+                long lateness = p.get().current().objective().totalTardiness();
+                if (lateness > 0) {
+                    Repair repair = Scheduler.repair(p.get().problem(), p.get().current(), settings);
+                    if (repair.result() instanceof ScheduleResult.Solved solved
+                            && solved.schedule().objective().totalTardiness() < lateness) {
+                        write(h, board, p.get(), solved.schedule());
+                        changed += repair.changedStarts();
+                    }
+                }
+                status = changed > 0 || cut > 0 ? "repaired" : "unchanged";
             }
             Map<String, Object> result = new LinkedHashMap<>(answer.of(h, after, board));
             result.put("status", status);
@@ -1545,6 +1530,23 @@ public final class Production {
         });
         views.remove(firmId);
         return out;
+    }
+
+    /** 422 {@code calendar_not_plannable} for a calendar change of the work centres in {@code changes}. */
+    private ApiError notPlannable(
+            String firmId, List<Board.Centre> before, Map<String, String> changes, Optional<String> reason) {
+        List<String> names = before.stream()
+                .filter(c -> changes.containsKey(c.id()))
+                .map(c -> c.name() + " (" + c.id() + ")")
+                .toList();
+        return ApiError.unprocessable(
+                        "calendar_not_plannable",
+                        "the open work of " + firmName(firmId) + " cannot be planned on the new calendar"
+                                + (names.size() == 1 ? " of work centre " + names.get(0) : "s") + ": "
+                                + reason.orElse("the work does not fit within " + MAX_HORIZON_DAYS + " days"),
+                        "Maybe keep a stretch of open time as long as its longest uninterruptible operation, or"
+                                + " close fewer days.")
+                .field(names.size() == 1 ? "shifts" : "add");
     }
 
     /**
