@@ -273,10 +273,8 @@ public final class ProductionBenchmark {
                 long closingMaxDaysLate = 0;
                 int reopeningMoved = 0;
                 if (!closing.isEmpty()) {
-                    ObjectNode add = JSON.createObjectNode();
-                    closing.forEach(add.putArray("add")::add);
                     long c0 = System.nanoTime();
-                    JsonNode closed = send("PATCH", "/api/firms/" + firmId + "/holidays", add.toString());
+                    JsonNode closed = holidays(firmId, "add", closing);
                     closingMillis = (System.nanoTime() - c0) / 1e6;
                     if (closed != null) {
                         closingMoved = closed.path("movedOrders").size();
@@ -290,10 +288,8 @@ public final class ProductionBenchmark {
                             closingMaxDaysLate = Math.max(closingMaxDaysLate, days);
                         }
                     }
-                    ObjectNode remove = JSON.createObjectNode();
-                    closing.forEach(remove.putArray("remove")::add);
                     long r0 = System.nanoTime();
-                    JsonNode reopened = send("PATCH", "/api/firms/" + firmId + "/holidays", remove.toString());
+                    JsonNode reopened = holidays(firmId, "remove", closing);
                     reopeningMillis = (System.nanoTime() - r0) / 1e6;
                     if (reopened != null) {
                         reopeningMoved = reopened.path("movedOrders").size();
@@ -342,6 +338,13 @@ public final class ProductionBenchmark {
                 Thread.currentThread().interrupt();
                 return new Outcome.Failed("interrupted", "Maybe run it again.");
             }
+        }
+
+        /** {@code PATCH} of firm {@code firmId}'s holidays: {@code key} ("add" or "remove") the {@code dates}. */
+        private JsonNode holidays(String firmId, String key, List<String> dates) throws InterruptedException {
+            ObjectNode body = JSON.createObjectNode();
+            dates.forEach(body.putArray(key)::add);
+            return send("PATCH", "/api/firms/" + firmId + "/holidays", body.toString());
         }
 
         /** The orders of {@code plan} planned to finish after their promised date (0 without a plan). */
