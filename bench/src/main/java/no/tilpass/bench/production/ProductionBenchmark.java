@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import no.tilpass.bench.http.HttpBenchmark;
@@ -271,6 +272,7 @@ public final class ProductionBenchmark {
                 int closingMoved = 0;
                 int closingLate = 0;
                 long closingMaxDaysLate = 0;
+                long closingDaysLate = 0;
                 int reopeningMoved = 0;
                 if (!closing.isEmpty()) {
                     long c0 = System.nanoTime();
@@ -280,12 +282,8 @@ public final class ProductionBenchmark {
                         closingMoved = closed.path("movedOrders").size();
                         for (JsonNode m : closed.path("movedOrders")) {
                             closingLate += m.path("late").asBoolean() ? 1 : 0;
-                            long days = java.time.temporal.ChronoUnit.DAYS.between(
-                                    java.time.LocalDate.parse(
-                                            m.path("promisedDate").asText()),
-                                    java.time.LocalDate.parse(
-                                            m.path("plannedFinish").asText().substring(0, 10)));
-                            closingMaxDaysLate = Math.max(closingMaxDaysLate, days);
+                            closingMaxDaysLate = Math.max(closingMaxDaysLate, daysLate(m));
+                            closingDaysLate += daysLate(m);
                         }
                     }
                     long r0 = System.nanoTime();
@@ -296,7 +294,36 @@ public final class ProductionBenchmark {
                     }
                 }
                 int lateBefore = late(plan);
-                int lateAfter = late(send("GET", "/api/firms/" + firmId + "/plan?days=1", null));
+                JsonNode reopenedPlan = send("GET", "/api/firms/" + firmId + "/plan?days=1", null);
+                int lateAfter = late(reopenedPlan);
+
+                // a downtime of eight hours from 07:00 on the first busy day, on the work centre with the most
+                // open work that day
+                double downtimeMillis = 0;
+                int downtimeMoved = 0;
+                int downtimeLate = 0;
+                long downtimeMaxDaysLate = 0;
+                long downtimeDaysLate = 0;
+                String downCentre = busiest(plan, closing.isEmpty() ? null : closing.get(0));
+                if (downCentre != null) {
+                    ObjectNode body = JSON.createObjectNode();
+                    body.put("from", closing.get(0) + "T07:00");
+                    body.put("to", closing.get(0) + "T15:00");
+                    long d0 = System.nanoTime();
+                    JsonNode down = send(
+                            "POST",
+                            "/api/firms/" + firmId + "/work-centres/" + downCentre + "/downtime",
+                            body.toString());
+                    downtimeMillis = (System.nanoTime() - d0) / 1e6;
+                    if (down != null) {
+                        downtimeMoved = down.path("movedOrders").size();
+                        for (JsonNode m : down.path("movedOrders")) {
+                            downtimeLate += m.path("late").asBoolean() ? 1 : 0;
+                            downtimeMaxDaysLate = Math.max(downtimeMaxDaysLate, daysLate(m));
+                            downtimeDaysLate += daysLate(m);
+                        }
+                    }
+                }
 
                 firstErrors.forEach(e -> err.println("bench production: error: " + e));
                 return new Outcome.Measured(
@@ -327,10 +354,17 @@ public final class ProductionBenchmark {
                                 closingMoved,
                                 closingLate,
                                 closingMaxDaysLate,
+                                closingDaysLate,
                                 reopeningMillis,
                                 reopeningMoved,
                                 lateBefore,
                                 lateAfter,
+                                downCentre,
+                                downtimeMillis,
+                                downtimeMoved,
+                                downtimeLate,
+                                downtimeMaxDaysLate,
+                                downtimeDaysLate,
                                 errors,
                                 (System.nanoTime() - start) / 1e9),
                         firstErrors);
@@ -345,6 +379,38 @@ public final class ProductionBenchmark {
             ObjectNode body = JSON.createObjectNode();
             dates.forEach(body.putArray(key)::add);
             return send("PATCH", "/api/firms/" + firmId + "/holidays", body.toString());
+        }
+
+        /** Calendar days a moved order ({@code movedOrders} entry) finishes after its promised date. */
+        private static long daysLate(JsonNode moved) {
+            return Math.max(
+                    0,
+                    java.time.temporal.ChronoUnit.DAYS.between(
+                            java.time.LocalDate.parse(moved.path("promisedDate").asText()),
+                            java.time.LocalDate.parse(
+                                    moved.path("plannedFinish").asText().substring(0, 10))));
+        }
+
+        /** The work centre with the most planned minutes starting on {@code day} in {@code plan}, or null. */
+        private static String busiest(JsonNode plan, String day) {
+            if (plan == null || day == null) {
+                return null;
+            }
+            Map<String, Long> minutes = new java.util.LinkedHashMap<>();
+            for (JsonNode o : plan.path("orders")) {
+                for (JsonNode op : o.path("operations")) {
+                    if (op.path("start").asText("").startsWith(day)) {
+                        minutes.merge(
+                                op.path("workCentreId").asText(),
+                                op.path("minutes").asLong(),
+                                Long::sum);
+                    }
+                }
+            }
+            return minutes.entrySet().stream()
+                    .max(Map.Entry.comparingByValue())
+                    .map(Map.Entry::getKey)
+                    .orElse(null);
         }
 
         /** The orders of {@code plan} planned to finish after their promised date (0 without a plan). */

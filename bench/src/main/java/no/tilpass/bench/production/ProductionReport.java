@@ -35,10 +35,18 @@ import java.util.Locale;
  * @param closingMovedOrders orders whose planned finish the closing moved
  * @param closingLateOrders of those, the orders then late
  * @param closingMaxDaysLate the most calendar days an order then finishes after its promised date
+ * @param closingDaysLate the calendar days late of all orders then late, summed
  * @param reopeningMillis the round trip of calling the closing off (the repair brings late orders back)
  * @param reopeningMovedOrders orders whose planned finish calling it off moved
  * @param lateBeforeClosing orders late in the plan before the closing
  * @param lateAfterReopening orders late in the plan after the closing was called off
+ * @param downtimeCentre the work centre then reported down from 07:00 to 15:00 on the first closed day, the
+ *     one with the most minutes planned to start that day (null without one)
+ * @param downtimeMillis the downtime's round trip, the plan's repair included
+ * @param downtimeMovedOrders orders whose planned finish the downtime moved
+ * @param downtimeLateOrders of those, the orders then late
+ * @param downtimeMaxDaysLate the most calendar days an order then finishes after its promised date
+ * @param downtimeDaysLate the calendar days late of all orders then late, summed
  * @param errors failed requests of any kind
  * @param seconds the whole run, server start included
  */
@@ -69,10 +77,17 @@ public record ProductionReport(
         int closingMovedOrders,
         int closingLateOrders,
         long closingMaxDaysLate,
+        long closingDaysLate,
         double reopeningMillis,
         int reopeningMovedOrders,
         int lateBeforeClosing,
         int lateAfterReopening,
+        String downtimeCentre,
+        double downtimeMillis,
+        int downtimeMovedOrders,
+        int downtimeLateOrders,
+        long downtimeMaxDaysLate,
+        long downtimeDaysLate,
         long errors,
         double seconds) {
 
@@ -86,8 +101,10 @@ public record ProductionReport(
                         + "\"ctp_steps\":%d,\"ctp_max_ms\":%.2f,\"ctp_after_order_steps\":%d,\"ctp_after_order_p50_ms\":%.2f,"
                         + "\"ctp_after_order_p95_ms\":%.2f,\"working_days\":%d,\"receipt_item\":%s,"
                         + "\"receipt_quantity\":%d,\"plan_ms\":%.1f,\"closed_days\":%d,\"closing_ms\":%.1f,"
-                        + "\"closing_moved_orders\":%d,\"closing_late_orders\":%d,\"closing_max_days_late\":%d,\"reopening_ms\":%.1f,"
+                        + "\"closing_moved_orders\":%d,\"closing_late_orders\":%d,\"closing_max_days_late\":%d,\"closing_days_late\":%d,\"reopening_ms\":%.1f,"
                         + "\"reopening_moved_orders\":%d,\"late_before_closing\":%d,\"late_after_reopening\":%d,"
+                        + "\"downtime_centre\":%s,\"downtime_ms\":%.1f,\"downtime_moved_orders\":%d,"
+                        + "\"downtime_late_orders\":%d,\"downtime_max_days_late\":%d,\"downtime_days_late\":%d,"
                         + "\"seconds\":%.1f}",
                 orders,
                 placed,
@@ -108,9 +125,7 @@ public record ProductionReport(
                 afterOrderP50Millis,
                 afterOrderP95Millis,
                 workingDays,
-                receiptItem == null
-                        ? "null"
-                        : "\"" + receiptItem.replace("\\", "\\\\").replace("\"", "\\\"") + "\"",
+                quoted(receiptItem),
                 receiptQuantity,
                 planMillis,
                 closedDays,
@@ -118,10 +133,21 @@ public record ProductionReport(
                 closingMovedOrders,
                 closingLateOrders,
                 closingMaxDaysLate,
+                closingDaysLate,
                 reopeningMillis,
                 reopeningMovedOrders,
                 lateBeforeClosing,
                 lateAfterReopening,
+                quoted(downtimeCentre),
+                downtimeMillis,
+                downtimeMovedOrders,
+                downtimeLateOrders,
+                downtimeMaxDaysLate,
+                downtimeDaysLate,
                 seconds);
+    }
+
+    private static String quoted(String s) {
+        return s == null ? "null" : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

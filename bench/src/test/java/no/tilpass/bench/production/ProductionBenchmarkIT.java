@@ -48,6 +48,13 @@ class ProductionBenchmarkIT {
                 .as("two busy days closed move some order")
                 .isPositive();
         assertThat(report.reopeningMillis()).isPositive();
+        assertThat(report.lateAfterReopening())
+                .as("calling the closing off brings back every order")
+                .isLessThanOrEqualTo(report.lateBeforeClosing());
+        assertThat(report.downtimeCentre())
+                .as("a work centre with work that day")
+                .isNotNull();
+        assertThat(report.downtimeMillis()).isPositive();
 
         JsonNode json = new ObjectMapper().readTree(report.toJson());
         assertThat(json.get("placed").asInt()).isEqualTo(8);

@@ -344,8 +344,21 @@ final class Calendars {
         }
         blocked.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Interval::start)));
         open.removeIf(op -> held.contains(op.orderId()));
+        // in order of planned start, but never before the operation before it in its order: a part placed
+        // tentatively (a downtime's resumed rest) may start later than what follows it
+        Map<String, LocalDateTime> key = new LinkedHashMap<>();
+        Map<String, LocalDateTime> orderKey = new LinkedHashMap<>();
+        for (Production.OpRow op : open) { // ops come in order id and position order
+            LocalDateTime k = op.start();
+            LocalDateTime before = orderKey.get(op.orderId());
+            if (before != null && before.isAfter(k)) {
+                k = before;
+            }
+            orderKey.put(op.orderId(), k);
+            key.put(op.taskId(), k);
+        }
         List<Production.OpRow> order = new ArrayList<>(open);
-        order.sort(java.util.Comparator.comparing(Production.OpRow::start)
+        order.sort(java.util.Comparator.comparing((Production.OpRow op) -> key.get(op.taskId()))
                 .thenComparing(Production.OpRow::orderId)
                 .thenComparingInt(Production.OpRow::position));
         Map<String, Long> laneEnd = new LinkedHashMap<>();

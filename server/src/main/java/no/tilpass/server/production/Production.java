@@ -1320,7 +1320,12 @@ public final class Production {
                     problem = problem.withDowntime(laneKey(before, centreId, k), down);
                 }
                 Schedule previous = p.get().current();
-                if (previous != null) {
+                // first the sequences kept, pushed on out of the downtime only as far as needed (D27)
+                int retimed = previous == null ? -1 : retimeAndRepair(h, firmId, board(h, firmId, now, centres), false);
+                if (retimed >= 0) {
+                    status = "repaired";
+                    changed = retimed;
+                } else if (previous != null) {
                     Repair repair = Scheduler.repair(problem, previous, last, down, settings);
                     if (repair.result() instanceof ScheduleResult.Solved solved) {
                         write(h, before, p.get(), solved.schedule());
@@ -1497,28 +1502,16 @@ public final class Production {
                 // first the sequences as they are, re-timed on the new calendars: pushed on out of closed
                 // time only as far as needed, or moved up into time that opened
                 boolean opened = Calendars.frees(was, board);
-                int retimed = Calendars.retime(h, firmId, board, opened);
+                int retimed = retimeAndRepair(h, firmId, board, opened);
                 if (retimed < 0) {
                     // a longer board, as a placement grows it, for a calendar with much less open time
                     board = Board.of(now, MAX_HORIZON_DAYS, after, downtimes(h, firmId));
-                    retimed = Calendars.retime(h, firmId, board, opened);
+                    retimed = retimeAndRepair(h, firmId, board, opened);
                 }
                 if (retimed < 0) {
                     throw notPlannable(firmId, before, changes, Calendars.tooLong(board, p.get(), after));
                 }
                 changed = retimed;
-                // then, when orders are late, the repair's least tardiness with the fewest changed starts,
-                // kept only when it lowers the tardiness
-                p = problem(h, firmId, board);
-                long lateness = p.get().current().objective().totalTardiness();
-                if (lateness > 0) {
-                    Repair repair = Scheduler.repair(p.get().problem(), p.get().current(), settings);
-                    if (repair.result() instanceof ScheduleResult.Solved solved
-                            && solved.schedule().objective().totalTardiness() < lateness) {
-                        write(h, board, p.get(), solved.schedule());
-                        changed += repair.changedStarts();
-                    }
-                }
                 status = changed > 0 || cut > 0 ? "repaired" : "unchanged";
             }
             Map<String, Object> result = new LinkedHashMap<>(answer.of(h, after, board));
@@ -1530,6 +1523,33 @@ public final class Production {
         });
         views.remove(firmId);
         return out;
+    }
+
+    /**
+     * Re-times the open work on {@code board} with its sequences kept ({@link Calendars#retime}); then, when
+     * orders are late, runs the repair (least tardiness, then fewest changed starts) from there and keeps
+     * it only when it lowers the total tardiness. The operations changed, or -1 (nothing written) when an
+     * operation fits in no stretch of open time before the board's end.
+     */
+    private int retimeAndRepair(Handle h, String firmId, Board board, boolean earlier) {
+        int changed = Calendars.retime(h, firmId, board, earlier);
+        if (changed < 0) {
+            return -1;
+        }
+        Optional<Problem> p = problem(h, firmId, board);
+        if (p.isEmpty() || p.get().current() == null) {
+            return changed;
+        }
+        long lateness = p.get().current().objective().totalTardiness();
+        if (lateness > 0) {
+            Repair repair = Scheduler.repair(p.get().problem(), p.get().current(), settings);
+            if (repair.result() instanceof ScheduleResult.Solved solved
+                    && solved.schedule().objective().totalTardiness() < lateness) {
+                write(h, board, p.get(), solved.schedule());
+                changed += repair.changedStarts();
+            }
+        }
+        return changed;
     }
 
     /** 422 {@code calendar_not_plannable} for a calendar change of the work centres in {@code changes}. */
