@@ -60,6 +60,36 @@ public final class ProductionBenchmark {
      * @param maxQuantity each order is 1 to this many windows
      * @param seed the seed of the orders' sizes, quantities and blinds
      */
+    /**
+     * What a plan change (a closing, a downtime) did to the orders, from its answer's {@code movedOrders}: how
+     * many moved, how many of those are then late, the most calendar days one finishes after its promised
+     * date, and those days summed.
+     */
+    private record Delays(int moved, int late, long maxDaysLate, long daysLate) {
+        static final Delays NONE = new Delays(0, 0, 0, 0);
+
+        static Delays of(JsonNode answer) {
+            if (answer == null) {
+                return NONE;
+            }
+            int late = 0;
+            long max = 0;
+            long sum = 0;
+            for (JsonNode m : answer.path("movedOrders")) {
+                late += m.path("late").asBoolean() ? 1 : 0;
+                long days = Math.max(
+                        0,
+                        java.time.temporal.ChronoUnit.DAYS.between(
+                                java.time.LocalDate.parse(m.path("promisedDate").asText()),
+                                java.time.LocalDate.parse(
+                                        m.path("plannedFinish").asText().substring(0, 10))));
+                max = Math.max(max, days);
+                sum += days;
+            }
+            return new Delays(answer.path("movedOrders").size(), late, max, sum);
+        }
+    }
+
     public record Settings(
             int orders, int steps, double planSeconds, double motorisedShare, int maxQuantity, long seed) {}
 
@@ -269,23 +299,13 @@ public final class ProductionBenchmark {
                 List<String> closing = busyDays(plan, 2);
                 double closingMillis = 0;
                 double reopeningMillis = 0;
-                int closingMoved = 0;
-                int closingLate = 0;
-                long closingMaxDaysLate = 0;
-                long closingDaysLate = 0;
+                Delays closingDelays = Delays.NONE;
                 int reopeningMoved = 0;
                 if (!closing.isEmpty()) {
                     long c0 = System.nanoTime();
                     JsonNode closed = holidays(firmId, "add", closing);
                     closingMillis = (System.nanoTime() - c0) / 1e6;
-                    if (closed != null) {
-                        closingMoved = closed.path("movedOrders").size();
-                        for (JsonNode m : closed.path("movedOrders")) {
-                            closingLate += m.path("late").asBoolean() ? 1 : 0;
-                            closingMaxDaysLate = Math.max(closingMaxDaysLate, daysLate(m));
-                            closingDaysLate += daysLate(m);
-                        }
-                    }
+                    closingDelays = Delays.of(closed);
                     long r0 = System.nanoTime();
                     JsonNode reopened = holidays(firmId, "remove", closing);
                     reopeningMillis = (System.nanoTime() - r0) / 1e6;
@@ -300,10 +320,7 @@ public final class ProductionBenchmark {
                 // a downtime of eight hours from 07:00 on the first busy day, on the work centre with the most
                 // open work that day
                 double downtimeMillis = 0;
-                int downtimeMoved = 0;
-                int downtimeLate = 0;
-                long downtimeMaxDaysLate = 0;
-                long downtimeDaysLate = 0;
+                Delays downtimeDelays = Delays.NONE;
                 String downCentre = busiest(plan, closing.isEmpty() ? null : closing.get(0));
                 if (downCentre != null) {
                     ObjectNode body = JSON.createObjectNode();
@@ -315,14 +332,7 @@ public final class ProductionBenchmark {
                             "/api/firms/" + firmId + "/work-centres/" + downCentre + "/downtime",
                             body.toString());
                     downtimeMillis = (System.nanoTime() - d0) / 1e6;
-                    if (down != null) {
-                        downtimeMoved = down.path("movedOrders").size();
-                        for (JsonNode m : down.path("movedOrders")) {
-                            downtimeLate += m.path("late").asBoolean() ? 1 : 0;
-                            downtimeMaxDaysLate = Math.max(downtimeMaxDaysLate, daysLate(m));
-                            downtimeDaysLate += daysLate(m);
-                        }
-                    }
+                    downtimeDelays = Delays.of(down);
                 }
 
                 firstErrors.forEach(e -> err.println("bench production: error: " + e));
@@ -351,20 +361,20 @@ public final class ProductionBenchmark {
                                 planMillis,
                                 closing.size(),
                                 closingMillis,
-                                closingMoved,
-                                closingLate,
-                                closingMaxDaysLate,
-                                closingDaysLate,
+                                closingDelays.moved(),
+                                closingDelays.late(),
+                                closingDelays.maxDaysLate(),
+                                closingDelays.daysLate(),
                                 reopeningMillis,
                                 reopeningMoved,
                                 lateBefore,
                                 lateAfter,
                                 downCentre,
                                 downtimeMillis,
-                                downtimeMoved,
-                                downtimeLate,
-                                downtimeMaxDaysLate,
-                                downtimeDaysLate,
+                                downtimeDelays.moved(),
+                                downtimeDelays.late(),
+                                downtimeDelays.maxDaysLate(),
+                                downtimeDelays.daysLate(),
                                 errors,
                                 (System.nanoTime() - start) / 1e9),
                         firstErrors);
@@ -379,16 +389,6 @@ public final class ProductionBenchmark {
             ObjectNode body = JSON.createObjectNode();
             dates.forEach(body.putArray(key)::add);
             return send("PATCH", "/api/firms/" + firmId + "/holidays", body.toString());
-        }
-
-        /** Calendar days a moved order ({@code movedOrders} entry) finishes after its promised date. */
-        private static long daysLate(JsonNode moved) {
-            return Math.max(
-                    0,
-                    java.time.temporal.ChronoUnit.DAYS.between(
-                            java.time.LocalDate.parse(moved.path("promisedDate").asText()),
-                            java.time.LocalDate.parse(
-                                    moved.path("plannedFinish").asText().substring(0, 10))));
         }
 
         /** The work centre with the most planned minutes starting on {@code day} in {@code plan}, or null. */

@@ -194,13 +194,20 @@ final class Board {
                     .map(m -> new Piece(m, 0, 0))
                     .toList();
         }
+        return wholeUnits(task.setupMinutes(), task.runMinutes() / unit, unit, chunk);
+    }
+
+    /**
+     * {@code units} of {@code unit} minutes after a lead of {@code lead} (the setup), as pieces of as many
+     * whole units as fit in {@code chunk} (at least one), the lead with the first.
+     */
+    private static List<Piece> wholeUnits(long lead, long units, long unit, long chunk) {
         List<Piece> out = new ArrayList<>();
-        long left = task.runMinutes() / unit;
-        long lead = task.setupMinutes();
+        long left = units;
         while (left > 0) {
-            long units = Math.min(left, Math.max(1, (chunk - lead) / unit));
-            out.add(new Piece(lead + units * unit, units, unit));
-            left -= units;
+            long n = Math.min(left, Math.max(1, (chunk - lead) / unit));
+            out.add(new Piece(lead + n * unit, n, unit));
+            left -= n;
             lead = 0;
         }
         return out;
@@ -214,16 +221,8 @@ final class Board {
      */
     static List<Piece> split(Piece piece, boolean uninterruptible, long chunk) {
         if (piece.units() > 0 && piece.unitMinutes() > 0) {
-            List<Piece> out = new ArrayList<>();
-            long left = piece.units();
             long lead = piece.minutes() - piece.units() * piece.unitMinutes();
-            while (left > 0) {
-                long units = Math.min(left, Math.max(1, (chunk - lead) / piece.unitMinutes()));
-                out.add(new Piece(lead + units * piece.unitMinutes(), units, piece.unitMinutes()));
-                left -= units;
-                lead = 0;
-            }
-            return out;
+            return wholeUnits(lead, piece.units(), piece.unitMinutes(), chunk);
         }
         return chunks(piece.minutes(), uninterruptible, chunk).stream()
                 .map(m -> new Piece(m, 0, 0))
@@ -294,7 +293,8 @@ final class Board {
         return Optional.of(out);
     }
 
-    private static List<Interval> blocked(Lane lane, List<Interval> planned) {
+    /** The unavailable time of {@code lane} and the {@code planned} intervals on it, sorted by start. */
+    static List<Interval> blocked(Lane lane, List<Interval> planned) {
         List<Interval> all = new ArrayList<>(lane.unavailable());
         all.addAll(planned);
         all.sort(Comparator.comparingLong(Interval::start));

@@ -46,18 +46,6 @@ final class Calendars {
         return out;
     }
 
-    private static List<String> items(String value) {
-        List<String> out = new ArrayList<>();
-        if (value != null) {
-            for (String s : value.split(",")) {
-                if (!s.isBlank()) {
-                    out.add(s.strip());
-                }
-            }
-        }
-        return out;
-    }
-
     /** The calendar of {@code centre} as the API shows it, with the downtime reported for it. */
     static Map<String, Object> view(Board.Centre centre, Board board, List<Board.Downtime> reported) {
         Map<String, String> lines = lines(centre.calendar());
@@ -78,8 +66,8 @@ final class Calendars {
                 "name", centre.name(),
                 "type", centre.type(),
                 "capacity", centre.capacity(),
-                "shifts", items(lines.get("shifts")),
-                "holidays", items(lines.get("holidays")),
+                "shifts", ProductionFile.items(lines.getOrDefault("shifts", "")),
+                "holidays", ProductionFile.items(lines.getOrDefault("holidays", "")),
                 "downtime", downtime,
                 "openMinutesPerWeek", perWeek,
                 "chunkMinutes", board.chunkMinutes(centre.type()));
@@ -160,10 +148,14 @@ final class Calendars {
     /** The calendar text of {@code centre} with the holidays {@code add} and without {@code remove}. */
     static String withHolidays(Board.Centre centre, List<LocalDate> add, List<LocalDate> remove) {
         Map<String, String> lines = lines(centre.calendar());
-        TreeSet<String> holidays = new TreeSet<>(items(lines.get("holidays")));
+        TreeSet<String> holidays = new TreeSet<>(ProductionFile.items(lines.getOrDefault("holidays", "")));
         add.forEach(d -> holidays.add(d.toString()));
         remove.forEach(d -> holidays.remove(d.toString()));
-        return text(centre.id(), items(lines.get("shifts")), List.copyOf(holidays), centre.calendar());
+        return text(
+                centre.id(),
+                ProductionFile.items(lines.getOrDefault("shifts", "")),
+                List.copyOf(holidays),
+                centre.calendar());
     }
 
     private static ApiError invalid(String message, String maybe) {
@@ -323,8 +315,7 @@ final class Calendars {
         for (Production.OrderRow o : Production.orders(h, firmId)) {
             ready.put(o.orderId(), Production.ready(board, java.util.Optional.ofNullable(o.materialArrival())));
         }
-        Map<String, List<Interval>> blocked = new LinkedHashMap<>();
-        board.lanes().values().forEach(l -> blocked.put(l.key(), new ArrayList<>(l.unavailable())));
+        Map<String, List<Interval>> started = new LinkedHashMap<>();
         List<Production.OpRow> open = new ArrayList<>();
         Map<String, Long> jobEnd = new LinkedHashMap<>();
         java.util.Set<String> held = new java.util.HashSet<>();
@@ -334,15 +325,18 @@ final class Calendars {
             } else if (!op.start().isBefore(board.epoch()) && !op.lost()) {
                 open.add(op);
             } else {
-                String lane = Production.laneKey(board, op.centreId(), op.lane());
                 long end = board.minutes(op.end());
-                if (end > 0 && blocked.containsKey(lane)) {
-                    blocked.get(lane).add(new Interval(Math.max(0, board.minutes(op.start())), end));
+                if (end > 0) {
+                    started.computeIfAbsent(Production.laneKey(board, op.centreId(), op.lane()), k -> new ArrayList<>())
+                            .add(new Interval(Math.max(0, board.minutes(op.start())), end));
                 }
                 jobEnd.merge(op.orderId(), end, Math::max);
             }
         }
-        blocked.values().forEach(list -> list.sort(java.util.Comparator.comparingLong(Interval::start)));
+        Map<String, List<Interval>> blocked = new LinkedHashMap<>();
+        board.lanes()
+                .values()
+                .forEach(l -> blocked.put(l.key(), Board.blocked(l, started.getOrDefault(l.key(), List.of()))));
         open.removeIf(op -> held.contains(op.orderId()));
         // in order of planned start, but never before the operation before it in its order: a part placed
         // tentatively (a downtime's resumed rest) may start later than what follows it
@@ -371,7 +365,7 @@ final class Calendars {
             if (!earlier) {
                 from = Math.max(from, board.minutes(op.start()));
             }
-            long start = fit(blocked.getOrDefault(lane, List.of()), from, op.minutes());
+            long start = Board.earliestFit(blocked.getOrDefault(lane, List.of()), from, op.minutes());
             long end = start + op.minutes();
             if (end > board.horizon()) {
                 return -1;
@@ -395,27 +389,7 @@ final class Calendars {
             orders.add(op.orderId());
             moved++;
         }
-        for (String o : orders) {
-            h.createUpdate("update production_orders set planned_finish = (select max(planned_end) from"
-                            + " planned_operations where order_id = :o) where order_id = :o")
-                    .bind("o", o)
-                    .execute();
-        }
+        Production.refreshFinishes(h, orders);
         return moved;
-    }
-
-    /** The earliest start from {@code from} of {@code minutes} that overlaps none of the sorted {@code blocked}. */
-    private static long fit(List<Interval> blocked, long from, long minutes) {
-        long t = from;
-        for (Interval b : blocked) {
-            if (b.end() <= t) {
-                continue;
-            }
-            if (b.start() >= t + minutes) {
-                break;
-            }
-            t = b.end();
-        }
-        return t;
     }
 }

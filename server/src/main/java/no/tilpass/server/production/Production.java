@@ -918,8 +918,7 @@ public final class Production {
     static void write(Handle h, Board board, Problem p, Schedule schedule) {
         PreparedBatch operations =
                 h.prepareBatch("update planned_operations set planned_start = :s, planned_end = :e where task_id = :t");
-        PreparedBatch finishes = h.prepareBatch("update production_orders set planned_finish = (select"
-                + " max(planned_end) from planned_operations where order_id = :o) where order_id = :o");
+        List<String> finishes = new ArrayList<>();
         for (int j = 0; j < p.remaining().size(); j++) {
             List<OpRow> open = p.remaining().get(j);
             List<Interval> slots = schedule.jobs().get(j).operations();
@@ -941,15 +940,24 @@ public final class Production {
             }
             // a finish stored before a downtime split an operation may differ even when nothing moves now
             if (moved || !Objects.equals(p.orders().get(j).plannedFinish(), last)) {
-                finishes.bind("o", open.get(0).orderId()).add();
+                finishes.add(open.get(0).orderId());
             }
         }
         if (operations.size() > 0) {
             operations.execute();
         }
-        if (finishes.size() > 0) {
-            finishes.execute();
+        refreshFinishes(h, finishes);
+    }
+
+    /** Sets the planned finish of each of {@code orderIds} to the last planned end of its operations. */
+    static void refreshFinishes(Handle h, java.util.Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return;
         }
+        PreparedBatch finishes = h.prepareBatch("update production_orders set planned_finish = (select"
+                + " max(planned_end) from planned_operations where order_id = :o) where order_id = :o");
+        orderIds.forEach(o -> finishes.bind("o", o).add());
+        finishes.execute();
     }
 
     // ------------------------------------------------------------------ capable to promise
@@ -1486,7 +1494,6 @@ public final class Production {
                         .bind("id", c.getKey())
                         .execute();
             }
-            Board was = board(h, firmId, now, before);
             List<Board.Centre> after = centres(h, firmId);
             Board board = board(h, firmId, now, after);
             int cut = Calendars.resplit(h, board, after, ops(h, firmId));
@@ -1501,7 +1508,7 @@ public final class Production {
             } else {
                 // first the sequences as they are, re-timed on the new calendars: pushed on out of closed
                 // time only as far as needed, or moved up into time that opened
-                boolean opened = Calendars.frees(was, board);
+                boolean opened = Calendars.frees(board(h, firmId, now, before), board);
                 int retimed = retimeAndRepair(h, firmId, board, opened);
                 if (retimed < 0) {
                     // a longer board, as a placement grows it, for a calendar with much less open time

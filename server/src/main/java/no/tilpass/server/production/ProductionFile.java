@@ -266,7 +266,8 @@ record ProductionFile(List<Centre> centres, Map<String, Integer> bars, List<Remn
         return new ShiftCalendar(shiftList, holidayList, periods);
     }
 
-    private static List<String> items(String text) {
+    /** The non-blank entries of a comma-separated calendar value, stripped. */
+    static List<String> items(String text) {
         List<String> out = new ArrayList<>();
         for (String s : text.split(",")) {
             if (!s.isBlank()) {

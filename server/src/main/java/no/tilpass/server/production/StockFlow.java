@@ -471,10 +471,7 @@ public final class StockFlow {
                     .execute();
             ops.set(ops.indexOf(op), now);
         }
-        h.createUpdate("update production_orders set planned_finish = (select max(planned_end) from"
-                        + " planned_operations where order_id = :o) where order_id = :o")
-                .bind("o", orderId)
-                .execute();
+        Production.refreshFinishes(h, List.of(orderId));
         return true;
     }
 
