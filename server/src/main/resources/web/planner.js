@@ -185,6 +185,8 @@
     }
   }
 
+  let replanTimer = null;
+
   async function reload() {
     $('status').textContent = 'Loading…';
     const stock = fetchStock(); // loads beside the plan; drawn after it, so movements can name order numbers
@@ -194,7 +196,10 @@
       orderNumbers = new Map(plan.orders.map((o) => [o.orderId, o.number]));
       drawGantt(plan, days); drawOrders(plan); drawLists(plan);
       try { drawCutting(await api('/api/firms/' + encodeURIComponent(firm()) + '/cutting-plans/latest')); } catch (e) { $('cutting').textContent = 'No cutting plan yet.'; }
-      $('status').textContent = plan.orders.length + ' orders';
+      $('status').textContent = plan.orders.length + ' orders' + (plan.replanning ? ' · re-planning…' : '');
+      // the re-plan after an order lands after the order's answer: draw the plan again once it has
+      clearTimeout(replanTimer);
+      if (plan.replanning) replanTimer = setTimeout(reload, 2000);
     } catch (e) {
       $('status').textContent = String(e.message);
     }

@@ -205,6 +205,7 @@ public final class TilpassServer implements AutoCloseable {
     /** Stops serving and closes the database. */
     public void stop() {
         app.stop();
+        platform.production().close();
         platform.database().close();
     }
 

@@ -3,6 +3,7 @@ package no.tilpass.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -34,12 +35,29 @@ class OrderApiIT {
                 + ",\"customer\":{\"name\":\"Kari Nordmann\",\"email\":\"kari@example.no\"}}";
     }
 
-    /** Places the order {@code body} with a fresh idempotency key and returns it; anything but 201 fails. */
+    /**
+     * Places the order {@code body} with a fresh idempotency key and returns it once the re-plan that follows
+     * it has landed; anything but 201 fails.
+     */
     static JsonNode placed(TestClient client, String body) {
         TestClient.Response r =
                 client.postWithKey("/api/orders", UUID.randomUUID().toString(), body);
         assertThat(r.status()).as(r.text()).isEqualTo(201);
+        client.settle(r.json().get("firmId").asText());
         return r.json();
+    }
+
+    /**
+     * The order as accepted: without its planned finish and whether that is late, which the re-plan that
+     * follows an order in the background may still change after the answer (D28); the promise stays.
+     */
+    static JsonNode asAccepted(JsonNode order) {
+        ObjectNode copy = order.deepCopy();
+        if (copy.get("production") instanceof ObjectNode production) {
+            production.remove("plannedFinish");
+            production.remove("late");
+        }
+        return copy;
     }
 
     /** The order body for {@code quantity} units of the state's configuration. */
@@ -57,7 +75,7 @@ class OrderApiIT {
 
         assertThat(first.status()).as(first.text()).isEqualTo(201);
         assertThat(second.status()).isEqualTo(200);
-        assertThat(second.json()).isEqualTo(first.json());
+        assertThat(asAccepted(second.json())).isEqualTo(asAccepted(first.json()));
         JsonNode order = first.json();
         assertThat(order.get("firmId").asText()).isEqualTo("glamdal-vindu");
         assertThat(order.get("productId").asText()).isEqualTo("casement_window");
@@ -68,7 +86,9 @@ class OrderApiIT {
                 .isEqualTo(state.get("price").get("total").asLong());
         assertThat(order.get("price").get("estimate").asBoolean()).isFalse();
         assertThat(order.get("customer").get("email").asText()).isEqualTo("kari@example.no");
-        assertThat(client.get("/api/orders/" + order.get("id").asText()).json()).isEqualTo(order);
+        assertThat(asAccepted(
+                        client.get("/api/orders/" + order.get("id").asText()).json()))
+                .isEqualTo(asAccepted(order));
         assertThat(client.get("/api/firms/glamdal-vindu/orders").json().findValuesAsText("id"))
                 .contains(order.get("id").asText());
     }

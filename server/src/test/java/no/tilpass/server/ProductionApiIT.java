@@ -99,6 +99,12 @@ class ProductionApiIT {
         JsonNode plan = client.get("/api/firms/glamdal-vindu/plan?days=180").json();
         assertThat(plan.get("orders").findValuesAsText("orderId")).containsAll(ids);
         assertThat(PlanChecker.problems(plan)).isEmpty();
+        // and once the re-plans that follow the orders in the background have landed
+        client.settle("glamdal-vindu");
+        JsonNode replanned =
+                client.get("/api/firms/glamdal-vindu/plan?days=180").json();
+        assertThat(replanned.get("orders").findValuesAsText("orderId")).containsAll(ids);
+        assertThat(PlanChecker.problems(replanned)).isEmpty();
     }
 
     @Test

@@ -36,7 +36,7 @@ public final class ServerUnderTest
     private final Function<Path, ServerConfig> config;
     private final Map<String, String> properties;
     private final String runningAt;
-    private final TestClient client = new TestClient(this::url);
+    private final TestClient client = new TestClient(this::url, this::settle);
     private final Map<String, String> saved = new LinkedHashMap<>();
     private Path data;
     private TilpassServer server;
@@ -124,6 +124,20 @@ public final class ServerUnderTest
     /** A JSON client of the server; usable before it starts and across restarts. */
     TestClient client() {
         return client;
+    }
+
+    /**
+     * Waits until the in-process server has no background re-plan waiting or running (of any firm); against
+     * a server running elsewhere, until the plan of {@code firmId} says it has none.
+     */
+    private void settle(String firmId) {
+        if (server == null) {
+            new TestClient(this::url).settle(firmId);
+            return;
+        }
+        if (!server.platform().production().awaitQuietPlans(Duration.ofSeconds(60))) {
+            throw new AssertionError("the server was still re-planning after 60 s");
+        }
     }
 
     /** The in-process server (its platform, database, routes). */

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** A small JSON client for the API of a server running in-process. */
@@ -19,6 +20,7 @@ final class TestClient {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final Supplier<String> base;
+    private final Consumer<String> settle;
 
     TestClient(String base) {
         this(() -> base);
@@ -26,7 +28,37 @@ final class TestClient {
 
     /** A client of the server whose base URL {@code base} gives at each request (a server may restart). */
     TestClient(Supplier<String> base) {
+        this(base, null);
+    }
+
+    /** The same, with {@code settle} waiting until the server has no re-plan of a firm pending. */
+    TestClient(Supplier<String> base, Consumer<String> settle) {
         this.base = base;
+        this.settle = settle != null ? settle : this::pollUntilPlanned;
+    }
+
+    /**
+     * Waits until the re-plan that follows the release of an order of {@code firmId} has landed or been
+     * dropped (it runs in the background), so that a test comparing the plan before and after a change of
+     * its own does not see it land in between.
+     */
+    void settle(String firmId) {
+        settle.accept(firmId);
+    }
+
+    private void pollUntilPlanned(String firmId) {
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (get("/api/firms/" + firmId + "/plan").get("replanning").asBoolean(false)) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("the plan of " + firmId + " was still being re-planned after 60 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the plan of " + firmId, e);
+            }
+        }
     }
 
     /** A response: status, the body as text and as JSON (missing when not JSON). */

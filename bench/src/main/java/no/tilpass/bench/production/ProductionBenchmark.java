@@ -23,6 +23,7 @@ import java.util.UUID;
 import no.tilpass.bench.http.HttpBenchmark;
 import no.tilpass.server.ServerConfig;
 import no.tilpass.server.TilpassServer;
+import no.tilpass.server.production.Production;
 
 /**
  * {@code bench production}: a server started in-process on a temporary data folder (never a running one:
@@ -137,7 +138,7 @@ public final class ProductionBenchmark {
             err.println("bench production: server in-process at " + server.url() + ", temporary data folder " + dataDir
                     + ", planning limit " + settings.planSeconds() + " s");
             err.flush();
-            return new Run(settings, URI.create(server.url()), err, start).measure();
+            return new Run(settings, URI.create(server.url()), server.platform().production(), err, start).measure();
         } finally {
             restore(PLAN_SECONDS, planBefore);
             restore(LOG_LEVEL, logBefore);
@@ -149,6 +150,7 @@ public final class ProductionBenchmark {
     private static final class Run {
         private final Settings settings;
         private final URI base;
+        private final Production production;
         private final PrintWriter err;
         private final long start;
         private final Random random;
@@ -159,9 +161,10 @@ public final class ProductionBenchmark {
         private final List<String> firstErrors = new ArrayList<>();
         private long errors;
 
-        Run(Settings settings, URI base, PrintWriter err, long start) {
+        Run(Settings settings, URI base, Production production, PrintWriter err, long start) {
             this.settings = settings;
             this.base = base;
+            this.production = production;
             this.err = err;
             this.start = start;
             this.random = new Random(settings.seed());
@@ -228,6 +231,13 @@ public final class ProductionBenchmark {
                         err.flush();
                     }
                 }
+                // the re-plans after the releases run in the background: wait for the last to land
+                long q0 = System.nanoTime();
+                if (!production.awaitQuietPlans(Duration.ofMinutes(10))) {
+                    error("the plan was still being re-planned ten minutes after the last order");
+                }
+                double settleMillis = (System.nanoTime() - q0) / 1e6;
+                Production.Replanned replanned = production.replanned();
                 long[] orderTimes = Arrays.copyOf(orderNanos, placed);
                 int tenth = Math.max(1, placed / 10);
                 double lastTenth = placed == 0
@@ -345,6 +355,10 @@ public final class ProductionBenchmark {
                                 HttpBenchmark.percentile(orderTimes, 0.95),
                                 HttpBenchmark.percentile(orderTimes, 1.0),
                                 lastTenth,
+                                settleMillis,
+                                replanned.landed(),
+                                replanned.dropped(),
+                                replanned.underLock(),
                                 steps,
                                 HttpBenchmark.percentile(stepTimes, 0.50),
                                 HttpBenchmark.percentile(stepTimes, 0.95),

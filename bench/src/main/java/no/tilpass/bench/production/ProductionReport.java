@@ -9,10 +9,15 @@ import java.util.Locale;
  * @param orders orders asked for
  * @param placed orders placed and released (201 with a promised date)
  * @param motorised placed orders that wait for a supplier (integrated motorised blinds; no motor in stock)
- * @param orderP50Millis median time to place one order (release, greedy insertion and the firm's re-plan)
+ * @param orderP50Millis median time to place one order (release, greedy insertion and promise; the firm's
+ *     re-plan follows in the background, and an order waits for it only when it runs under the lock)
  * @param orderP95Millis 95th percentile of the same
  * @param orderMaxMillis slowest order
  * @param lastOrderMillis mean time of the last tenth of the orders: what an order costs with the plan full
+ * @param settleMillis from the last order's answer until no background re-plan waits or runs
+ * @param replansLanded background re-plans written after solving outside the firm's lock
+ * @param replansDropped background re-plans dropped because orders came in while they were solved
+ * @param replansUnderLock background re-plans run under the lock after three dropped in a row
  * @param steps capable-to-promise steps measured (width changes of one configuration after the orders)
  * @param stepP50Millis median step, delivery date included
  * @param stepP95Millis 95th percentile step
@@ -58,6 +63,10 @@ public record ProductionReport(
         double orderP95Millis,
         double orderMaxMillis,
         double lastOrderMillis,
+        double settleMillis,
+        long replansLanded,
+        long replansDropped,
+        long replansUnderLock,
         int steps,
         double stepP50Millis,
         double stepP95Millis,
@@ -98,6 +107,7 @@ public record ProductionReport(
                 "{\"orders\":%d,\"placed\":%d,\"order_p50_ms\":%.1f,\"order_p95_ms\":%.1f,\"ctp_p50_ms\":%.2f,"
                         + "\"ctp_p95_ms\":%.2f,\"receipt_ms\":%.1f,\"moved_up_orders\":%d,\"covered_orders\":%d,"
                         + "\"errors\":%d,\"motorised\":%d,\"order_max_ms\":%.1f,\"last_tenth_order_ms\":%.1f,"
+                        + "\"settle_ms\":%.1f,\"replans_landed\":%d,\"replans_dropped\":%d,\"replans_under_lock\":%d,"
                         + "\"ctp_steps\":%d,\"ctp_max_ms\":%.2f,\"ctp_after_order_steps\":%d,\"ctp_after_order_p50_ms\":%.2f,"
                         + "\"ctp_after_order_p95_ms\":%.2f,\"working_days\":%d,\"receipt_item\":%s,"
                         + "\"receipt_quantity\":%d,\"plan_ms\":%.1f,\"closed_days\":%d,\"closing_ms\":%.1f,"
@@ -119,6 +129,10 @@ public record ProductionReport(
                 motorised,
                 orderMaxMillis,
                 lastOrderMillis,
+                settleMillis,
+                replansLanded,
+                replansDropped,
+                replansUnderLock,
                 steps,
                 stepMaxMillis,
                 afterOrderSteps,

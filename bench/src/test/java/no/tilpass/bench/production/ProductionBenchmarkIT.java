@@ -33,6 +33,10 @@ class ProductionBenchmarkIT {
                 .isEqualTo(1);
         assertThat(report.afterOrderP50Millis()).isPositive();
         assertThat(report.orderP50Millis()).isPositive().isLessThanOrEqualTo(report.orderP95Millis());
+        assertThat(report.settleMillis()).isNotNegative();
+        assertThat(report.replansLanded() + report.replansUnderLock())
+                .as("the re-plans after the orders: at least the last one is written")
+                .isPositive();
         assertThat(report.workingDays()).as("a delivery date was read").isNotNegative();
         assertThat(report.receiptItem()).as("motors are never in stock").isEqualTo("motor");
         assertThat(report.coveredOrders())
@@ -61,6 +65,7 @@ class ProductionBenchmarkIT {
         assertThat(json.get("receipt_item").asText()).isEqualTo("motor");
         assertThat(json.get("moved_up_orders").asInt()).isEqualTo(report.movedUpOrders());
         assertThat(json.get("ctp_after_order_steps").asInt()).isEqualTo(1);
+        assertThat(json.get("replans_dropped").asLong()).isEqualTo(report.replansDropped());
         assertThat(System.getProperty("tilpass.planSeconds"))
                 .as("the planning limit is the run's only")
                 .isNull();

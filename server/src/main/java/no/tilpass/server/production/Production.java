@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import no.tilpass.engine.bom.Explosion;
 import no.tilpass.engine.model.ProductModel;
@@ -59,9 +60,10 @@ import org.slf4j.LoggerFactory;
  * lane chosen at release, split into chunks of at most {@link Board#CHUNK_MINUTES} (shorter where the
  * shifts of its work-centre type are: {@link Board#chunkMinutes}). Operations that have
  * started are frozen. A new order is first inserted greedily into the free time of the plan (its
- * promised date is that finish); then all open work is re-planned by {@link Scheduler#solve} (least total
- * tardiness against the promised dates, then makespan), and the new plan is kept only when it is not
- * worse than the greedy one.
+ * promised date is that finish) in the request that places it; then, in the background ({@link Replans}),
+ * all open work is re-planned by {@link Scheduler#solve} (least total tardiness against the promised dates,
+ * then makespan), and the new plan is kept only when it is not worse than the greedy one and nothing changed
+ * the plan while it was solved.
  */
 public final class Production {
     private static final Logger LOG = LoggerFactory.getLogger(Production.class);
@@ -82,7 +84,15 @@ public final class Production {
     private final SchedulerSettings settings;
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, View> views = new ConcurrentHashMap<>();
+    /** Background re-plans in a row that found the plan changed under them, per firm (see {@link #replanAfterRelease}). */
+    private final Map<String, Integer> overtaken = new ConcurrentHashMap<>();
+
+    private final AtomicLong landed = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong underLock = new AtomicLong();
+
     private final StockFlow stockFlow;
+    private final Replans replans;
 
     public Production(Jdbi jdbi, Catalogue catalogue, Clock clock, Duration planLimit) {
         this.jdbi = jdbi;
@@ -92,6 +102,20 @@ public final class Production {
                 .withTimeLimit(planLimit)
                 .withWorkers(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         this.stockFlow = new StockFlow(this, jdbi, clock);
+        this.replans = new Replans(this::replanAfterRelease);
+    }
+
+    /** Stops the background re-plans (before the database closes). */
+    public void close() {
+        replans.close();
+    }
+
+    /**
+     * Waits until no background re-plan after a release waits or runs in this process, at most {@code limit};
+     * whether none does. For tests and benchmarks that compare plans across a change.
+     */
+    public boolean awaitQuietPlans(Duration limit) {
+        return replans.awaitQuiet(limit);
     }
 
     /** Goods receipts and the stock movement ledger of the firms. */
@@ -471,11 +495,104 @@ public final class Production {
                     count++;
                 }
             }
-            replan(h, firmId, now);
             return count;
         });
         views.remove(firmId);
+        if (released > 0) {
+            replans.request(firmId);
+        }
         return released;
+    }
+
+    /** A consistent read of what a re-plan starts from: the plan revision first, then the open work. */
+    private record Snapshot(long revision, LocalDateTime now, Board board, Optional<Problem> problem) {}
+
+    /** Optimistic background re-plans that may find the plan changed before one runs under the lock. */
+    private static final int OPTIMISTIC_REPLANS = 3;
+
+    /**
+     * The re-plan after releases, on {@link Replans}' thread: the open work is read, solved outside the firm's
+     * lock (orders placed meanwhile do not wait for the solver) and written under it only when the plan has
+     * not changed since it was read (the plan revision) and the minute is the same (operations that started
+     * meanwhile would be frozen). Otherwise it is dropped: an order released meanwhile asked for another
+     * re-plan, a downtime or calendar change re-planned itself, and a turned minute asks for one again. After {@value #OPTIMISTIC_REPLANS}
+     * dropped in a row, the next runs under the lock as a downtime does, so a steady stream of orders cannot
+     * starve it.
+     */
+    private void replanAfterRelease(String firmId) {
+        replanAfterRelease(firmId, () -> {});
+    }
+
+    /** {@link #replanAfterRelease(String)}, running {@code whileSolved} after the solver, before the write. */
+    void replanAfterRelease(String firmId, Runnable whileSolved) {
+        if (overtaken.getOrDefault(firmId, 0) >= OPTIMISTIC_REPLANS) {
+            changePlan(firmId, h -> {
+                replan(h, firmId, now());
+                return null;
+            });
+            overtaken.remove(firmId);
+            views.remove(firmId);
+            underLock.incrementAndGet();
+            return;
+        }
+        LocalDateTime now = now();
+        Snapshot s = jdbi.withHandle(h -> {
+            long revision = planRevision(h, firmId);
+            Board board = board(h, firmId, now);
+            return new Snapshot(revision, now, board, problem(h, firmId, board));
+        });
+        Optional<Schedule> next = s.problem().flatMap(q -> solve(firmId, q));
+        if (next.isEmpty()) {
+            overtaken.remove(firmId);
+            return;
+        }
+        whileSolved.run();
+        boolean landed;
+        boolean sameMinute;
+        synchronized (locks.computeIfAbsent(firmId, k -> new Object())) {
+            sameMinute = now().equals(s.now());
+            landed = sameMinute
+                    && jdbi.withHandle(h -> planRevision(h, firmId)) == s.revision()
+                    && jdbi.inTransaction(h -> {
+                        lockPlan(h, firmId);
+                        if (planRevision(h, firmId) != s.revision() + 1) {
+                            return false; // another server process changed the plan meanwhile
+                        }
+                        write(h, s.board(), s.problem().get(), next.get());
+                        return true;
+                    });
+        }
+        if (landed) {
+            overtaken.remove(firmId);
+            views.remove(firmId);
+            this.landed.incrementAndGet();
+            return;
+        }
+        overtaken.merge(firmId, 1, Integer::sum);
+        dropped.incrementAndGet();
+        if (!sameMinute) {
+            replans.request(firmId); // nothing else asks for it again
+        }
+        LOG.debug("background re-plan of {} dropped: the plan or the minute changed while it was solved", firmId);
+    }
+
+    /**
+     * How the background re-plans after releases of this process went.
+     *
+     * @param landed written after solving outside the lock
+     * @param dropped solved, then dropped because the plan or the minute changed meanwhile
+     * @param underLock run under the lock after {@value #OPTIMISTIC_REPLANS} dropped in a row
+     */
+    public record Replanned(long landed, long dropped, long underLock) {}
+
+    /** The counts of the background re-plans so far. */
+    public Replanned replanned() {
+        return new Replanned(landed.get(), dropped.get(), underLock.get());
+    }
+
+    /** Whether a background re-plan of the firm waits or runs in this process. */
+    public boolean replanning(String firmId) {
+        return replans.pending(firmId);
     }
 
     private List<Map<String, Object>> pending(String firmId) {
@@ -883,24 +1000,26 @@ public final class Production {
     void replan(Handle h, String firmId, LocalDateTime now) {
         Board board = board(h, firmId, now);
         Optional<Problem> p = problem(h, firmId, board);
-        if (p.isEmpty()) {
-            return;
-        }
-        ScheduleResult result = Scheduler.solve(p.get().problem(), settings);
+        p.flatMap(q -> solve(firmId, q)).ifPresent(next -> write(h, board, p.get(), next));
+    }
+
+    /**
+     * The schedule a re-plan of {@code p} writes: the solver's when it is not worse than the current plan, else
+     * the current plan; empty when there is neither.
+     */
+    private Optional<Schedule> solve(String firmId, Problem p) {
+        ScheduleResult result = Scheduler.solve(p.problem(), settings);
         Schedule next = null;
         if (result instanceof ScheduleResult.Solved solved) {
             next = solved.schedule();
         } else {
             LOG.warn("planning {} gave {}; keeping the plan", firmId, result);
         }
-        Schedule current = p.get().current();
+        Schedule current = p.current();
         if (next != null && current != null && !better(next, current)) {
             next = current;
         }
-        if (next == null) {
-            return;
-        }
-        write(h, board, p.get(), next);
+        return Optional.ofNullable(next);
     }
 
     private static boolean better(Schedule next, Schedule current) {
@@ -1232,7 +1351,17 @@ public final class Production {
                         "shortMaterials", shortages.getOrDefault(o.orderId(), List.of()),
                         "operations", list));
             }
-            return Json.map("firmId", firmId, "now", now.toString(), "workCentres", wcs, "orders", orders);
+            return Json.map(
+                    "firmId",
+                    firmId,
+                    "now",
+                    now.toString(),
+                    "replanning",
+                    replans.pending(firmId),
+                    "workCentres",
+                    wcs,
+                    "orders",
+                    orders);
         });
     }
 
