@@ -47,6 +47,7 @@ public final class TilpassServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data folder " + config.dataDir(), e);
         }
         Database database = Database.open(config.dataDir(), config.jdbcUrl(), config.dbUser(), config.dbPassword());
+        Production opened = null; // closed with the database when the start fails after it
         try {
             Catalogue catalogue =
                     new Catalogue(database.jdbi(), config.dataDir().resolve("work"));
@@ -58,6 +59,7 @@ public final class TilpassServer implements AutoCloseable {
             Configurations configurations = new Configurations(catalogue, database.jdbi());
             Production production =
                     new Production(database.jdbi(), catalogue, Clock.systemUTC(), Production.planLimitFromProperties());
+            opened = production;
             List<String> producing = production.seed();
             if (!producing.isEmpty()) {
                 LOG.info("seeded production data: {}", producing);
@@ -84,6 +86,9 @@ public final class TilpassServer implements AutoCloseable {
             app.start(config.host(), config.port());
             return new TilpassServer(app, platform, routes, config.host());
         } catch (RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
             database.close();
             throw e;
         }

@@ -515,9 +515,9 @@ public final class Production {
      * lock (orders placed meanwhile do not wait for the solver) and written under it only when the plan has
      * not changed since it was read (the plan revision) and the minute is the same (operations that started
      * meanwhile would be frozen). Otherwise it is dropped: an order released meanwhile asked for another
-     * re-plan, a downtime or calendar change re-planned itself, and a turned minute asks for one again. After {@value #OPTIMISTIC_REPLANS}
-     * dropped in a row, the next runs under the lock as a downtime does, so a steady stream of orders cannot
-     * starve it.
+     * re-plan, a downtime or calendar change re-planned itself, and a turned minute asks for one again.
+     * After {@value #OPTIMISTIC_REPLANS} dropped in a row, the next runs under the lock as a downtime does,
+     * so a steady stream of orders cannot starve it.
      */
     private void replanAfterRelease(String firmId) {
         replanAfterRelease(firmId, () -> {});
@@ -588,11 +588,6 @@ public final class Production {
     /** The counts of the background re-plans so far. */
     public Replanned replanned() {
         return new Replanned(landed.get(), dropped.get(), underLock.get());
-    }
-
-    /** Whether a background re-plan of the firm waits or runs in this process. */
-    public boolean replanning(String firmId) {
-        return replans.pending(firmId);
     }
 
     private List<Map<String, Object>> pending(String firmId) {
