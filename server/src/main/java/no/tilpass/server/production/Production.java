@@ -82,6 +82,9 @@ public final class Production {
     private final Catalogue catalogue;
     private final Clock clock;
     private final SchedulerSettings settings;
+    /** The settings of a background re-plan that runs under the lock: at most {@link #LOCKED_REPLAN_LIMIT}. */
+    private final SchedulerSettings lockedSettings;
+
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, View> views = new ConcurrentHashMap<>();
     /** Background re-plans in a row that found the plan changed under them, per firm (see {@link #replanAfterRelease}). */
@@ -101,6 +104,8 @@ public final class Production {
         this.settings = SchedulerSettings.defaults()
                 .withTimeLimit(planLimit)
                 .withWorkers(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        this.lockedSettings =
+                settings.withTimeLimit(planLimit.compareTo(LOCKED_REPLAN_LIMIT) < 0 ? planLimit : LOCKED_REPLAN_LIMIT);
         this.stockFlow = new StockFlow(this, jdbi, clock);
         this.replans = new Replans(this::replanAfterRelease);
     }
@@ -511,13 +516,19 @@ public final class Production {
     private static final int OPTIMISTIC_REPLANS = 3;
 
     /**
+     * The most a background re-plan under the lock solves (orders placed meanwhile wait for it); the next
+     * optimistic re-plan, once orders pause, solves for the full planning time.
+     */
+    private static final Duration LOCKED_REPLAN_LIMIT = Duration.ofSeconds(1);
+
+    /**
      * The re-plan after releases, on {@link Replans}' thread: the open work is read, solved outside the firm's
      * lock (orders placed meanwhile do not wait for the solver) and written under it only when the plan has
      * not changed since it was read (the plan revision) and the minute is the same (operations that started
      * meanwhile would be frozen). Otherwise it is dropped: an order released meanwhile asked for another
      * re-plan, a downtime or calendar change re-planned itself, and a turned minute asks for one again.
      * After {@value #OPTIMISTIC_REPLANS} dropped in a row, the next runs under the lock as a downtime does,
-     * so a steady stream of orders cannot starve it.
+     * for at most {@link #LOCKED_REPLAN_LIMIT}, so a steady stream of orders cannot starve it.
      */
     private void replanAfterRelease(String firmId) {
         replanAfterRelease(firmId, () -> {});
@@ -527,7 +538,7 @@ public final class Production {
     void replanAfterRelease(String firmId, Runnable whileSolved) {
         if (overtaken.getOrDefault(firmId, 0) >= OPTIMISTIC_REPLANS) {
             changePlan(firmId, h -> {
-                replan(h, firmId, now());
+                replan(h, firmId, now(), lockedSettings);
                 return null;
             });
             overtaken.remove(firmId);
@@ -541,7 +552,7 @@ public final class Production {
             Board board = board(h, firmId, now);
             return new Snapshot(revision, now, board, problem(h, firmId, board));
         });
-        Optional<Schedule> next = s.problem().flatMap(q -> solve(firmId, q));
+        Optional<Schedule> next = s.problem().flatMap(q -> solve(firmId, q, settings));
         if (next.isEmpty()) {
             overtaken.remove(firmId);
             return;
@@ -581,7 +592,8 @@ public final class Production {
      *
      * @param landed written after solving outside the lock
      * @param dropped solved, then dropped because the plan or the minute changed meanwhile
-     * @param underLock run under the lock after {@value #OPTIMISTIC_REPLANS} dropped in a row
+     * @param underLock run under the lock (for at most a second) after {@value #OPTIMISTIC_REPLANS} dropped in a
+     *     row
      */
     public record Replanned(long landed, long dropped, long underLock) {}
 
@@ -993,17 +1005,21 @@ public final class Production {
 
     /** Re-plans all open work of the firm (caller holds the firm's lock and the transaction). */
     void replan(Handle h, String firmId, LocalDateTime now) {
+        replan(h, firmId, now, settings);
+    }
+
+    private void replan(Handle h, String firmId, LocalDateTime now, SchedulerSettings with) {
         Board board = board(h, firmId, now);
         Optional<Problem> p = problem(h, firmId, board);
-        p.flatMap(q -> solve(firmId, q)).ifPresent(next -> write(h, board, p.get(), next));
+        p.flatMap(q -> solve(firmId, q, with)).ifPresent(next -> write(h, board, p.get(), next));
     }
 
     /**
      * The schedule a re-plan of {@code p} writes: the solver's when it is not worse than the current plan, else
      * the current plan; empty when there is neither.
      */
-    private Optional<Schedule> solve(String firmId, Problem p) {
-        ScheduleResult result = Scheduler.solve(p.problem(), settings);
+    private Optional<Schedule> solve(String firmId, Problem p, SchedulerSettings with) {
+        ScheduleResult result = Scheduler.solve(p.problem(), with);
         Schedule next = null;
         if (result instanceof ScheduleResult.Solved solved) {
             next = solved.schedule();

@@ -115,6 +115,37 @@ class ReplanLandingIT {
     }
 
     @Test
+    void after_three_re_plans_overtaken_in_a_row_the_next_runs_under_the_lock() throws Exception {
+        orderWindow(1);
+        Production production = server.server().platform().production();
+        assertThat(production.awaitQuietPlans(Duration.ofSeconds(60))).isTrue();
+        String farAway = LocalDate.now(Production.ZONE).plusYears(2).toString();
+        Production.Replanned before = production.replanned();
+        try {
+            for (int i = 0; i < 3; i++) {
+                boolean add = i % 2 == 0;
+                // a change of the plan while each is solved: a holiday two years away, on and off again
+                production.replanAfterRelease(
+                        FIRM,
+                        () -> production.changeHolidays(
+                                FIRM, add ? List.of(farAway) : List.of(), add ? List.of() : List.of(farAway)));
+            }
+            Production.Replanned overtaken = production.replanned();
+            assertThat(overtaken.dropped()).as(before + " then " + overtaken).isEqualTo(before.dropped() + 3);
+
+            production.replanAfterRelease(FIRM, () -> production.changeHolidays(FIRM, List.of(farAway), List.of()));
+
+            Production.Replanned after = production.replanned();
+            assertThat(after.underLock())
+                    .as("the fourth ran under the lock, where no change can come between: " + after)
+                    .isEqualTo(before.underLock() + 1);
+            assertThat(after.dropped()).isEqualTo(overtaken.dropped());
+        } finally {
+            production.changeHolidays(FIRM, List.of(), List.of(farAway));
+        }
+    }
+
+    @Test
     void a_re_plan_that_nothing_overtook_is_written() throws Exception {
         orderWindow(2);
         Production production = server.server().platform().production();
