@@ -130,7 +130,7 @@ public final class ServerUnderTest
      * Waits until the in-process server has no background re-plan waiting or running (of any firm); against
      * a server running elsewhere, until the plan of {@code firmId} says it has none.
      */
-    private void settle(String firmId) {
+    public void settle(String firmId) {
         if (server == null) {
             new TestClient(this::url).settle(firmId);
             return;

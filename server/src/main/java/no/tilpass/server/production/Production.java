@@ -510,7 +510,7 @@ public final class Production {
     }
 
     /** A consistent read of what a re-plan starts from: the plan revision first, then the open work. */
-    private record Snapshot(long revision, LocalDateTime now, Board board, Optional<Problem> problem) {}
+    private record Snapshot(long revision, Board board, Optional<Problem> problem) {}
 
     /** Optimistic background re-plans that may find the plan changed before one runs under the lock. */
     private static final int OPTIMISTIC_REPLANS = 3;
@@ -550,7 +550,7 @@ public final class Production {
         Snapshot s = jdbi.withHandle(h -> {
             long revision = planRevision(h, firmId);
             Board board = board(h, firmId, now);
-            return new Snapshot(revision, now, board, problem(h, firmId, board));
+            return new Snapshot(revision, board, problem(h, firmId, board));
         });
         Optional<Schedule> next = s.problem().flatMap(q -> solve(firmId, q, settings));
         if (next.isEmpty()) {
@@ -561,7 +561,9 @@ public final class Production {
         boolean landed;
         boolean sameMinute;
         synchronized (locks.computeIfAbsent(firmId, k -> new Object())) {
-            sameMinute = now().equals(s.now());
+            sameMinute = now().equals(now);
+            // read before the write's transaction, whose first statement bumps the revision: a re-plan dropped
+            // in this process leaves the revision (and so the views and other snapshots) as it is
             landed = sameMinute
                     && jdbi.withHandle(h -> planRevision(h, firmId)) == s.revision()
                     && jdbi.inTransaction(h -> {

@@ -81,13 +81,19 @@ class ReplanLandingIT {
         return days;
     }
 
-    @Test
-    void a_re_plan_that_read_the_plan_before_a_closing_is_dropped_and_the_closing_kept() throws Exception {
-        for (int i = 0; i < 4; i++) {
-            orderWindow(3);
+    /** The server's production once {@code orders} orders of {@code quantity} windows are in and re-planned. */
+    private static Production afterOrders(int orders, int quantity) throws Exception {
+        for (int i = 0; i < orders; i++) {
+            orderWindow(quantity);
         }
         Production production = server.server().platform().production();
         assertThat(production.awaitQuietPlans(Duration.ofSeconds(60))).isTrue();
+        return production;
+    }
+
+    @Test
+    void a_re_plan_that_read_the_plan_before_a_closing_is_dropped_and_the_closing_kept() throws Exception {
+        Production production = afterOrders(4, 3);
         List<String> busy = busyDays(production.plan(FIRM, 180));
         assertThat(busy).as("the orders keep the next days busy").isNotEmpty();
         String closed = busy.get(0);
@@ -116,9 +122,7 @@ class ReplanLandingIT {
 
     @Test
     void after_three_re_plans_overtaken_in_a_row_the_next_runs_under_the_lock() throws Exception {
-        orderWindow(1);
-        Production production = server.server().platform().production();
-        assertThat(production.awaitQuietPlans(Duration.ofSeconds(60))).isTrue();
+        Production production = afterOrders(1, 1);
         String farAway = LocalDate.now(Production.ZONE).plusYears(2).toString();
         Production.Replanned before = production.replanned();
         try {
@@ -147,9 +151,7 @@ class ReplanLandingIT {
 
     @Test
     void a_re_plan_that_nothing_overtook_is_written() throws Exception {
-        orderWindow(2);
-        Production production = server.server().platform().production();
-        assertThat(production.awaitQuietPlans(Duration.ofSeconds(60))).isTrue();
+        Production production = afterOrders(1, 2);
         Production.Replanned before = production.replanned();
         LocalDateTime minute = production.now();
 
