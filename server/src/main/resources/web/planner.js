@@ -31,42 +31,128 @@
     }
   }
 
+  // The plan's times are the plant's wall-clock times (ISO without an offset, in plan.timeZone). They are
+  // placed on a number line of their own (as if they were UTC) so that the chart shows the plant's clock in a
+  // browser anywhere: midnights, hours and dates are the plant's, whatever the browser's time zone.
+  const MINUTE = 60000, HOUR = 60 * MINUTE, DAY = 24 * HOUR;
+  const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+  function wall(text) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text);
+    return m ? Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] || 0), +(m[5] || 0), +(m[6] || 0)) : NaN;
+  }
+
+  function two(n) { return String(n).padStart(2, '0'); }
+  function dayLabel(t) { const d = new Date(t); return WEEKDAYS[d.getUTCDay()] + ' ' + two(d.getUTCDate()) + '.' + two(d.getUTCMonth() + 1); }
+  function clock(t) { const d = new Date(t); return two(d.getUTCHours()) + ':' + two(d.getUTCMinutes()); }
+  function wallText(t) { return new Date(t).toISOString().slice(0, 16); }
+
+  let selectedOrder = null; // the order id whose operations the chart highlights, kept across redraws
+  let lastPlan = null, lastDays = 14;
+
+  /** The smallest step of {@code steps} (ms) whose marks stand at least {@code px} apart, or null. */
+  function stepFor(steps, pxPerMs, px) { return steps.find((s) => s * pxPerMs >= px) || null; }
+
   function drawGantt(plan, days) {
+    lastPlan = plan; lastDays = days;
     const svg = $('gantt');
     while (svg.firstChild) svg.removeChild(svg.firstChild);
-    const start = new Date(plan.now).getTime();
-    const end = start + days * 86400000;
-    const left = 170, width = Math.max(600, svg.clientWidth || 900) - left - 10, row = 26;
+    const start = wall(plan.now);
+    const end = start + days * DAY;
+    const left = 170, top = 34, width = Math.max(600, svg.clientWidth || 900) - left - 10, row = 26;
     const lanes = [];
     for (const wc of plan.workCentres) for (let k = 1; k <= wc.capacity; k++) lanes.push({ wc, k });
-    svg.setAttribute('height', 30 + lanes.length * row);
-    const x = (t) => left + (Math.min(Math.max(t, start), end) - start) / (end - start) * width;
-    for (let d = 0; d <= days; d++) {
-      const t = start + d * 86400000;
-      svg.appendChild(el('line', { x1: x(t), x2: x(t), y1: 18, y2: 30 + lanes.length * row, stroke: '#eee' }));
-      if (d < days) svg.appendChild(el('text', { x: x(t) + 2, y: 12 }, new Date(t).toISOString().slice(5, 10)));
+    const bottom = top + lanes.length * row;
+    svg.setAttribute('height', bottom + 4);
+    svg.setAttribute('data-days', days); // tells a reader (and the browser tests) which view is drawn
+    const pxPerMs = width / (end - start);
+    const x = (t) => left + (Math.min(Math.max(t, start), end) - start) * pxPerMs;
+    // the plant's midnights, labelled with weekday and date where there is room (else every few days)
+    const firstMidnight = Math.ceil(start / DAY) * DAY;
+    const labelEvery = stepFor([1, 2, 7, 14], pxPerMs * DAY, 56) || 28;
+    if ((firstMidnight - start) * pxPerMs >= 56) {
+      svg.appendChild(el('text', { class: 'day-label', x: x(start) + 3, y: 13, 'data-at': wallText(Math.floor(start / DAY) * DAY) }, dayLabel(start)));
+    }
+    for (let t = firstMidnight; t < end; t += DAY) {
+      const dayIndex = Math.round(t / DAY);
+      svg.appendChild(el('line', { class: 'day', x1: x(t), x2: x(t), y1: 4, y2: bottom, 'data-at': wallText(t) }));
+      const monday = new Date(t).getUTCDay() === 1;
+      if (labelEvery === 1 || (labelEvery === 7 ? monday : labelEvery === 14 ? monday && dayIndex % 14 < 7 : dayIndex % labelEvery === 0)) {
+        svg.appendChild(el('text', { class: 'day-label', x: x(t) + 3, y: 13, 'data-at': wallText(t) }, dayLabel(t)));
+      }
+    }
+    // hours when a day is wide enough to show them
+    const hourStep = stepFor([HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR], pxPerMs, 38);
+    if (hourStep) {
+      for (let t = Math.ceil(start / hourStep) * hourStep; t < end; t += hourStep) {
+        if (t % DAY === 0) continue;
+        svg.appendChild(el('line', { class: 'hour', x1: x(t), x2: x(t), y1: 18, y2: bottom, 'data-at': wallText(t) }));
+        svg.appendChild(el('text', { class: 'hour-label', x: x(t) + 2, y: 28, 'data-at': wallText(t) }, clock(t)));
+      }
     }
     const colourOf = {};
     plan.orders.forEach((o, i) => { colourOf[o.orderId] = colours[i % colours.length]; });
     lanes.forEach((lane, i) => {
-      const y = 20 + i * row;
+      const y = top + i * row;
       svg.appendChild(el('text', { x: 4, y: y + 16 }, lane.wc.name + (lane.wc.capacity > 1 ? ' #' + lane.k : '')));
       for (const u of lane.wc.unavailable) {
-        const a = new Date(u.from).getTime(), b = new Date(u.to).getTime();
+        const a = wall(u.from), b = wall(u.to);
         if (b > start && a < end) svg.appendChild(el('rect', { class: 'closed', x: x(a), y, width: Math.max(0, x(b) - x(a)), height: row - 4 }));
       }
       for (const o of plan.orders) for (const op of o.operations) {
         if (op.workCentreId !== lane.wc.id || op.lane !== lane.k || !op.start) continue;
-        const a = new Date(op.start).getTime(), b = new Date(op.end).getTime();
+        const a = wall(op.start), b = wall(op.end);
         if (b <= start || a >= end) continue;
-        const g = el('g', { class: op.lost ? 'bar lost' : 'bar' });
-        g.appendChild(el('rect', { x: x(a), y, width: Math.max(1, x(b) - x(a)), height: row - 4, fill: colourOf[o.orderId] }));
+        const g = el('g', { class: 'bar' + (op.lost ? ' lost' : '') + (o.late ? ' late' : ''), 'data-order': o.orderId, tabindex: 0 });
+        const w = Math.max(1, x(b) - x(a));
+        g.appendChild(el('rect', { x: x(a), y, width: w, height: row - 4, fill: colourOf[o.orderId] }));
+        const label = String(o.number);
+        if (w >= 8 + 7 * label.length) g.appendChild(el('text', { class: 'bar-label', x: x(a) + 3, y: y + 15 }, label));
         const note = op.lost ? ' (stopped by a downtime, work lost, runs again from its start)'
           : op.units ? ' (' + op.units + ' units, each uninterruptible)' : op.uninterruptible ? ' (uninterruptible)' : '';
         g.appendChild(el('title', {}, 'Order ' + o.number + ' (' + (o.quantity || 1) + ' pcs) ' + op.operation + ' ' + op.start + ' – ' + op.end + note));
+        g.addEventListener('click', () => selectOrder(o.orderId));
+        g.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); selectOrder(o.orderId); } });
         svg.appendChild(g);
       }
     });
+    if (start <= end) {
+      svg.appendChild(el('line', { id: 'now-line', x1: x(start), x2: x(start), y1: 4, y2: bottom, 'data-at': wallText(start) }));
+    }
+    highlight();
+  }
+
+  /** Highlights the selected order: its bars, its row, and lines at its promised date and planned finish. */
+  function highlight() {
+    const svg = $('gantt');
+    for (const id of ['promise-marker', 'finish-marker']) { const m = $(id); if (m) m.remove(); }
+    const order = lastPlan && lastPlan.orders.find((o) => o.orderId === selectedOrder);
+    if (!order) selectedOrder = null;
+    svg.classList.toggle('focus', !!order);
+    for (const g of svg.querySelectorAll('g.bar')) g.classList.toggle('selected', !!order && g.dataset.order === selectedOrder);
+    for (const tr of $('orders').querySelectorAll('tbody tr')) tr.classList.toggle('selected', !!order && tr.dataset.order === selectedOrder);
+    if (!order) { $('selection').textContent = ''; return; }
+    const start = wall(lastPlan.now), end = start + lastDays * DAY;
+    const left = 170, width = Math.max(600, svg.clientWidth || 900) - left - 10;
+    const bottom = Number(svg.getAttribute('height')) - 4;
+    const x = (t) => left + (t - start) / (end - start) * width;
+    const marks = [['promise-marker', wall(order.promisedDate) + DAY, 'promised ' + order.promisedDate]];
+    if (order.plannedFinish) marks.push(['finish-marker', wall(order.plannedFinish), 'planned finish ' + order.plannedFinish.replace('T', ' ')]);
+    for (const [id, t, text] of marks) {
+      if (t < start || t > end) continue;
+      const line = el('line', { id, x1: x(t), x2: x(t), y1: 4, y2: bottom, 'data-at': wallText(t) });
+      line.appendChild(el('title', {}, 'Order ' + order.number + ': ' + text));
+      svg.appendChild(line);
+    }
+    const inView = order.operations.filter((op) => op.start && wall(op.end) > start && wall(op.start) < end).length;
+    $('selection').textContent = 'Order ' + order.number + ': promised ' + order.promisedDate + ', planned finish '
+      + (order.plannedFinish ? order.plannedFinish.replace('T', ' ') : '–') + (order.late ? ' (late)' : '')
+      + '; ' + inView + ' of ' + order.operations.length + ' operations in view';
+  }
+
+  function selectOrder(orderId) {
+    selectedOrder = selectedOrder === orderId ? null : orderId;
+    highlight();
   }
 
   function drawOrders(plan) {
@@ -74,6 +160,11 @@
     tbody.innerHTML = '';
     for (const o of plan.orders) {
       const tr = document.createElement('tr');
+      tr.dataset.order = o.orderId;
+      tr.tabIndex = 0;
+      tr.title = 'Show order ' + o.number + ' in the chart';
+      tr.addEventListener('click', () => selectOrder(o.orderId));
+      tr.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); selectOrder(o.orderId); } });
       const cells = [String(o.number), String(o.quantity || 1), o.promisedDate, o.plannedFinish || '–', o.late ? 'late' : 'on time', o.cuttingPlanId || '–'];
       cells.forEach((c, i) => {
         const td = document.createElement('td');
@@ -194,7 +285,8 @@
       const days = Math.max(1, Math.min(60, Number($('days').value) || 14));
       const plan = await api('/api/firms/' + encodeURIComponent(firm()) + '/plan?days=' + days);
       orderNumbers = new Map(plan.orders.map((o) => [o.orderId, o.number]));
-      drawGantt(plan, days); drawOrders(plan); drawLists(plan);
+      drawOrders(plan); drawGantt(plan, days); drawLists(plan);
+      $('zone').textContent = plan.timeZone ? 'Times are the plant\'s clock (' + plan.timeZone + ').' : '';
       try { drawCutting(await api('/api/firms/' + encodeURIComponent(firm()) + '/cutting-plans/latest')); } catch (e) { $('cutting').textContent = 'No cutting plan yet.'; }
       $('status').textContent = plan.orders.length + ' orders' + (plan.replanning ? ' · re-planning…' : '');
       // the re-plan after an order lands after the order's answer: draw the plan again once it has
@@ -393,6 +485,7 @@
   });
 
   $('reload').addEventListener('click', reload);
+  document.addEventListener('keydown', (ev) => { if (ev.key === 'Escape' && selectedOrder) { selectedOrder = null; highlight(); } });
   $('firm').addEventListener('change', reload);
   $('cut').addEventListener('click', async () => {
     try { drawCutting(await api('/api/firms/' + encodeURIComponent(firm()) + '/cutting-plans', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })); reload(); }

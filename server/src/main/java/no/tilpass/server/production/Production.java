@@ -1369,6 +1369,8 @@ public final class Production {
                     firmId,
                     "now",
                     now.toString(),
+                    "timeZone",
+                    ZONE.getId(),
                     "replanning",
                     replans.pending(firmId),
                     "workCentres",

@@ -219,6 +219,16 @@ class OpenApiIT {
     }
 
     @Test
+    void the_plan_carries_the_documented_properties_and_names_the_plants_clock() throws Exception {
+        HttpResponse<String> plan = send("GET", "/api/firms/glamdal-vindu/plan?days=7", null);
+        assertThat(plan.statusCode()).as(plan.body()).isEqualTo(200);
+        assertConforms(plan, "get", "/api/firms/{firmId}/plan");
+        JsonNode p = JSON.readTree(plan.body());
+        assertThat(p.get("timeZone").asText()).isEqualTo("Europe/Oslo");
+        assertThat(p.get("now").asText()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+    }
+
+    @Test
     void the_stock_a_goods_receipt_and_the_stock_movements_carry_the_documented_properties() throws Exception {
         HttpResponse<String> stock = send("GET", "/api/firms/glamdal-vindu/stock", null);
         assertThat(stock.statusCode()).as(stock.body()).isEqualTo(200);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -123,6 +124,14 @@ final class Browser implements BeforeAllCallback, AfterAllCallback, TestWatcher 
 
     WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Makes the page see the time zone {@code zoneId} (an IANA id) as the browser's own, as a browser elsewhere
+     * would; an empty id restores the machine's zone.
+     */
+    void timeZone(String zoneId) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zoneId));
     }
 
     void open(String url) {

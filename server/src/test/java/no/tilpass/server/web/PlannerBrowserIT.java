@@ -1,6 +1,7 @@
 package no.tilpass.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,9 +12,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import no.tilpass.server.ServerUnderTest;
@@ -23,6 +30,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -176,6 +184,173 @@ final class PlannerBrowserIT {
         }
         assertThat(browser.text(By.id("status"))).endsWith("orders");
         browser.screenshot("planner-01-gantt");
+    }
+
+    /** Shows {@code days} days from now in the chart and waits until they are drawn. */
+    private static void showDays(int days) {
+        WebElement field = browser.visible(By.id("days"));
+        field.clear();
+        field.sendKeys(String.valueOf(days));
+        browser.click(By.id("reload"));
+        browser.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#gantt[data-days='" + days + "']")));
+    }
+
+    private static double attribute(WebElement e, String name) {
+        return Double.parseDouble(e.getAttribute(name));
+    }
+
+    @Test
+    void the_chart_runs_on_the_plants_clock_with_its_midnights_and_hours_in_a_browser_on_another_continent()
+            throws Exception {
+        browser.timeZone("Pacific/Auckland"); // 12 or 13 hours ahead of the plant in Norway
+        try {
+            browser.open(server.url("/planner"));
+            browser.until(
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("#firm option[value='" + FIRM + "']")));
+            new Select(browser.visible(By.id("firm"))).selectByValue(FIRM);
+            assertThat(browser.script("return Intl.DateTimeFormat().resolvedOptions().timeZone"))
+                    .isEqualTo("Pacific/Auckland");
+            showDays(3);
+            JsonNode plan = call("GET", "/api/firms/" + FIRM + "/plan?days=3", null, null);
+            assertThat(plan.get("timeZone").asText()).isEqualTo("Europe/Oslo");
+            LocalDateTime now = LocalDateTime.parse(plan.get("now").asText());
+            DateTimeFormatter label = DateTimeFormatter.ofPattern("EEE dd.MM", Locale.ENGLISH);
+            List<String> midnights = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            for (LocalDateTime m = now.toLocalDate().plusDays(1).atStartOfDay();
+                    m.isBefore(now.plusDays(3));
+                    m = m.plusDays(1)) {
+                midnights.add(m.toString());
+                labels.add(label.format(m));
+            }
+            List<WebElement> days = browser.driver().findElements(By.cssSelector("#gantt line.day"));
+            assertThat(days.stream().map(e -> e.getAttribute("data-at")).toList())
+                    .as("a line at each of the plant's midnights")
+                    .isEqualTo(midnights);
+            assertThat(browser.driver().findElements(By.cssSelector("#gantt text.day-label")).stream()
+                            .filter(e -> !e.getAttribute("data-at")
+                                    .startsWith(now.toLocalDate().toString()))
+                            .map(e -> e.getAttribute("textContent"))
+                            .toList())
+                    .as("each midnight is labelled with the plant's weekday and date")
+                    .isEqualTo(labels);
+            // the plant's hours: each label is the hour of its own mark, and the marks are evenly spaced
+            List<WebElement> hours = browser.driver().findElements(By.cssSelector("#gantt text.hour-label"));
+            assertThat(hours).isNotEmpty();
+            for (WebElement h : hours) {
+                assertThat(h.getAttribute("textContent"))
+                        .isEqualTo(h.getAttribute("data-at").substring(11, 16))
+                        .endsWith(":00");
+            }
+            // every time is placed on one scale: now, the midnights and the planned operations
+            WebElement nowLine = browser.driver().findElement(By.id("now-line"));
+            double x0 = attribute(nowLine, "x1");
+            double day = attribute(days.get(1), "x1") - attribute(days.get(0), "x1");
+            assertThat(nowLine.getAttribute("data-at"))
+                    .isEqualTo(plan.get("now").asText());
+            assertThat(attribute(days.get(0), "x1"))
+                    .isCloseTo(x0 + minutes(now, midnights.get(0)) / 1440.0 * day, within(0.6));
+            int barsChecked = 0;
+            for (JsonNode o : plan.get("orders")) {
+                for (JsonNode op : o.get("operations")) {
+                    if (op.get("start").isNull()
+                            || minutes(now, op.get("start").asText()) < 0
+                            || minutes(now, op.get("end").asText()) > 3 * 1440) {
+                        continue;
+                    }
+                    String title = "Order " + o.get("number").asText() + " ("
+                            + o.get("quantity").asText() + " pcs) "
+                            + op.get("operation").asText() + " "
+                            + op.get("start").asText() + " – ";
+                    List<WebElement> rects = browser.driver()
+                            .findElements(By.xpath("//*[local-name()='g'][starts-with(*[local-name()='title'], \""
+                                    + title + "\")]" + "/*[local-name()='rect']"));
+                    assertThat(rects).as(title).isNotEmpty();
+                    assertThat(attribute(rects.get(0), "x"))
+                            .as(title)
+                            .isCloseTo(x0 + minutes(now, op.get("start").asText()) / 1440.0 * day, within(0.6));
+                    barsChecked++;
+                }
+            }
+            assertThat(browser.text(By.id("zone"))).contains("Europe/Oslo");
+            browser.screenshot("planner-01b-three-days-from-auckland");
+            System.out.println("bars checked against the plant's clock: " + barsChecked);
+        } finally {
+            browser.timeZone("");
+        }
+    }
+
+    private static long minutes(LocalDateTime from, String to) {
+        return Duration.between(from, LocalDateTime.parse(to.substring(0, 16))).toMinutes();
+    }
+
+    @Test
+    void choosing_an_order_highlights_its_operations_and_marks_its_promise_and_planned_finish() throws Exception {
+        JsonNode plan = call("GET", "/api/firms/" + FIRM + "/plan?days=14", null, null);
+        LocalDateTime now = LocalDateTime.parse(plan.get("now").asText());
+        JsonNode chosen = null;
+        for (JsonNode o : plan.get("orders")) {
+            if (o.get("number").asText().equals(number(orders.get(1)))) {
+                chosen = o;
+            }
+        }
+        assertThat(chosen)
+                .as("order " + number(orders.get(1)) + " is in the plan")
+                .isNotNull();
+        long inView = 0;
+        for (JsonNode op : chosen.get("operations")) {
+            if (!op.get("start").isNull()
+                    && minutes(now, op.get("end").asText()) > 0
+                    && minutes(now, op.get("start").asText()) < 14 * 1440) {
+                inView++;
+            }
+        }
+        String n = number(orders.get(1));
+
+        browser.click(By.cssSelector(
+                "#orders tbody tr[data-order='" + chosen.get("orderId").asText() + "']"));
+
+        browser.until(ExpectedConditions.attributeContains(By.id("gantt"), "class", "focus"));
+        List<String> selected = titles("#gantt g.bar.selected title");
+        assertThat(selected).hasSize((int) inView).allSatisfy(t -> assertThat(t).startsWith("Order " + n + " "));
+        assertThat(titles("#gantt g.bar:not(.selected) title"))
+                .noneSatisfy(t -> assertThat(t).startsWith("Order " + n + " "));
+        WebElement row = rowOf(n);
+        assertThat(row.getAttribute("class")).contains("selected");
+        List<String> cells = row.findElements(By.cssSelector("td")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertThat(browser.driver().findElement(By.id("promise-marker")).getAttribute("data-at"))
+                .as("the promise is kept by the end of the promised day")
+                .isEqualTo(
+                        LocalDate.parse(cells.get(2)).plusDays(1).atStartOfDay().toString());
+        assertThat(browser.driver().findElement(By.id("finish-marker")).getAttribute("data-at"))
+                .isEqualTo(cells.get(3).substring(0, 16));
+        assertThat(browser.text(By.id("selection")))
+                .startsWith("Order " + n + ": promised " + cells.get(2))
+                .contains(inView + " of " + chosen.get("operations").size() + " operations in view");
+        browser.screenshot("planner-01c-order-chosen");
+
+        browser.keys(Keys.ESCAPE);
+        browser.until(d -> !d.findElement(By.id("gantt")).getAttribute("class").contains("focus"));
+        assertThat(browser.driver().findElements(By.cssSelector("#gantt g.bar.selected, #promise-marker")))
+                .isEmpty();
+        assertThat(browser.driver().findElement(By.id("selection")).getAttribute("textContent"))
+                .isEmpty();
+
+        // a bar chooses its order too
+        String other = number(orders.get(0));
+        WebElement bar = browser.driver().findElements(By.cssSelector("#gantt g.bar")).stream()
+                .filter(g -> g.findElement(By.tagName("title"))
+                        .getAttribute("textContent")
+                        .startsWith("Order " + other + " "))
+                .max(Comparator.comparingDouble(g -> attribute(g.findElement(By.tagName("rect")), "width")))
+                .orElseThrow();
+        bar.findElement(By.tagName("rect")).click();
+        browser.until(ExpectedConditions.attributeContains(By.id("gantt"), "class", "focus"));
+        assertThat(titles("#gantt g.bar.selected title"))
+                .allSatisfy(t -> assertThat(t).startsWith("Order " + other + " "));
+        assertThat(rowOf(other).getAttribute("class")).contains("selected");
     }
 
     @Test
