@@ -319,6 +319,7 @@ final class BrowserConfiguratorIT {
     void a_delivery_date_that_waits_for_material_says_so_in_one_line_under_the_date() throws Exception {
         startWindow();
         assertThat(browser.text(By.id("delivery-date"))).startsWith("Tidligst levert");
+        assertWorkingDays(browser.text(By.id("delivery-date")), "arbeidsdag", "arbeidsdager");
         assertThat(browser.driver().findElements(By.id("delivery-wait")))
                 .as("a window built from stock waits for capacity only")
                 .isEmpty();
@@ -339,6 +340,14 @@ final class BrowserConfiguratorIT {
         browser.click(By.id("lang-en"));
         browser.until(ExpectedConditions.textMatches(By.id("delivery-wait"), Pattern.compile("^Waits for material")));
         assertThat(browser.text(By.id("delivery-date"))).startsWith("Earliest delivery");
+        assertWorkingDays(browser.text(By.id("delivery-date")), "working day", "working days");
+    }
+
+    /** The date line ends with the working days in the language's singular for one day, else its plural. */
+    private static void assertWorkingDays(String line, String one, String many) {
+        Matcher m = Pattern.compile("\\((\\d+) ([^)]+)\\)$").matcher(line);
+        assertThat(m.find()).as(line).isTrue();
+        assertThat(m.group(2)).as(line).isEqualTo(Integer.parseInt(m.group(1)) == 1 ? one : many);
     }
 
     /** Sets {@code option} to the JSON {@code value} through the API, as another tab would; the new revision. */
