@@ -2,6 +2,8 @@ package no.tilpass.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import no.tilpass.server.ServerConfig;
@@ -34,6 +36,13 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-password", description = "Database password.")
     String dbPassword;
 
+    @Option(
+            names = "--clock",
+            paramLabel = "WALL_TIME",
+            description = "Start the plant's clock (Europe/Oslo) at this time, e.g. 2026-12-07T08:00, and let it run"
+                    + " on from there: to show or train the planning on a chosen day. Default: the real time.")
+    String clock;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -44,6 +53,15 @@ final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         ServerConfig config = ServerConfig.embedded(data, port);
+        if (clock != null) {
+            try {
+                config = config.withClock(ServerConfig.plantClockFrom(LocalDateTime.parse(clock.strip())));
+            } catch (DateTimeParseException e) {
+                err.println("tilpass serve: --clock '" + clock + "' is not a date and time");
+                err.println("Maybe --clock 2026-12-07T08:00 (the plant's wall clock, Europe/Oslo).");
+                return 2;
+            }
+        }
         if (db != null) {
             config = config.withDatabase(db, dbUser, dbPassword);
         }
@@ -63,6 +81,9 @@ final class ServeCommand implements Callable<Integer> {
         }));
         out.println("Tilpass is running on " + server.url() + "/ (database: "
                 + (db != null ? db : data.toAbsolutePath().normalize()) + "); Ctrl+C stops it.");
+        if (clock != null) {
+            out.println("The plant's clock runs from " + clock.strip() + " (Europe/Oslo), not the real time.");
+        }
         out.flush();
         stopped.await();
         return 0;

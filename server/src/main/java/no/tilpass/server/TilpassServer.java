@@ -7,7 +7,6 @@ import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.util.List;
 import no.tilpass.server.catalogue.Catalogue;
 import no.tilpass.server.catalogue.ClusterSeed;
@@ -58,7 +57,7 @@ public final class TilpassServer implements AutoCloseable {
             seeded.failed().forEach((file, problem) -> LOG.warn("could not seed {}: {}", file, problem));
             Configurations configurations = new Configurations(catalogue, database.jdbi());
             Production production =
-                    new Production(database.jdbi(), catalogue, Clock.systemUTC(), Production.planLimitFromProperties());
+                    new Production(database.jdbi(), catalogue, config.clock(), Production.planLimitFromProperties());
             opened = production;
             List<String> producing = production.seed();
             if (!producing.isEmpty()) {
@@ -80,7 +79,7 @@ public final class TilpassServer implements AutoCloseable {
                     configurations,
                     orders,
                     production,
-                    new CuttingPlans(database.jdbi(), production, Clock.systemUTC()));
+                    new CuttingPlans(database.jdbi(), production, config.clock()));
             List<Route> routes = new Api(platform).routes();
             Javalin app = create(routes);
             app.start(config.host(), config.port());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +44,7 @@ class GoodsReceiptApiIT {
     void a_receipt_covering_a_shortage_lets_the_waiting_order_start_before_the_supplier_lead_time() {
         JsonNode motor = article("glamdal-vindu", "motor");
         int lead = motor.get("leadTimeDays").asInt();
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Oslo"));
+        LocalDate today = server.plantNow().toLocalDate();
         JsonNode state = StockApiIT.window(client, "blinds", "integrated", "blinds_motor", true);
         JsonNode order = StockApiIT.order(client, state, 2);
         String orderId = order.get("id").asText();

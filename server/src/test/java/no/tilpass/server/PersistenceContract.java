@@ -264,9 +264,7 @@ abstract class PersistenceContract {
     void of_two_orders_that_do_not_fit_together_placed_at_once_through_two_servers_one_is_taken_in_full()
             throws Exception {
         // the packing station stops 20 days from now for longer than any plan reaches
-        LocalDateTime now = LocalDateTime.now(java.time.ZoneId.of("Europe/Oslo"))
-                .withSecond(0)
-                .withNano(0);
+        LocalDateTime now = server.plantNow();
         server.server().platform().database().jdbi().useHandle(h -> h.createUpdate(
                         "insert into downtimes (firm_id, downtime_id, work_centre_id, starts_at, ends_at, created_at)"
                                 + " values ('glamdal-vindu', 'contract-stop', 'pack-1', :s, :e, current_timestamp)")

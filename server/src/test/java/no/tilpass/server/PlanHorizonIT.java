@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,7 +33,7 @@ class PlanHorizonIT {
 
     @Test
     void an_order_larger_than_half_a_year_of_capacity_is_planned_in_full_and_the_next_order_behind_it() {
-        LocalDate beyond = LocalDate.now(ZoneId.of("Europe/Oslo")).plusDays(180);
+        LocalDate beyond = server.plantNow().toLocalDate().plusDays(180);
         JsonNode big = StockApiIT.order(client, StockApiIT.window(client), 2500);
         JsonNode production = client.get("/api/orders/" + big.get("id").asText() + "/production")
                 .json();

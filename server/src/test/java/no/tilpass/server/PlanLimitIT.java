@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -141,8 +140,7 @@ class PlanLimitIT {
      * it stops.
      */
     private static LocalDateTime packingStops(String id) {
-        LocalDateTime now =
-                LocalDateTime.now(ZoneId.of("Europe/Oslo")).withSecond(0).withNano(0);
+        LocalDateTime now = server.plantNow();
         LocalDateTime last = server.server().platform().database().jdbi().withHandle(h -> h.createQuery(
                         "select max(planned_end) from planned_operations where firm_id = 'glamdal-vindu'")
                 .map((rs, ctx) -> rs.getObject(1, LocalDateTime.class))

@@ -34,7 +34,7 @@ class ProductionApiIT {
         JsonNode delivery = state.get("delivery");
         assertThat(delivery.isObject()).as(state.toString()).isTrue();
         LocalDate earliest = LocalDate.parse(delivery.get("earliest").asText());
-        assertThat(earliest).isAfterOrEqualTo(LocalDate.now().minusDays(1));
+        assertThat(earliest).isAfterOrEqualTo(server.plantNow().toLocalDate());
         assertThat(delivery.get("workingDays").asInt()).isGreaterThanOrEqualTo(0);
 
         JsonNode order = order(state);

@@ -140,6 +140,20 @@ public final class ServerUnderTest
         }
     }
 
+    /**
+     * The minute it is now on the plant's clock of the server under test (the real time unless {@code
+     * -Dtilpass.clock} moved it).
+     */
+    public LocalDateTime plantNow() {
+        if (server == null) {
+            return LocalDateTime.parse(client.get("/api/firms/glamdal-vindu/plan?days=1")
+                    .json()
+                    .get("now")
+                    .asText());
+        }
+        return server.platform().production().now();
+    }
+
     /** The in-process server (its platform, database, routes). */
     public TilpassServer server() {
         if (server == null) {
@@ -174,7 +188,7 @@ public final class ServerUnderTest
      * the first; the caller stops it.
      */
     TilpassServer startAnother() {
-        return TilpassServer.start(config.apply(data()));
+        return TilpassServer.start(configured(data()));
     }
 
     /** Stops the in-process server and starts it again on the same data folder and database. */
@@ -183,8 +197,19 @@ public final class ServerUnderTest
         server = null;
         baseUrl = null;
         stopped.stop();
-        server = TilpassServer.start(config.apply(data));
+        server = TilpassServer.start(configured(data));
         baseUrl = server.url();
+    }
+
+    /**
+     * The configuration for {@code folder}; with {@code -Dtilpass.clock=2026-12-04T01:16} on the Maven command
+     * line, every server under test runs the plant's clock from that time, to run the suite at the hours where
+     * a day's work ends or a weekend begins.
+     */
+    private ServerConfig configured(Path folder) {
+        ServerConfig made = config.apply(folder);
+        String clock = System.getProperty("tilpass.clock", "");
+        return clock.isBlank() ? made : made.withClock(ServerConfig.plantClockFrom(LocalDateTime.parse(clock.strip())));
     }
 
     private void start() {
@@ -201,7 +226,7 @@ public final class ServerUnderTest
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server = TilpassServer.start(config.apply(data));
+        server = TilpassServer.start(configured(data));
         baseUrl = server.url();
     }
 

@@ -99,7 +99,7 @@ class StockApiIT {
         JsonNode motor = article(client, "motor");
         int lead = motor.get("leadTimeDays").asInt();
         long available = motor.get("available").asLong();
-        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Oslo"));
+        LocalDate today = server.plantNow().toLocalDate();
         JsonNode state = window(client, "blinds", "integrated", "blinds_motor", true);
         assertThat(LocalDate.parse(state.get("delivery").get("earliest").asText()))
                 .as("capable-to-promise includes the wait for the motor")
@@ -139,7 +139,8 @@ class StockApiIT {
         assertThat(motor.get("available").asLong())
                 .as("the bundled stock has no motors")
                 .isZero();
-        LocalDate arrival = LocalDate.now(java.time.ZoneId.of("Europe/Oslo"))
+        LocalDate arrival = server.plantNow()
+                .toLocalDate()
                 .plusDays(motor.get("leadTimeDays").asInt());
 
         JsonNode waiting = window(client, "sashes", 1, "blinds", "integrated", "blinds_motor", true)

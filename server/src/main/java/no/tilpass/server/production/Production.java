@@ -344,7 +344,8 @@ public final class Production {
                 .orElse(0L);
     }
 
-    LocalDateTime now() {
+    /** The minute it is now on the plant's clock. */
+    public LocalDateTime now() {
         return LocalDateTime.ofInstant(clock.instant(), ZONE).truncatedTo(ChronoUnit.MINUTES);
     }
 

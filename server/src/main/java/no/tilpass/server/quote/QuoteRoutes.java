@@ -3,7 +3,6 @@ package no.tilpass.server.quote;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +25,6 @@ import no.tilpass.server.drawing.Drawings;
  * price and drawing use) and the product model it was configured on.
  */
 public final class QuoteRoutes {
-    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private final Platform platform;
 
@@ -50,7 +48,7 @@ public final class QuoteRoutes {
         CompiledModel compiled = model(state);
         ProductModel model = compiled.model();
         Map<String, String> values = values(state);
-        LocalDate issued = LocalDate.now(OSLO);
+        LocalDate issued = platform.production().now().toLocalDate();
         int revision = ((Number) state.get("revision")).intValue();
         QuoteDocument document = new QuoteDocument(
                 language,
