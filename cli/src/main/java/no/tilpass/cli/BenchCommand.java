@@ -2,6 +2,8 @@ package no.tilpass.cli;
 
 import java.io.PrintWriter;
 import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.tilpass.bench.ChainedCopies;
@@ -222,6 +224,13 @@ final class BenchCommand implements Runnable {
                 description = "each order is 1 to this many windows (default ${DEFAULT-VALUE})")
         int maxQuantity;
 
+        @Option(
+                names = "--clock",
+                paramLabel = "WALL_TIME",
+                description = "start the plant's clock (Europe/Oslo) at this time, e.g. 2026-12-07T08:00, to repeat a"
+                        + " run on the same weekday and hour (default: the real time)")
+        String clock;
+
         @Mixin
         SeedOption seed;
 
@@ -229,8 +238,19 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            Optional<LocalDateTime> plantClock = Optional.empty();
+            if (clock != null) {
+                try {
+                    plantClock = Optional.of(LocalDateTime.parse(clock.strip()));
+                } catch (DateTimeParseException e) {
+                    err.println("error: --clock '" + clock + "' is not a date and time");
+                    err.println("Maybe --clock 2026-12-07T08:00 (the plant's wall clock, Europe/Oslo).");
+                    return 1;
+                }
+            }
             ProductionBenchmark.Outcome outcome = ProductionBenchmark.run(
-                    new ProductionBenchmark.Settings(orders, steps, planSeconds, motorised, maxQuantity, seed.value),
+                    new ProductionBenchmark.Settings(
+                            orders, steps, planSeconds, motorised, maxQuantity, seed.value, plantClock),
                     err);
             if (outcome instanceof ProductionBenchmark.Outcome.Failed failed) {
                 err.println("error: " + failed.message());

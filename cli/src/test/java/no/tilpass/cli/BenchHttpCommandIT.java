@@ -72,4 +72,16 @@ class BenchHttpCommandIT {
         assertThat(exit).isEqualTo(1);
         assertThat(err.toString()).contains("submarine").contains("Maybe");
     }
+
+    @Test
+    void a_production_bench_clock_that_is_not_a_date_and_time_is_refused_with_a_maybe_before_anything_starts() {
+        CliRun run = CliRun.of("bench", "production", "--orders", "1", "--clock", "monday morning");
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("--clock 'monday morning' is not a date and time")
+                .contains("Maybe --clock 2026-12-07T08:00")
+                .doesNotContain("in-process");
+        assertThat(run.out()).isEmpty();
+    }
 }

@@ -16,7 +16,7 @@ class ServeCommandTest {
                 new PrintWriter(new StringWriter(), true));
 
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("--port", "--data", "--db", "--db-user", "--db-password");
+        assertThat(out.toString()).contains("--port", "--data", "--db", "--db-user", "--db-password", "--clock");
     }
 
     @Test
@@ -29,5 +29,17 @@ class ServeCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("70000").contains("Maybe --port 7070.");
+    }
+
+    @Test
+    void a_clock_that_is_not_a_date_and_time_is_refused_with_a_maybe_before_anything_starts() {
+        StringWriter err = new StringWriter();
+        int exit = Main.run(
+                new String[] {"serve", "--port", "0", "--clock", "monday 8"},
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("--clock 'monday 8'").contains("Maybe --clock 2026-12-07T08:00");
     }
 }

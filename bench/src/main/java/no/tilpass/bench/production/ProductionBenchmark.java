@@ -13,11 +13,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import no.tilpass.bench.http.HttpBenchmark;
@@ -91,8 +94,28 @@ public final class ProductionBenchmark {
         }
     }
 
+    /**
+     * What to run: {@code plantClock}, when present, is the plant's wall time (Europe/Oslo) the in-process
+     * server's clock starts at, so that a run can be repeated on the same weekday and hour (the closing of the
+     * next two days with work depends on how much of today is left).
+     */
     public record Settings(
-            int orders, int steps, double planSeconds, double motorisedShare, int maxQuantity, long seed) {}
+            int orders,
+            int steps,
+            double planSeconds,
+            double motorisedShare,
+            int maxQuantity,
+            long seed,
+            Optional<LocalDateTime> plantClock) {
+        public Settings {
+            Objects.requireNonNull(plantClock, "plantClock");
+        }
+
+        /** On the real time. */
+        public Settings(int orders, int steps, double planSeconds, double motorisedShare, int maxQuantity, long seed) {
+            this(orders, steps, planSeconds, motorisedShare, maxQuantity, seed, Optional.empty());
+        }
+    }
 
     /** The outcome: a report, or why there is none. */
     public sealed interface Outcome {
@@ -134,9 +157,17 @@ public final class ProductionBenchmark {
             System.setProperty(LOG_LEVEL, "warn");
         }
         long start = System.nanoTime();
-        try (TilpassServer server = TilpassServer.start(ServerConfig.embedded(dataDir, 0))) {
+        ServerConfig config = ServerConfig.embedded(dataDir, 0);
+        if (settings.plantClock().isPresent()) {
+            config = config.withClock(
+                    ServerConfig.plantClockFrom(settings.plantClock().get()));
+        }
+        try (TilpassServer server = TilpassServer.start(config)) {
             err.println("bench production: server in-process at " + server.url() + ", temporary data folder " + dataDir
-                    + ", planning limit " + settings.planSeconds() + " s");
+                    + ", planning limit " + settings.planSeconds() + " s"
+                    + settings.plantClock()
+                            .map(t -> ", the plant's clock from " + t + " (Europe/Oslo)")
+                            .orElse(""));
             err.flush();
             return new Run(settings, URI.create(server.url()), server.platform().production(), err, start).measure();
         } finally {

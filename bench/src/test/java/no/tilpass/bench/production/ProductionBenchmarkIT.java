@@ -6,17 +6,27 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.LocalDateTime;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ProductionBenchmarkIT {
     static final long SEED = 3;
+
+    /**
+     * A Sunday evening on the plant's clock: the eight orders' work begins on Monday morning and fills more than
+     * a day, so there are two days with work after today to close. On the real time the test failed at 07:55 on
+     * a Friday, when the work fitted in the rest of Friday and Monday.
+     */
+    static final LocalDateTime SUNDAY_EVENING = LocalDateTime.parse("2026-12-06T20:00");
 
     @Test
     void a_small_run_places_every_order_times_every_step_and_covers_the_waiting_orders_with_one_receipt()
             throws Exception {
         StringWriter log = new StringWriter();
         ProductionBenchmark.Outcome outcome = ProductionBenchmark.run(
-                new ProductionBenchmark.Settings(8, 5, 0.2, 0.5, 2, SEED), new PrintWriter(log, true));
+                new ProductionBenchmark.Settings(8, 5, 0.2, 0.5, 2, SEED, Optional.of(SUNDAY_EVENING)),
+                new PrintWriter(log, true));
 
         assertThat(outcome).as("seed %d: %s", SEED, log).isInstanceOf(ProductionBenchmark.Outcome.Measured.class);
         ProductionReport report = ((ProductionBenchmark.Outcome.Measured) outcome).report();
@@ -59,6 +69,8 @@ class ProductionBenchmarkIT {
                 .as("a work centre with work that day")
                 .isNotNull();
         assertThat(report.downtimeMillis()).isPositive();
+
+        assertThat(log.toString()).contains("the plant's clock from 2026-12-06T20:00");
 
         JsonNode json = new ObjectMapper().readTree(report.toJson());
         assertThat(json.get("placed").asInt()).isEqualTo(8);
