@@ -71,7 +71,7 @@ public final class TilpassServer implements AutoCloseable {
                     return null;
                 }
             });
-            Orders orders = new Orders(database.jdbi(), configurations);
+            Orders orders = new Orders(database.jdbi(), configurations, config.clock());
             orders.checkProductionWith(production::releaseProblem);
             Platform platform = new Platform(
                     database,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -42,10 +43,17 @@ public final class Orders {
 
     private final Jdbi jdbi;
     private final Configurations configurations;
+    private final Clock clock;
 
-    public Orders(Jdbi jdbi, Configurations configurations) {
+    /**
+     * Orders on {@code jdbi}; {@code plantClock} dates them ({@code createdAt}), the same clock the firm's
+     * production plans on, so that an order placed on a plant clock started at a chosen time (serve --clock)
+     * is dated on the day its plan and promise are.
+     */
+    public Orders(Jdbi jdbi, Configurations configurations, Clock plantClock) {
         this.jdbi = jdbi;
         this.configurations = configurations;
+        this.clock = plantClock;
     }
 
     /** Why a firm cannot produce an order; see {@link #checkProductionWith}. */
@@ -134,7 +142,7 @@ public final class Orders {
         }
         String firmId = snapshot.session().firmId();
         String orderId = Configurations.randomId();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<Map<String, Object>> winner;
         try {
             winner = jdbi.inTransaction(h -> {
