@@ -46,6 +46,8 @@
   function dayLabel(t) { const d = new Date(t); return WEEKDAYS[d.getUTCDay()] + ' ' + two(d.getUTCDate()) + '.' + two(d.getUTCMonth() + 1); }
   function clock(t) { const d = new Date(t); return two(d.getUTCHours()) + ':' + two(d.getUTCMinutes()); }
   function wallText(t) { return new Date(t).toISOString().slice(0, 16); }
+  // a plant time as a planner reads it: 2026-12-07 13:34 (the API's 2026-12-07T13:34), or a dash for none
+  function shown(text) { return text ? String(text).slice(0, 16).replace('T', ' ') : '–'; }
 
   let selectedOrder = null; // the order id whose operations the chart highlights, kept across redraws
   let lastPlan = null, lastDays = 14;
@@ -137,7 +139,7 @@
     const bottom = Number(svg.getAttribute('height')) - 4;
     const x = (t) => left + (t - start) / (end - start) * width;
     const marks = [['promise-marker', wall(order.promisedDate) + DAY, 'promised ' + order.promisedDate]];
-    if (order.plannedFinish) marks.push(['finish-marker', wall(order.plannedFinish), 'planned finish ' + order.plannedFinish.replace('T', ' ')]);
+    if (order.plannedFinish) marks.push(['finish-marker', wall(order.plannedFinish), 'planned finish ' + shown(order.plannedFinish)]);
     for (const [id, t, text] of marks) {
       if (t < start || t > end) continue;
       const line = el('line', { id, x1: x(t), x2: x(t), y1: 4, y2: bottom, 'data-at': wallText(t) });
@@ -146,7 +148,7 @@
     }
     const inView = order.operations.filter((op) => op.start && wall(op.end) > start && wall(op.start) < end).length;
     $('selection').textContent = 'Order ' + order.number + ': promised ' + order.promisedDate + ', planned finish '
-      + (order.plannedFinish ? order.plannedFinish.replace('T', ' ') : '–') + (order.late ? ' (late)' : '')
+      + shown(order.plannedFinish) + (order.late ? ' (late)' : '')
       + '; ' + inView + ' of ' + order.operations.length + ' operations in view';
   }
 
@@ -165,7 +167,7 @@
       tr.title = 'Show order ' + o.number + ' in the chart';
       tr.addEventListener('click', () => selectOrder(o.orderId));
       tr.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); selectOrder(o.orderId); } });
-      const cells = [String(o.number), String(o.quantity || 1), o.promisedDate, o.plannedFinish || '–', o.late ? 'late' : 'on time', o.cuttingPlanId || '–'];
+      const cells = [String(o.number), String(o.quantity || 1), o.promisedDate, shown(o.plannedFinish), o.late ? 'late' : 'on time', o.cuttingPlanId || '–'];
       cells.forEach((c, i) => {
         const td = document.createElement('td');
         td.textContent = c;
@@ -285,6 +287,7 @@
       const days = Math.max(1, Math.min(60, Number($('days').value) || 14));
       const plan = await api('/api/firms/' + encodeURIComponent(firm()) + '/plan?days=' + days);
       orderNumbers = new Map(plan.orders.map((o) => [o.orderId, o.number]));
+      if (plan.timeZone) plantZone = plan.timeZone;
       drawOrders(plan); drawGantt(plan, days); drawLists(plan);
       $('zone').textContent = plan.timeZone ? 'Times are the plant\'s clock (' + plan.timeZone + ').' : '';
       try { drawCutting(await api('/api/firms/' + encodeURIComponent(firm()) + '/cutting-plans/latest')); } catch (e) { $('cutting').textContent = 'No cutting plan yet.'; }
@@ -301,6 +304,15 @@
   // ---------------------------------------------------------------- stock panel
 
   let orderNumbers = new Map(); // order id → order number, from the last plan drawn
+  let plantZone = 'Europe/Oslo'; // the plant's time zone, from the last plan drawn
+
+  // an instant (2026-12-04T15:52:21.123Z) on the plant's clock, as the plan's times are: 2026-12-04 16:52:21
+  function plantTime(instant) {
+    const parts = {};
+    for (const p of new Intl.DateTimeFormat('en-GB', { timeZone: plantZone, hourCycle: 'h23', year: 'numeric', month: '2-digit',
+      day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(instant))) parts[p.type] = p.value;
+    return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute + ':' + parts.second;
+  }
   let pendingReceipt = null; // {firmId, body, key}: the receipt being booked; its retries resend the same key
   const RETRY_DELAYS_MS = [400, 1200, 2500]; // after a network failure or a gateway error, then give up
 
@@ -346,7 +358,7 @@
       const tr = document.createElement('tr');
       tr.dataset.id = m.id;
       tr.dataset.kind = m.kind;
-      cell(tr, m.at.replace('T', ' ').slice(0, 19) + ' UTC');
+      cell(tr, plantTime(m.at), 'when');
       cell(tr, m.kind === 'receipt' ? 'receipt' : 'reserved');
       cell(tr, m.item, 'item');
       cell(tr, (m.kind === 'receipt' ? '+' : '') + m.quantity, 'num');
@@ -444,10 +456,10 @@
   function receiptText(r) {
     const covered = (r.coveredOrders || []).map((c) => 'order ' + c.number + ' (' + c.reserved + ' reserved'
       + (c.stillShort ? ', ' + c.stillShort + ' still short' : '')
-      + (c.plannedFinish !== c.plannedFinishBefore ? ', finish ' + (c.plannedFinishBefore || '–') + ' → ' + (c.plannedFinish || '–') : '')
+      + (c.plannedFinish !== c.plannedFinishBefore ? ', finish ' + shown(c.plannedFinishBefore) + ' → ' + shown(c.plannedFinish) : '')
       + ')');
-    const moved = (r.movedUpOrders || []).map((m) => 'order ' + m.number + ' (finish ' + m.plannedFinishBefore
-      + ' → ' + m.plannedFinish + ')');
+    const moved = (r.movedUpOrders || []).map((m) => 'order ' + m.number + ' (finish ' + shown(m.plannedFinishBefore)
+      + ' → ' + shown(m.plannedFinish) + ')');
     return 'Booked: ' + r.quantity + ' × ' + r.item + (r.note ? ' (' + r.note + ')' : '') + '. On hand now '
       + r.article.onHand + ', available ' + r.article.available + '.'
       + (covered.length ? ' Covers ' + covered.join(', ') + '.' : '')
@@ -497,7 +509,7 @@
       const r = await api('/api/firms/' + encodeURIComponent(firm()) + '/work-centres/' + encodeURIComponent($('dt-centre').value) + '/downtime',
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ from: $('dt-from').value, to: $('dt-to').value }) });
       const again = r.restartedOperations ? '; restarted whole: ' + r.restartedOperations + ' (' + r.lostMinutes + ' min lost)' : '';
-      $('dt-result').textContent = r.status + again + '; moved orders: ' + (r.movedOrders.map((m) => m.number + ' → ' + m.plannedFinish).join(', ') || 'none');
+      $('dt-result').textContent = r.status + again + '; moved orders: ' + (r.movedOrders.map((m) => 'order ' + m.number + ' ' + shown(m.plannedFinishBefore) + ' → ' + shown(m.plannedFinish) + (m.late ? ' (late)' : '')).join(', ') || 'none');
       reload();
     } catch (e) { $('dt-result').textContent = String(e.message); }
   });
@@ -519,7 +531,7 @@
         return;
       }
       showCalendar(body);
-      const moved = body.movedOrders.map((m) => 'order ' + m.number + ' ' + m.plannedFinishBefore + ' → ' + m.plannedFinish + (m.late ? ' (late)' : ''));
+      const moved = body.movedOrders.map((m) => 'order ' + m.number + ' ' + shown(m.plannedFinishBefore) + ' → ' + shown(m.plannedFinish) + (m.late ? ' (late)' : ''));
       const what = { unchanged: 'the plan needed no change', repaired: 'plan repaired', replanned: 'plan rebuilt', no_open_work: 'no open work to plan' }[body.status] || body.status;
       $('cal-result').textContent = 'Saved: ' + what + '; ' + body.changedOperations + ' operation(s) moved'
         + (body.splitOperations ? ', ' + body.splitOperations + ' cut into shorter pieces' : '')
@@ -562,7 +574,7 @@
         $('cl-error').textContent = (err.message ? err.message.charAt(0).toUpperCase() + err.message.slice(1) : 'The server answered ' + r.status) + (err.maybe ? '\n' + err.maybe : '');
         return;
       }
-      const moved = body.movedOrders.map((m) => 'order ' + m.number + ' ' + m.plannedFinishBefore + ' → ' + m.plannedFinish + (m.late ? ' (late)' : ''));
+      const moved = body.movedOrders.map((m) => 'order ' + m.number + ' ' + shown(m.plannedFinishBefore) + ' → ' + shown(m.plannedFinish) + (m.late ? ' (late)' : ''));
       $('cl-result').textContent = (key === 'add' ? 'Closed ' : 'Opened again ') + dates.length + ' day(s) on ' + body.workCentres.length
         + ' work centres; ' + body.changedOperations + ' operation(s) moved; orders whose finish moved: ' + (moved.join(', ') || 'none') + '.';
       calendarFirm = null; // the calendar form shows the new holidays at the redraw

@@ -179,7 +179,9 @@ final class PlannerBrowserIT {
             assertThat(cells.get(2))
                     .as("promised date")
                     .isEqualTo(production.get("promisedDate").asText());
-            assertThat(cells.get(3)).as("planned finish").matches("\\d{4}-\\d{2}-\\d{2}.*");
+            assertThat(cells.get(3))
+                    .as("planned finish, as a planner reads it (the re-plan may have moved it since the answer)")
+                    .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
             assertThat(cells.get(4)).isIn("on time", "late");
         }
         assertThat(browser.text(By.id("status"))).endsWith("orders");
@@ -325,7 +327,7 @@ final class PlannerBrowserIT {
                 .isEqualTo(
                         LocalDate.parse(cells.get(2)).plusDays(1).atStartOfDay().toString());
         assertThat(browser.driver().findElement(By.id("finish-marker")).getAttribute("data-at"))
-                .isEqualTo(cells.get(3).substring(0, 16));
+                .isEqualTo(cells.get(3).replace(' ', 'T'));
         assertThat(browser.text(By.id("selection")))
                 .startsWith("Order " + n + ": promised " + cells.get(2))
                 .contains(inView + " of " + chosen.get("operations").size() + " operations in view");
@@ -430,7 +432,10 @@ final class PlannerBrowserIT {
         browser.until(ExpectedConditions.textMatches(By.id("dt-result"), Pattern.compile(".+")));
         String result = browser.text(By.id("dt-result"));
         assertThat(result).as("the repair result").matches("(repaired|replanned); moved orders: .*");
-        assertThat(result).contains(number(order) + " → ");
+        assertThat(result)
+                .as("the order, its planned finish before and after, as a planner reads them")
+                .containsPattern("order " + number(order)
+                        + " \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2} → \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
         browser.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#dt-centre option[data-old]"), 0));
         assertThat(new Select(browser.visible(By.id("dt-centre")))
                         .getFirstSelectedOption()
@@ -605,7 +610,13 @@ final class PlannerBrowserIT {
         assertThat(movement.getAttribute("data-kind")).isEqualTo("receipt");
         assertThat(movement.getText()).contains("glass_double", "+5", String.valueOf(before + 5));
         assertThat(article("glass_double").get("onHand").asLong()).isEqualTo(before + 5);
-        assertThat(receiptsNoted(note)).hasSize(1);
+        List<JsonNode> booked = receiptsNoted(note);
+        assertThat(booked).hasSize(1);
+        assertThat(movement.findElement(By.cssSelector("td")).getText())
+                .as("when, on the plant's clock like the plan")
+                .isEqualTo(java.time.Instant.parse(booked.get(0).get("at").asText())
+                        .atZone(java.time.ZoneId.of("Europe/Oslo"))
+                        .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         assertThat(browser.visible(By.id("rc-item")).getAttribute("value"))
                 .as("the form is empty for the next receipt")
                 .isEmpty();
