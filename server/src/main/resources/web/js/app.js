@@ -987,6 +987,18 @@ async function placeOrder(ev) {
 
 // ------------------------------------------------------------------------------------------ order page
 
+// The plants of the cluster keep the clock of Norway (the API's plan names it as timeZone): an order's date is
+// the plant's date of the instant it was accepted, wherever the customer's browser is.
+const PLANT_ZONE = "Europe/Oslo";
+
+/** The plant's date (2026-12-04) of an instant (2026-12-04T23:30:00Z is already the 5th in Norway). */
+function plantDate(instant) {
+  const parts = {};
+  for (const p of new Intl.DateTimeFormat("en-GB", { timeZone: PLANT_ZONE, year: "numeric", month: "2-digit", day: "2-digit" })
+    .formatToParts(new Date(instant))) parts[p.type] = p.value;
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
 async function renderOrder(id) {
   main.replaceChildren(h("p", { class: "loading", text: t().loading }));
   const order = app.orders.get(id) || (await api.getOrder(id, app.lang));
@@ -1012,6 +1024,8 @@ async function renderOrder(id) {
   );
   const price = order.price || {};
   const currency = price.currency || "NOK";
+  const promised = order.production?.promisedDate; // absent while the order is not yet released
+  const ordered = order.createdAt ? plantDate(order.createdAt) : null;
   const orderTotal = price.orderTotal ?? price.total;
   main.replaceChildren(
     h(
@@ -1028,6 +1042,10 @@ async function renderOrder(id) {
         h("dd", { id: "order-number" }, order.number),
         h("dt", {}, t().products),
         h("dd", {}, model?.label || order.productId, " · ", t().version(order.version)),
+        ordered ? h("dt", {}, t().orderedOn) : null,
+        ordered ? h("dd", { id: "order-date", "data-date": ordered }, date(ordered, app.lang)) : null,
+        promised ? h("dt", {}, t().promisedDelivery) : null,
+        promised ? h("dd", { id: "order-promised", "data-date": promised }, date(promised, app.lang)) : null,
         h("dt", {}, t().customer),
         h("dd", {}, `${order.customer?.name || ""} <${order.customer?.email || ""}>`),
         h("dt", {}, "Status"),

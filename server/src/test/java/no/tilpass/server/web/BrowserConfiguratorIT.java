@@ -2,11 +2,18 @@ package no.tilpass.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -240,6 +247,22 @@ final class BrowserConfiguratorIT {
                         .getText())
                 .contains("1000");
         assertThat(browser.text(By.id("order-title"))).contains("Takk");
+        String url = browser.driver().getCurrentUrl();
+        String orderId = URLDecoder.decode(url.substring(url.indexOf("#/o/") + 4), StandardCharsets.UTF_8);
+        JsonNode order = getJson("/api/orders/" + URLEncoder.encode(orderId, StandardCharsets.UTF_8));
+        LocalDate promised =
+                LocalDate.parse(order.get("production").get("promisedDate").asText());
+        WebElement promisedCell = browser.visible(By.id("order-promised"));
+        assertThat(promisedCell.getAttribute("data-date"))
+                .as("the confirmation shows the date the order was promised for")
+                .isEqualTo(promised.toString());
+        assertThat(promisedCell.getText()).contains(String.valueOf(promised.getYear()));
+        assertThat(browser.visible(By.id("order-date")).getAttribute("data-date"))
+                .as("ordered on the plant's date of the instant it was accepted")
+                .isEqualTo(Instant.parse(order.get("createdAt").asText())
+                        .atZone(ZoneId.of("Europe/Oslo"))
+                        .toLocalDate()
+                        .toString());
         browser.screenshot("07-order-confirmed");
 
         browser.open(shareUrl);
@@ -384,5 +407,21 @@ final class BrowserConfiguratorIT {
         browser.screenshot("08-phone");
         browser.script("document.getElementById('price-heading').scrollIntoView()");
         browser.screenshot("09-phone-price");
+    }
+
+    private static JsonNode getJson(String path) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.url(path))).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+            return new ObjectMapper().readTree(r.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
