@@ -19,7 +19,8 @@ class BomCommandTest {
         assertThat(run.out())
                 .contains("width=1000", "height=1400")
                 .contains("Bill of materials", "Cutting demand", "Routing")
-                .containsPattern("frame_profile +1 +4800 mm");
+                .containsPattern("frame_profile__head +2 +1000 mm")
+                .containsPattern("frame_profile__jamb +2 +1400 mm");
     }
 
     @Test
@@ -28,8 +29,11 @@ class BomCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out().strip()).startsWith("{").endsWith("}");
         assertThat(run.out())
-                .contains("\"path\":\"frame_profile\"")
-                .contains("{\"profile\":\"frame_profile\",\"lengthMm\":4800,\"pieces\":1,\"item\":\"frame_profile\"}")
+                .contains("\"path\":\"frame_profile__head\"")
+                .contains(
+                        "{\"profile\":\"frame_profile\",\"lengthMm\":1000,\"pieces\":2,\"item\":\"frame_profile__head\"}")
+                .contains(
+                        "{\"profile\":\"frame_profile\",\"lengthMm\":1400,\"pieces\":2,\"item\":\"frame_profile__jamb\"}")
                 .contains("\"operations\":[{");
     }
 

@@ -47,7 +47,7 @@ class ProductionApiIT {
                 .isEqualTo(production.get("promisedDate"));
 
         JsonNode po = client.get("/api/orders/" + id + "/production").json();
-        assertThat(po.get("bom").findValuesAsText("item")).contains("frame_profile");
+        assertThat(po.get("bom").findValuesAsText("item")).contains("frame_profile__head", "frame_profile__jamb");
         assertThat(po.get("operations").findValuesAsText("operation")).contains("cut", "profile", "paint", "pack");
         for (JsonNode op : po.get("operations")) {
             assertThat(op.get("start").isTextual()).as(op.toString()).isTrue();
@@ -68,10 +68,16 @@ class ProductionApiIT {
             }
         }
         long framePieces = po.get("cuts").findValues("item").stream()
-                .filter(i -> i.asText().equals("frame_profile"))
+                .filter(i -> i.asText().startsWith("frame_profile__"))
                 .count();
-        assertThat(framePieces).isPositive();
-        assertThat(cutItems).contains("frame_profile");
+        assertThat(framePieces).as("head and sill, jambs").isEqualTo(2);
+        assertThat(cutItems.stream()
+                        .filter(i -> i.startsWith("frame_profile__"))
+                        .sorted()
+                        .toList())
+                .as("the cutting plan cuts the window's four frame pieces, each once")
+                .containsExactly(
+                        "frame_profile__head", "frame_profile__head", "frame_profile__jamb", "frame_profile__jamb");
         assertThat(client.get("/api/firms/glamdal-vindu/cutting-plans/latest")
                         .json()
                         .get("id"))

@@ -391,10 +391,24 @@ class BillOfMaterialsTest {
                 }
                 checked++;
                 long sashes = Long.parseLong(c.get("sashes"));
-                assertThat(line(e, "frame_profile").lengthMm()).isEqualTo(OptionalLong.of(2L * (w + h)));
-                assertThat(e.cuts()).contains(new Explosion.Cut("frame_profile", 2L * (w + h), 1, "frame_profile"));
-                if (e.lines().stream().anyMatch(l -> l.path().equals("sash_profile"))) {
-                    assertThat(line(e, "sash_profile").lengthMm()).isEqualTo(OptionalLong.of(2L * (w / sashes + h)));
+                // a frame is four pieces cut with mitres at their outer length: head and sill from the width,
+                // the jambs from the height, all from the frame profile's bars
+                assertThat(line(e, "frame_profile__head").lengthMm()).isEqualTo(OptionalLong.of(w));
+                assertThat(line(e, "frame_profile__jamb").lengthMm()).isEqualTo(OptionalLong.of(h));
+                assertThat(e.cuts())
+                        .contains(
+                                new Explosion.Cut("frame_profile", w, 2, "frame_profile__head"),
+                                new Explosion.Cut("frame_profile", h, 2, "frame_profile__jamb"));
+                long frameCut = e.cuts().stream()
+                        .filter(k -> k.profile().equals("frame_profile"))
+                        .mapToLong(k -> k.lengthMm() * k.pieces())
+                        .sum();
+                assertThat(frameCut).as("the frame's perimeter").isEqualTo(2L * (w + h));
+                if (e.lines().stream().anyMatch(l -> l.path().equals("sash_profile__rail"))) {
+                    assertThat(e.cuts())
+                            .contains(
+                                    new Explosion.Cut("sash_profile", w / sashes, 2 * sashes, "sash_profile__rail"),
+                                    new Explosion.Cut("sash_profile", h, 2 * sashes, "sash_profile__stile"));
                 }
                 assertThat(e.lines()).extracting(Explosion.Line::path).contains("fittings");
             }
