@@ -376,6 +376,22 @@ public final class ProductionBenchmark {
                     downtimeDelays = Delays.of(down);
                 }
 
+                // last, so that it changes nothing measured before: one cutting plan of every order not yet cut
+                double cuttingMillis = 0;
+                long cutPieces = 0;
+                JsonNode totals = JSON.createObjectNode();
+                long k0 = System.nanoTime();
+                JsonNode cutting = send("POST", "/api/firms/" + firmId + "/cutting-plans", "{\"kerfMm\":4}");
+                if (cutting != null) {
+                    cuttingMillis = (System.nanoTime() - k0) / 1e6;
+                    totals = cutting.path("totals");
+                    for (JsonNode profile : cutting.path("profiles")) {
+                        for (JsonNode bar : profile.path("bars")) {
+                            cutPieces += bar.path("cuts").size();
+                        }
+                    }
+                }
+
                 firstErrors.forEach(e -> err.println("bench production: error: " + e));
                 return new Outcome.Measured(
                         new ProductionReport(
@@ -420,6 +436,13 @@ public final class ProductionBenchmark {
                                 downtimeDelays.late(),
                                 downtimeDelays.maxDaysLate(),
                                 downtimeDelays.daysLate(),
+                                cuttingMillis,
+                                cutPieces,
+                                totals.path("newBars").asLong(),
+                                totals.path("remnantsUsed").asLong(),
+                                totals.path("remnantsKept").asLong(),
+                                totals.path("materialMm").asLong(),
+                                totals.path("pieceLengthMm").asLong(),
                                 errors,
                                 (System.nanoTime() - start) / 1e9),
                         firstErrors);

@@ -71,6 +71,17 @@ class ProductionBenchmarkIT {
         assertThat(report.downtimeMillis()).isPositive();
 
         assertThat(log.toString()).contains("the plant's clock from 2026-12-06T20:00");
+        assertThat(report.cuttingMillis())
+                .as("a cutting plan of the uncut orders")
+                .isPositive();
+        assertThat(report.cutPieces())
+                .as("every placed window is at least its four frame pieces")
+                .isGreaterThanOrEqualTo(4L * report.placed());
+        assertThat(report.cuttingNewBars() + report.cuttingRemnantsUsed()).isPositive();
+        assertThat(report.cutPieceMm())
+                .as("the pieces fit in the material, kerf and trim besides")
+                .isPositive()
+                .isLessThan(report.cuttingMaterialMm());
 
         JsonNode json = new ObjectMapper().readTree(report.toJson());
         assertThat(json.get("placed").asInt()).isEqualTo(8);
@@ -78,6 +89,8 @@ class ProductionBenchmarkIT {
         assertThat(json.get("moved_up_orders").asInt()).isEqualTo(report.movedUpOrders());
         assertThat(json.get("ctp_after_order_steps").asInt()).isEqualTo(1);
         assertThat(json.get("replans_dropped").asLong()).isEqualTo(report.replansDropped());
+        assertThat(json.get("cutting_new_bars").asLong()).isEqualTo(report.cuttingNewBars());
+        assertThat(json.get("cut_pieces").asLong()).isEqualTo(report.cutPieces());
         assertThat(System.getProperty("tilpass.planSeconds"))
                 .as("the planning limit is the run's only")
                 .isNull();
