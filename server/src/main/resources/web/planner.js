@@ -263,16 +263,21 @@
       title.textContent = p.profile + ' (bar ' + p.barLengthMm + ' mm)';
       box.appendChild(title);
       for (const bar of p.bars) {
-        const w = 800, scale = w / bar.lengthMm;
-        const svg = el('svg', { width: w + 120, height: 24, class: 'cutbar', role: 'img', 'aria-label': 'bar ' + bar.source });
-        svg.appendChild(el('rect', { x: 0, y: 2, width: w, height: 18, fill: '#e6e8eb' }));
+        // one scale per profile: a remnant from the rack is drawn as much shorter than a new bar as it is
+        const full = 800, scale = full / Math.max(p.barLengthMm, bar.lengthMm), w = bar.lengthMm * scale;
+        const svg = el('svg', { width: full + 120, height: 24, class: 'cutbar', role: 'img', 'aria-label': 'bar ' + bar.source, 'data-length-mm': bar.lengthMm, 'data-profile': p.profile });
+        svg.appendChild(el('rect', { class: 'stock', x: 0, y: 2, width: w, height: 18, fill: '#e6e8eb' }));
         bar.cuts.forEach((c, i) => {
           const g = el('g', {});
-          g.appendChild(el('rect', { x: c.offsetMm * scale, y: 2, width: Math.max(1, c.lengthMm * scale), height: 18, fill: colours[i % colours.length] }));
+          const cw = Math.max(1, c.lengthMm * scale);
+          g.appendChild(el('rect', { x: c.offsetMm * scale, y: 2, width: cw, height: 18, fill: colours[i % colours.length] }));
+          // the saw operator's reading where the piece is wide enough: its length, then its order
+          const text = c.lengthMm + ' · #' + c.orderNumber;
+          if (cw >= 12 + 6 * text.length) g.appendChild(el('text', { class: 'cut-label', x: c.offsetMm * scale + 4, y: 15 }, text));
           g.appendChild(el('title', {}, 'Order ' + c.orderNumber + ' ' + c.item + ' ' + c.lengthMm + ' mm'));
           svg.appendChild(g);
         });
-        svg.appendChild(el('text', { x: w + 4, y: 15 }, bar.source + (bar.keptRemnantMm ? ' → ' + bar.keptRemnantMm : '')));
+        svg.appendChild(el('text', { x: full + 4, y: 15 }, (bar.source === 'new' ? 'new' : bar.source + ' (' + bar.lengthMm + ' mm)') + (bar.keptRemnantMm ? ' → ' + bar.keptRemnantMm : '')));
         box.appendChild(svg);
       }
     }

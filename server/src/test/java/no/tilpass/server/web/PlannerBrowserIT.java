@@ -19,9 +19,12 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import no.tilpass.server.ServerUnderTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -398,6 +401,31 @@ final class PlannerBrowserIT {
         assertThat(browser.text(By.cssSelector("#cutting p")))
                 .startsWith("Plan ")
                 .contains("new bars");
+        // one scale per profile: a remnant is drawn as much shorter than a new bar as it is
+        Map<String, List<Double>> pxPerMm = new LinkedHashMap<>();
+        for (WebElement bar : browser.driver().findElements(By.cssSelector("#cutting svg.cutbar"))) {
+            pxPerMm.computeIfAbsent(bar.getAttribute("data-profile"), k -> new ArrayList<>())
+                    .add(attribute(bar.findElement(By.cssSelector("rect.stock")), "width")
+                            / attribute(bar, "data-length-mm"));
+        }
+        assertThat(pxPerMm).isNotEmpty();
+        pxPerMm.forEach((profile, scales) -> assertThat(scales)
+                .as("the bars of %s", profile)
+                .allSatisfy(x -> assertThat(x).isCloseTo(scales.get(0), within(1e-6))));
+        List<String> cutLabels =
+                browser.driver().findElements(By.cssSelector("#cutting svg.cutbar text.cut-label")).stream()
+                        .map(e -> e.getAttribute("textContent"))
+                        .toList();
+        assertThat(cutLabels)
+                .as("pieces wide enough carry their length and order, as in their titles")
+                .isNotEmpty()
+                .allSatisfy(l -> {
+                    Matcher m = Pattern.compile("(\\d+) · #(\\d+)").matcher(l);
+                    assertThat(m.matches()).as(l).isTrue();
+                    assertThat(cuts).anySatisfy(t -> assertThat(t)
+                            .startsWith("Order " + m.group(2) + " ")
+                            .endsWith(" " + m.group(1) + " mm"));
+                });
         // the reload after cutting shows the plan id in the table
         browser.until(d -> !rowOf(number(orders.get(0)))
                 .findElements(By.cssSelector("td"))
