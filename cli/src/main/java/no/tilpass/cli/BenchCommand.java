@@ -3,7 +3,6 @@ package no.tilpass.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import no.tilpass.bench.ChainedCopies;
@@ -238,15 +237,10 @@ final class BenchCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Optional<LocalDateTime> plantClock = Optional.empty();
-            if (clock != null) {
-                try {
-                    plantClock = Optional.of(LocalDateTime.parse(clock.strip()));
-                } catch (DateTimeParseException e) {
-                    err.println("error: --clock '" + clock + "' is not a date and time");
-                    err.println("Maybe --clock 2026-12-07T08:00 (the plant's wall clock, Europe/Oslo).");
-                    return 1;
-                }
+            Optional<LocalDateTime> plantClock = clock == null ? Optional.empty() : PlantClockOption.parse(clock);
+            if (clock != null && plantClock.isEmpty()) {
+                PlantClockOption.refuse(clock, "error: ", err);
+                return 1;
             }
             ProductionBenchmark.Outcome outcome = ProductionBenchmark.run(
                     new ProductionBenchmark.Settings(

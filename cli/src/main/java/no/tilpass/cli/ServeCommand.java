@@ -3,7 +3,7 @@ package no.tilpass.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import no.tilpass.server.ServerConfig;
@@ -54,13 +54,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config = ServerConfig.embedded(data, port);
         if (clock != null) {
-            try {
-                config = config.withClock(ServerConfig.plantClockFrom(LocalDateTime.parse(clock.strip())));
-            } catch (DateTimeParseException e) {
-                err.println("tilpass serve: --clock '" + clock + "' is not a date and time");
-                err.println("Maybe --clock 2026-12-07T08:00 (the plant's wall clock, Europe/Oslo).");
+            Optional<LocalDateTime> start = PlantClockOption.parse(clock);
+            if (start.isEmpty()) {
+                PlantClockOption.refuse(clock, "tilpass serve: ", err);
                 return 2;
             }
+            config = config.withClock(ServerConfig.plantClockFrom(start.get()));
         }
         if (db != null) {
             config = config.withDatabase(db, dbUser, dbPassword);
