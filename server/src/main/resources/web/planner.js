@@ -48,6 +48,8 @@
   function wallText(t) { return new Date(t).toISOString().slice(0, 16); }
   // a plant time as a planner reads it: 2026-12-07 13:34 (the API's 2026-12-07T13:34), or a dash for none
   function shown(text) { return text ? String(text).slice(0, 16).replace('T', ' ') : '–'; }
+  // an order whose planned finish a change moved: order 3 2026-12-07 13:34 → 2026-12-08 09:10 (late)
+  function movedText(m) { return 'order ' + m.number + ' ' + shown(m.plannedFinishBefore) + ' → ' + shown(m.plannedFinish) + (m.late ? ' (late)' : ''); }
 
   let selectedOrder = null; // the order id whose operations the chart highlights, kept across redraws
   let lastPlan = null, lastDays = 14;
@@ -514,7 +516,7 @@
       const r = await api('/api/firms/' + encodeURIComponent(firm()) + '/work-centres/' + encodeURIComponent($('dt-centre').value) + '/downtime',
         { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ from: $('dt-from').value, to: $('dt-to').value }) });
       const again = r.restartedOperations ? '; restarted whole: ' + r.restartedOperations + ' (' + r.lostMinutes + ' min lost)' : '';
-      $('dt-result').textContent = r.status + again + '; moved orders: ' + (r.movedOrders.map((m) => 'order ' + m.number + ' ' + shown(m.plannedFinishBefore) + ' → ' + shown(m.plannedFinish) + (m.late ? ' (late)' : '')).join(', ') || 'none');
+      $('dt-result').textContent = r.status + again + '; moved orders: ' + (r.movedOrders.map(movedText).join(', ') || 'none');
       reload();
     } catch (e) { $('dt-result').textContent = String(e.message); }
   });
@@ -536,7 +538,7 @@
         return;
       }
       showCalendar(body);
-      const moved = body.movedOrders.map((m) => 'order ' + m.number + ' ' + shown(m.plannedFinishBefore) + ' → ' + shown(m.plannedFinish) + (m.late ? ' (late)' : ''));
+      const moved = body.movedOrders.map(movedText);
       const what = { unchanged: 'the plan needed no change', repaired: 'plan repaired', replanned: 'plan rebuilt', no_open_work: 'no open work to plan' }[body.status] || body.status;
       $('cal-result').textContent = 'Saved: ' + what + '; ' + body.changedOperations + ' operation(s) moved'
         + (body.splitOperations ? ', ' + body.splitOperations + ' cut into shorter pieces' : '')
@@ -579,7 +581,7 @@
         $('cl-error').textContent = (err.message ? err.message.charAt(0).toUpperCase() + err.message.slice(1) : 'The server answered ' + r.status) + (err.maybe ? '\n' + err.maybe : '');
         return;
       }
-      const moved = body.movedOrders.map((m) => 'order ' + m.number + ' ' + shown(m.plannedFinishBefore) + ' → ' + shown(m.plannedFinish) + (m.late ? ' (late)' : ''));
+      const moved = body.movedOrders.map(movedText);
       $('cl-result').textContent = (key === 'add' ? 'Closed ' : 'Opened again ') + dates.length + ' day(s) on ' + body.workCentres.length
         + ' work centres; ' + body.changedOperations + ' operation(s) moved; orders whose finish moved: ' + (moved.join(', ') || 'none') + '.';
       calendarFirm = null; // the calendar form shows the new holidays at the redraw

@@ -13,8 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -642,8 +644,8 @@ final class PlannerBrowserIT {
         assertThat(booked).hasSize(1);
         assertThat(movement.findElement(By.cssSelector("td")).getText())
                 .as("when, on the plant's clock like the plan")
-                .isEqualTo(java.time.Instant.parse(booked.get(0).get("at").asText())
-                        .atZone(java.time.ZoneId.of("Europe/Oslo"))
+                .isEqualTo(Instant.parse(booked.get(0).get("at").asText())
+                        .atZone(ZoneId.of("Europe/Oslo"))
                         .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
         assertThat(browser.visible(By.id("rc-item")).getAttribute("value"))
                 .as("the form is empty for the next receipt")
