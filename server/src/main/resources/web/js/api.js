@@ -79,6 +79,7 @@ export async function withTexts(state) {
   return {
     ...state,
     label: model.label,
+    versionLabel: model.versionLabel || null,
     decisions: (state.decisions || []).map((d) => ({ ...d, label: valueText(options.get(d.option), d.value) })),
     groups: (state.groups || []).map((g) => ({ ...groups.get(g.id), ...g })),
     options: state.options.map((o) => {

@@ -362,7 +362,7 @@ function renderConfigurator() {
     h(
       "p",
       { class: "muted" },
-      t().version(s.version),
+      h("span", { id: "product-version" }, t().version(s.versionLabel || s.version)),
       " · ",
       h("span", { class: s.complete ? "pill ok" : "pill", id: "completeness" }, s.complete ? t().complete : t().incomplete),
     ),
@@ -1041,7 +1041,13 @@ async function renderOrder(id) {
         h("dt", {}, t().orderNumber),
         h("dd", { id: "order-number" }, order.number),
         h("dt", {}, t().products),
-        h("dd", {}, model?.label || order.productId, " · ", t().version(order.version)),
+        h(
+          "dd",
+          { id: "order-product" },
+          model?.label || order.productId,
+          " · ",
+          t().version(model?.versionLabel || order.version),
+        ),
         ordered ? h("dt", {}, t().orderedOn) : null,
         ordered ? h("dd", { id: "order-date", "data-date": ordered }, date(ordered, app.lang)) : null,
         promised ? h("dt", {}, t().promisedDelivery) : null,

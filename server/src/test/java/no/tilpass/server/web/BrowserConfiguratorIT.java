@@ -216,6 +216,13 @@ final class BrowserConfiguratorIT {
     @Test
     void a_completed_window_is_ordered_and_its_shared_link_resumes_it() {
         startWindow();
+        String versionLabel = getJson("/api/products/casement_window/model")
+                .get("versionLabel")
+                .asText();
+        assertThat(versionLabel).as("window.tpm names its version").isNotBlank();
+        assertThat(browser.text(By.id("product-version")))
+                .as("the configurator names the model's own version, as the product list does")
+                .endsWith(" " + versionLabel);
         typeNumber("width", "1000");
         assertThat(browser.text(By.id("price-estimate"))).isNotBlank();
         browser.change(() -> browser.click(By.id("complete")));
@@ -247,6 +254,7 @@ final class BrowserConfiguratorIT {
                         .getText())
                 .contains("1000");
         assertThat(browser.text(By.id("order-title"))).contains("Takk");
+        assertThat(browser.text(By.id("order-product"))).endsWith(" " + versionLabel);
         String url = browser.driver().getCurrentUrl();
         String orderId = URLDecoder.decode(url.substring(url.indexOf("#/o/") + 4), StandardCharsets.UTF_8);
         JsonNode order = getJson("/api/orders/" + URLEncoder.encode(orderId, StandardCharsets.UTF_8));
