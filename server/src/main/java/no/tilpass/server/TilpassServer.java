@@ -55,7 +55,7 @@ public final class TilpassServer implements AutoCloseable {
                 LOG.info("seeded the demo cluster: {}", seeded.published());
             }
             seeded.failed().forEach((file, problem) -> LOG.warn("could not seed {}: {}", file, problem));
-            Configurations configurations = new Configurations(catalogue, database.jdbi());
+            Configurations configurations = new Configurations(catalogue, database.jdbi(), config.clock());
             Production production =
                     new Production(database.jdbi(), catalogue, config.clock(), Production.planLimitFromProperties());
             opened = production;

@@ -3,6 +3,7 @@ package no.tilpass.server.configuration;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ public final class Configurations {
 
     private final Catalogue catalogue;
     private final ConfigurationStore store;
+    private final Clock clock;
     private final Map<String, EnginePool> pools = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private final Map<String, Session> live = new LinkedHashMap<>(256, 0.75f, true) {
@@ -88,9 +90,14 @@ public final class Configurations {
         this.delivery = estimator;
     }
 
-    public Configurations(Catalogue catalogue, Jdbi jdbi) {
+    /**
+     * Sessions on {@code jdbi}; {@code plantClock} dates them (created, last changed), the same clock that
+     * dates orders and plans, so a plant run from a chosen time ({@code serve --clock}) keeps one time line.
+     */
+    public Configurations(Catalogue catalogue, Jdbi jdbi, Clock plantClock) {
         this.catalogue = catalogue;
         this.store = new ConfigurationStore(jdbi);
+        this.clock = plantClock;
     }
 
     /**
@@ -145,7 +152,7 @@ public final class Configurations {
                         : m.model().languages().contains("nb")
                                 ? "nb"
                                 : m.model().languages().get(0));
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = now();
         Session s = new Session(
                 randomId(),
                 m.version().firmId(),
@@ -678,8 +685,8 @@ public final class Configurations {
         return locks.computeIfAbsent(id, k -> new Object());
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static List<Decision> without(List<Decision> decisions, String option) {
