@@ -1,8 +1,11 @@
 package no.tilpass.server.production;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -75,6 +78,7 @@ final class Board {
                     down.add(new ShiftCalendar.Period(d.from(), d.to()));
                 }
             }
+            down.addAll(skippedHours(epoch, end));
             ShiftCalendar calendar = new ShiftCalendar(base.shifts(), base.holidays(), down);
             List<Interval> closed = new ArrayList<>();
             for (ShiftCalendar.Period p : calendar.unavailable(epoch, end)) {
@@ -89,6 +93,25 @@ final class Board {
             }
         }
         return new Board(epoch, horizon, lanes, working, chunkMinutes);
+    }
+
+    /**
+     * The wall-clock hours within {@code [from, to)} that do not exist on the plant's clock (02:00-03:00 when
+     * summer time starts): closed on every work centre, as no work can be done in them.
+     */
+    static List<ShiftCalendar.Period> skippedHours(LocalDateTime from, LocalDateTime to) {
+        List<ShiftCalendar.Period> skipped = new ArrayList<>();
+        ZoneRules rules = Production.ZONE.getRules();
+        Instant end = to.atZone(Production.ZONE).toInstant();
+        ZoneOffsetTransition t =
+                rules.nextTransition(from.atZone(Production.ZONE).toInstant().minusSeconds(1));
+        while (t != null && t.getInstant().isBefore(end)) {
+            if (t.isGap()) {
+                skipped.add(new ShiftCalendar.Period(t.getDateTimeBefore(), t.getDateTimeAfter()));
+            }
+            t = rules.nextTransition(t.getInstant());
+        }
+        return skipped;
     }
 
     /**

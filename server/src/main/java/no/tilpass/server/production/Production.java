@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -344,9 +346,27 @@ public final class Production {
                 .orElse(0L);
     }
 
-    /** The minute it is now on the plant's clock. */
+    /** The minute it is now on the plant's clock ({@link #plantMinute}). */
     public LocalDateTime now() {
-        return LocalDateTime.ofInstant(clock.instant(), ZONE).truncatedTo(ChronoUnit.MINUTES);
+        return plantMinute(clock.instant());
+    }
+
+    /**
+     * The plant's wall-clock minute at {@code instant} (Europe/Oslo), never going back. Plans are on the wall
+     * clock, where the hour repeated when summer time ends (02:00-03:00, the second time) exists once: in that
+     * second hour the minute stands at 03:00, so an operation started in the first hour stays started and
+     * nothing is planned into time the plan has passed. That night the plant has an hour more than planned (the
+     * plan stays kept); the hour skipped when summer time starts is closed on every work centre ({@link
+     * Board#of}).
+     */
+    static LocalDateTime plantMinute(Instant instant) {
+        ZonedDateTime at = instant.atZone(ZONE);
+        LocalDateTime local = at.toLocalDateTime();
+        ZoneOffsetTransition fold = ZONE.getRules().getTransition(local);
+        if (fold != null && fold.isOverlap() && at.getOffset().equals(fold.getOffsetAfter())) {
+            local = fold.getDateTimeBefore();
+        }
+        return local.truncatedTo(ChronoUnit.MINUTES);
     }
 
     List<Board.Centre> centres(String firmId) {
