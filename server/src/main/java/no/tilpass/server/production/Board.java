@@ -69,6 +69,7 @@ final class Board {
         Map<String, Lane> lanes = new LinkedHashMap<>();
         TreeSet<LocalDate> working = new TreeSet<>();
         Map<String, Long> chunkMinutes = new LinkedHashMap<>();
+        List<ShiftCalendar.Period> skipped = skippedHours(epoch, end);
         for (Centre c : centres) {
             ShiftCalendar base = ProductionFile.calendar("work centre " + c.id(), c.calendar());
             chunkMinutes.merge(c.type(), stretch(base.shifts()), Math::min);
@@ -78,7 +79,7 @@ final class Board {
                     down.add(new ShiftCalendar.Period(d.from(), d.to()));
                 }
             }
-            down.addAll(skippedHours(epoch, end));
+            down.addAll(skipped);
             ShiftCalendar calendar = new ShiftCalendar(base.shifts(), base.holidays(), down);
             List<Interval> closed = new ArrayList<>();
             for (ShiftCalendar.Period p : calendar.unavailable(epoch, end)) {

@@ -71,13 +71,13 @@ class SummerTimeTest {
             assertThat(lane.unavailable()).as(lane.key()).anySatisfy(closed -> assertThat(
                             closed.start() <= skipped.start() && closed.end() >= skipped.end())
                     .isTrue());
-            long nightsOpen = lane.unavailable().stream()
+            long closedOverTheHour = lane.unavailable().stream()
                     .filter(closed -> closed.overlaps(skipped))
                     .count();
-            assertThat(nightsOpen).isEqualTo(1);
+            assertThat(closedOverTheHour).isEqualTo(1);
         });
         long openMinutes = 7 * 24 * 60
-                - board.lanes().get(board.lanes().keySet().iterator().next()).unavailable().stream()
+                - board.lanes().values().iterator().next().unavailable().stream()
                         .mapToLong(i -> i.end() - i.start())
                         .sum();
         assertThat(openMinutes)
